@@ -1,0 +1,61 @@
+package dev.sd101;
+
+import java.util.Comparator;
+import java.util.Objects;
+
+/**
+ * A problem in user content, found at a place in a source file. Problems are values: every stage
+ * collects them, and they are reported together, sorted by file, line and column.
+ *
+ * @param path       the file, as shown to the user (relative to the working directory where possible)
+ * @param line       1-based line, or 0 when the problem concerns the whole file
+ * @param column     1-based column, or 0 when unknown
+ * @param severity   error or warning
+ * @param message    what is wrong, naming the link or value as written
+ * @param suggestion a likely fix (for example a replacement link target), or {@code null}
+ */
+public record Problem(String path, int line, int column, Severity severity, String message, String suggestion)
+        implements Comparable<Problem> {
+
+    private static final Comparator<Problem> ORDER = Comparator.comparing(Problem::path)
+            .thenComparingInt(Problem::line)
+            .thenComparingInt(Problem::column)
+            .thenComparing(Problem::severity)
+            .thenComparing(Problem::message);
+
+    public Problem {
+        Objects.requireNonNull(path, "path");
+        Objects.requireNonNull(severity, "severity");
+        Objects.requireNonNull(message, "message");
+    }
+
+    public static Problem error(String path, int line, int column, String message) {
+        return new Problem(path, line, column, Severity.ERROR, message, null);
+    }
+
+    public static Problem warning(String path, int line, int column, String message) {
+        return new Problem(path, line, column, Severity.WARNING, message, null);
+    }
+
+    /** {@code path:line:column: severity: message}, the form editors and CI logs link to. */
+    public String format() {
+        StringBuilder b = new StringBuilder(path);
+        if (line > 0) {
+            b.append(':').append(line);
+            if (column > 0) {
+                b.append(':').append(column);
+            }
+        }
+        return b.append(": ").append(severity.label()).append(": ").append(message).toString();
+    }
+
+    @Override
+    public int compareTo(Problem o) {
+        return ORDER.compare(this, o);
+    }
+
+    @Override
+    public String toString() {
+        return format();
+    }
+}

@@ -1,0 +1,54 @@
+package dev.sd101;
+
+import dev.sd101.content.ContentRoot;
+import dev.sd101.content.SourceLoader;
+import dev.sd101.markdown.Heading;
+import dev.sd101.markdown.MarkdownParser;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The front door of the sd101 engine: {@code generate} builds a site, {@code check} validates every link
+ * as GitHub resolves it, {@code anchors} lists a file's heading ids. One instance keeps the Markdown
+ * parser (and, once needed, the search analyzers) warm across builds, as {@code serve} wants; instances
+ * share no state, so builds in one JVM do not see each other.
+ *
+ * <pre>{@code
+ * BuildResult r = new Sd101().generate(SiteConfig.builder(Path.of("README.md")).build());
+ * }</pre>
+ */
+public final class Sd101 {
+    /** The engine's version, from the jar's manifest when packaged. */
+    public static final String VERSION = version();
+
+    private final MarkdownParser parser = new MarkdownParser();
+    private final BuildPipeline pipeline = new BuildPipeline(parser);
+
+    /**
+     * Builds the site and swaps it into the output folder. Content problems are returned (as warnings, or
+     * as errors with {@link SiteConfig#strict()}); in strict mode a problem means nothing is written.
+     *
+     * @throws BuildException on a fatal error (unreadable source, template error, I/O); the previous site stays
+     */
+    public BuildResult generate(SiteConfig config) {
+        return pipeline.generate(config);
+    }
+
+    /** Loads, parses, plans and checks links; writes nothing. */
+    public BuildResult check(SiteConfig config) {
+        return pipeline.check(config);
+    }
+
+    /** The headings of one Markdown file with their GitHub ids, in document order. */
+    public List<Heading> anchors(Path file) {
+        Path abs = file.toAbsolutePath().normalize();
+        SourceLoader loader = new SourceLoader(new ContentRoot(abs.getParent()));
+        return parser.parse(loader.read(abs)).headings();
+    }
+
+    private static String version() {
+        String v = Sd101.class.getPackage().getImplementationVersion();
+        return v == null ? "dev" : v;
+    }
+}

@@ -1,0 +1,11 @@
+package dev.sd101;
+
+/** How bad a {@link Problem} is. Errors fail {@code check}; warnings fail only a strict build. */
+public enum Severity {
+    ERROR, WARNING;
+
+    /** The lower-case word used in messages, as compilers print it. */
+    public String label() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+}

@@ -1,0 +1,73 @@
+package dev.sd101.cli;
+
+import dev.sd101.SiteConfig;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+
+/** The options shared by generate, check and serve; each maps to one {@link SiteConfig} field. */
+final class ConfigOptions {
+    @Option(names = {"-s", "--source"}, required = true, paramLabel = "<file-or-dir>",
+            description = "A Markdown file, or a folder of them.")
+    Path source;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "<dir>",
+            description = "Output folder, replaced atomically (default: site/ beside the source's folder).")
+    Path output;
+
+    @Option(names = "--root", paramLabel = "<dir>",
+            description = "Content root: links and images must stay inside it (default: the source's folder).")
+    Path root;
+
+    @Option(names = "--theme", paramLabel = "<dir>", description = "A folder whose templates and assets override the default theme's.")
+    Path theme;
+
+    @Option(names = "--title", description = "Site title (default: the document's first heading).")
+    String title;
+
+    @Option(names = "--lang", defaultValue = "en", description = "Language of the pages, e.g. ko (default: ${DEFAULT-VALUE}).")
+    String language;
+
+    @Option(names = "--site-url", paramLabel = "<url>", description = "The published site's URL, for canonical links and the sitemap.")
+    String siteUrl;
+
+    @Option(names = "--repo-url", paramLabel = "<url>", description = "The content's GitHub repository, for \"edit this page\" links.")
+    String repositoryUrl;
+
+    @Option(names = "--edit-branch", defaultValue = "main", description = "Branch of edit links (default: ${DEFAULT-VALUE}).")
+    String editBranch;
+
+    @Option(names = "--image-base-url", paramLabel = "<url>", description = "Where images missing locally are taken from instead.")
+    String imageBaseUrl;
+
+    @Option(names = "--split-level", defaultValue = "0", paramLabel = "<n>",
+            description = "Heading level at which a document becomes many pages: 0 = from its table of contents (default), -1 = never, 1..6.")
+    int splitLevel;
+
+    @Option(names = "--strict", description = "Content problems (warnings included) fail the build.")
+    boolean strict;
+
+    @Option(names = "--no-sanitize", description = "Keep raw HTML as written (only for trusted content).")
+    boolean noSanitize;
+
+    @Option(names = "--no-search", description = "Do not write the search index.")
+    boolean noSearch;
+
+    SiteConfig toConfig() {
+        return SiteConfig.builder(source)
+                .outputDirectory(output)
+                .contentRoot(root)
+                .themeDirectory(theme)
+                .siteTitle(title)
+                .language(language)
+                .siteUrl(siteUrl)
+                .repositoryUrl(repositoryUrl)
+                .editBranch(editBranch)
+                .imageBaseUrl(imageBaseUrl)
+                .splitLevel(splitLevel)
+                .strict(strict)
+                .sanitizeHtml(!noSanitize)
+                .search(!noSearch)
+                .build();
+    }
+}

@@ -1,0 +1,148 @@
+package dev.sd101.cli;
+
+import dev.sd101.BuildException;
+import dev.sd101.BuildResult;
+import dev.sd101.Problem;
+import dev.sd101.Sd101;
+import dev.sd101.markdown.Heading;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/**
+ * The command line: {@code java -jar sd101.jar <generate|check|anchors|serve> …}. Exit codes: 0 when the
+ * site was written (or the check passed), 1 when the build or check failed, 2 on a usage error.
+ */
+@Command(name = "sd101", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "Static documentation sites from GitHub-style Markdown.",
+        subcommands = {Main.Generate.class, Main.Check.class, Main.Anchors.class})
+public final class Main implements Callable<Integer> {
+    static final int OK = 0;
+    static final int FAILED = 1;
+    static final int USAGE = 2;
+
+    @Option(names = {"-v", "--verbose"}, scope = CommandLine.ScopeType.INHERIT, description = "Print stack traces of errors.")
+    boolean verbose;
+
+    public static void main(String[] args) {
+        System.exit(run(args, new PrintWriter(System.out, true, StandardCharsets.UTF_8),
+                new PrintWriter(System.err, true, StandardCharsets.UTF_8)));
+    }
+
+    /** Runs a command line; returns the exit code. */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setOut(out).setErr(err);
+        cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            boolean verbose = cmd.getCommandSpec().root().userObject() instanceof Main m && m.verbose;
+            if (e instanceof BuildException) {
+                err.println("error: " + e.getMessage());
+            } else if (e instanceof IllegalArgumentException) {
+                err.println("error: " + e.getMessage());
+                return USAGE;
+            } else {
+                err.println("error: " + e);
+            }
+            if (verbose) {
+                e.printStackTrace(err);
+            }
+            err.flush();
+            return FAILED;
+        });
+        cli.setParameterExceptionHandler((e, a) -> {
+            err.println("error: " + e.getMessage());
+            e.getCommandLine().usage(err);
+            return USAGE;
+        });
+        return cli.execute(args);
+    }
+
+    @Override
+    public Integer call() {
+        new CommandLine(this).usage(System.err);
+        return USAGE;
+    }
+
+    static void report(BuildResult result, PrintWriter err) {
+        for (Problem p : result.problems()) {
+            err.println(p.format());
+        }
+    }
+
+    @Command(name = "generate", mixinStandardHelpOptions = true, description = "Build the site into the output folder.")
+    static final class Generate implements Callable<Integer> {
+        @Mixin
+        ConfigOptions options;
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            PrintWriter err = spec.commandLine().getErr();
+            PrintWriter out = spec.commandLine().getOut();
+            BuildResult r = new Sd101().generate(options.toConfig());
+            report(r, err);
+            if (!r.written()) {
+                err.println("error: " + r.problems().size() + " problem(s) in strict mode; the site was not written");
+                return FAILED;
+            }
+            out.printf(Locale.ROOT, "sd101: %d pages, %d files written to %s in %d ms%s%n", r.pages(), r.files(),
+                    r.outputDirectory(), r.millis(), r.problems().isEmpty() ? "" : " (" + r.problems().size() + " warnings)");
+            return OK;
+        }
+    }
+
+    @Command(name = "check", mixinStandardHelpOptions = true,
+            description = "Check every link, anchor and image as GitHub resolves them; exit 1 on an error.")
+    static final class Check implements Callable<Integer> {
+        @Mixin
+        ConfigOptions options;
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            PrintWriter err = spec.commandLine().getErr();
+            PrintWriter out = spec.commandLine().getOut();
+            BuildResult r = new Sd101().check(options.toConfig());
+            report(r, err);
+            long errors = r.problems().stream().filter(p -> p.severity() == dev.sd101.Severity.ERROR).count();
+            long warnings = r.problems().size() - errors;
+            out.printf(Locale.ROOT, "sd101 check: %d error(s), %d warning(s)%n", errors, warnings);
+            return errors > 0 || (options.strict && warnings > 0) ? FAILED : OK;
+        }
+    }
+
+    @Command(name = "anchors", mixinStandardHelpOptions = true,
+            description = "Print each heading of a Markdown file: line, level, GitHub id and text, tab-separated.")
+    static final class Anchors implements Callable<Integer> {
+        @Parameters(paramLabel = "<file.md>", description = "The Markdown file.")
+        Path file;
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            for (Heading h : new Sd101().anchors(file)) {
+                out.println(h.line() + "\t" + h.level() + "\t" + h.id() + "\t" + h.text());
+            }
+            return OK;
+        }
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[]{"sd101 " + Sd101.VERSION};
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package dev.sd101.content;
+
+import dev.sd101.BuildException;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+/**
+ * Stage 1: finds and reads the Markdown sources. The only code that reads content files; every file it
+ * returns is inside the content root.
+ */
+public final class SourceLoader {
+    private final ContentRoot root;
+
+    public SourceLoader(ContentRoot root) {
+        this.root = root;
+    }
+
+    /** Reads the source file, or every {@code .md} file below the source folder, sorted by path. */
+    public List<Source> load(Path source) {
+        Path abs = source.toAbsolutePath().normalize();
+        if (!Files.exists(abs)) {
+            throw new BuildException(ContentRoot.display(abs) + ": no such file or directory");
+        }
+        if (!abs.startsWith(root.path())) {
+            throw new BuildException(ContentRoot.display(abs) + ": outside the content root " + ContentRoot.display(root.path()));
+        }
+        List<Path> files = Files.isDirectory(abs) ? markdownFiles(abs) : List.of(abs);
+        if (files.isEmpty()) {
+            throw new BuildException(ContentRoot.display(abs) + ": no Markdown files (*.md) in this folder");
+        }
+        List<Source> sources = new ArrayList<>(files.size());
+        for (Path f : files) {
+            sources.add(read(f));
+        }
+        return sources;
+    }
+
+    /** Reads one file inside the root as strict UTF-8 (an invalid byte is an error naming its line). */
+    public Source read(Path file) {
+        Path abs = file.toAbsolutePath().normalize();
+        String shown = ContentRoot.display(abs);
+        if (!root.staysInsideThroughLinks(abs)) {
+            throw new BuildException(shown + ": a symbolic link leading outside the content root");
+        }
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(abs);
+        } catch (NoSuchFileException e) {
+            throw new BuildException(shown + ": no such file");
+        } catch (IOException e) {
+            throw new BuildException(shown + ": cannot read: " + e.getMessage(), e);
+        }
+        return new Source(abs, root.relative(abs), shown, decode(bytes, shown));
+    }
+
+    static String decode(byte[] bytes, String shown) {
+        int start = bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB && (bytes[2] & 0xff) == 0xBF ? 3 : 0;
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes, start, bytes.length - start);
+        CharBuffer out = CharBuffer.allocate(bytes.length);
+        CoderResult r = decoder.decode(in, out, true);
+        if (r.isError()) {
+            int bad = in.position();
+            int line = 1;
+            int lineStart = start;
+            for (int i = start; i < bad; i++) {
+                if (bytes[i] == '\n' || (bytes[i] == '\r' && (i + 1 >= bytes.length || bytes[i + 1] != '\n'))) {
+                    line++;
+                    lineStart = i + 1;
+                }
+            }
+            throw BuildException.at(shown, line, String.format(Locale.ROOT,
+                    "invalid UTF-8 (byte 0x%02X at column %d); save the file as UTF-8",
+                    bytes[bad] & 0xff, bad - lineStart + 1));
+        }
+        decoder.flush(out);
+        out.flip();
+        return out.toString();
+    }
+
+    private List<Path> markdownFiles(Path dir) {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            return walk.filter(p -> Files.isRegularFile(p) && p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".md"))
+                    .filter(p -> !hidden(dir.relativize(p)))
+                    .map(p -> p.toAbsolutePath().normalize())
+                    .sorted(Comparator.comparing(p -> root.relative(p)))
+                    .toList();
+        } catch (IOException e) {
+            throw new BuildException(ContentRoot.display(dir) + ": cannot list: " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean hidden(Path rel) {
+        for (Path part : rel) {
+            String n = part.toString();
+            if (n.startsWith(".") || n.equals("node_modules") || n.equals("target")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+}

@@ -1,0 +1,191 @@
+package dev.sd101.link;
+
+import dev.sd101.content.ContentRoot;
+import dev.sd101.markdown.Document;
+import dev.sd101.markdown.Heading;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Resolves a link target the way GitHub does from the file it is written in: fragments are
+ * percent-decoded and matched against the GitHub ids of the target document's headings and its HTML
+ * anchors; relative paths are taken from the file's folder, {@code /paths} from the content root. The
+ * one implementation of link resolution: {@code check} reports what it says and {@code generate}
+ * rewrites links from it.
+ */
+public final class LinkResolver {
+    private static final Pattern SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*:");
+    private static final String GITHUB_PREFIX = "user-content-";
+
+    private final ContentRoot root;
+    private final Map<String, Document> documents;
+    private final String imageBaseUrl;
+    private final Map<Document, Map<String, String>> lowerIds = new HashMap<>();
+
+    /**
+     * @param root         the content root links must stay inside
+     * @param documents    the published documents by path relative to the root
+     * @param imageBaseUrl where missing images are taken from, or {@code null}
+     */
+    public LinkResolver(ContentRoot root, Map<String, Document> documents, String imageBaseUrl) {
+        this.root = root;
+        this.documents = Map.copyOf(documents);
+        this.imageBaseUrl = imageBaseUrl;
+        for (Document d : documents.values()) {
+            Map<String, String> lower = new HashMap<>();
+            for (Heading h : d.headings()) {
+                lower.putIfAbsent(h.id().toLowerCase(Locale.ROOT), h.id());
+            }
+            d.htmlAnchors().keySet().forEach(id -> lower.putIfAbsent(id.toLowerCase(Locale.ROOT), id));
+            lowerIds.put(d, lower);
+        }
+    }
+
+    /** Where {@code raw}, written in {@code from}, leads. {@code image} says whether it is an image source. */
+    public Target resolve(Document from, String raw, boolean image) {
+        String target = raw.strip();
+        if (SCHEME.matcher(target).find() || target.startsWith("//")) {
+            return new Target.External(target);
+        }
+        int hash = target.indexOf('#');
+        String pathPart = hash < 0 ? target : target.substring(0, hash);
+        String fragmentPart = hash < 0 ? null : target.substring(hash + 1);
+        int query = pathPart.indexOf('?');
+        if (query >= 0) {
+            pathPart = pathPart.substring(0, query);
+        }
+        Optional<String> fragment = fragmentPart == null ? Optional.of("") : percentDecode(fragmentPart);
+        if (fragment.isEmpty()) {
+            return new Target.Undecodable("#" + fragmentPart);
+        }
+        if (pathPart.isEmpty()) {
+            return anchor(from, fragment.get());
+        }
+        Optional<String> path = percentDecode(pathPart);
+        if (path.isEmpty()) {
+            return new Target.Undecodable(pathPart);
+        }
+        ContentRoot.Resolved resolved = root.resolve(from.source().file(), path.get());
+        if (resolved instanceof ContentRoot.Resolved.Outside out) {
+            return new Target.Outside(path.get(), out.reason(), image ? fallback(path.get()) : null);
+        }
+        ContentRoot.Resolved.Inside in = (ContentRoot.Resolved.Inside) resolved;
+        String rel = in.relativePath();
+        Document doc = documents.get(rel);
+        if (doc == null && in.exists() && java.nio.file.Files.isDirectory(in.file())) {
+            doc = documents.get(rel.isEmpty() ? "README.md" : rel + "/README.md");
+            if (doc == null) {
+                doc = documents.get(rel.isEmpty() ? "index.md" : rel + "/index.md");
+            }
+        }
+        if (doc != null) {
+            return anchor(doc, fragment.get());
+        }
+        if (!in.exists()) {
+            return new Target.Missing(rel, image ? fallback(path.get()) : null);
+        }
+        if (rel.toLowerCase(Locale.ROOT).endsWith(".md")) {
+            return new Target.Unpublished(in.file(), rel);
+        }
+        return new Target.Asset(in.file(), rel);
+    }
+
+    private Target anchor(Document doc, String fragment) {
+        if (fragment.isEmpty()) {
+            return new Target.Anchor(doc, "", null, Target.Match.NONE_GIVEN);
+        }
+        String id = fragment.startsWith(GITHUB_PREFIX) ? fragment.substring(GITHUB_PREFIX.length()) : fragment;
+        if (doc.hasId(id)) {
+            return new Target.Anchor(doc, fragment, id, Target.Match.EXACT);
+        }
+        String lower = lowerIds.get(doc).get(id.toLowerCase(Locale.ROOT));
+        if (lower != null) {
+            return new Target.Anchor(doc, fragment, lower, Target.Match.CASE_ONLY);
+        }
+        return new Target.Anchor(doc, fragment, null, Target.Match.NO_MATCH);
+    }
+
+    /**
+     * The URL a missing image is taken from: {@code imageBaseUrl} plus the path as written, without its
+     * leading {@code ./} and {@code ../} and without a first folder the base URL already ends with (so
+     * {@code ../images/a.png} under {@code …/images/} is {@code …/images/a.png}).
+     */
+    String fallback(String decodedPath) {
+        if (imageBaseUrl == null) {
+            return null;
+        }
+        String p = decodedPath.replace('\\', '/');
+        while (p.startsWith("./") || p.startsWith("../") || p.startsWith("/")) {
+            p = p.substring(p.indexOf('/') + 1);
+        }
+        String base = imageBaseUrl.substring(0, imageBaseUrl.length() - 1);
+        String lastSegment = base.substring(base.lastIndexOf('/') + 1);
+        if (!lastSegment.isEmpty() && p.startsWith(lastSegment + "/")) {
+            p = p.substring(lastSegment.length() + 1);
+        }
+        return imageBaseUrl + encodePath(p);
+    }
+
+    /** Percent-decodes strictly: an escape that is not two hex digits, or bytes that are not UTF-8, give empty. */
+    public static Optional<String> percentDecode(String s) {
+        if (s.indexOf('%') < 0) {
+            return Optional.of(s);
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(s.length());
+        for (int i = 0; i < s.length(); ) {
+            char c = s.charAt(i);
+            if (c == '%') {
+                if (i + 3 > s.length()) {
+                    return Optional.empty();
+                }
+                int hi = Character.digit(s.charAt(i + 1), 16);
+                int lo = Character.digit(s.charAt(i + 2), 16);
+                if (hi < 0 || lo < 0) {
+                    return Optional.empty();
+                }
+                bytes.write(hi * 16 + lo);
+                i += 3;
+            } else {
+                int cp = s.codePointAt(i);
+                byte[] b = new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8);
+                bytes.write(b, 0, b.length);
+                i += Character.charCount(cp);
+            }
+        }
+        try {
+            return Optional.of(StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes.toByteArray())).toString());
+        } catch (CharacterCodingException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Percent-encodes what may not stand raw in a URL path (spaces, quotes, controls); keeps UTF-8 letters. */
+    public static String encodePath(String path) {
+        StringBuilder b = new StringBuilder(path.length());
+        for (int i = 0; i < path.length(); ) {
+            int cp = path.codePointAt(i);
+            i += Character.charCount(cp);
+            if (cp <= 0x20 || cp == '"' || cp == '<' || cp == '>' || cp == '\\' || cp == '^' || cp == '`'
+                    || cp == '{' || cp == '|' || cp == '}' || cp == '%' || cp == '#' || cp == '?' || cp == 0x7f) {
+                for (byte x : new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8)) {
+                    b.append('%').append(String.format(Locale.ROOT, "%02X", x & 0xff));
+                }
+            } else {
+                b.appendCodePoint(cp);
+            }
+        }
+        return b.toString();
+    }
+}

@@ -1,0 +1,56 @@
+package dev.sd101.link;
+
+import dev.sd101.markdown.Document;
+
+import java.nio.file.Path;
+
+/** Where a link leads, as GitHub would resolve it from the file it is written in. */
+public sealed interface Target {
+
+    /** A URL with a scheme ({@code https:}, {@code mailto:}) or a protocol-relative one: not checked. */
+    record External(String url) implements Target {
+    }
+
+    /**
+     * A published Markdown document, optionally at a fragment.
+     *
+     * @param document the document linked to (the linking one itself for {@code #id})
+     * @param fragment the percent-decoded fragment, {@code ""} when there is none
+     * @param id       the id it lands on: the fragment itself, or the id it matches case-insensitively; {@code null} when none
+     * @param match    how the fragment matched
+     */
+    record Anchor(Document document, String fragment, String id, Match match) implements Target {
+    }
+
+    /** An existing file that is not a published document (an image, a PDF): copied into the site. */
+    record Asset(Path file, String path) implements Target {
+    }
+
+    /** A Markdown file that exists but is not among the sources being published. */
+    record Unpublished(Path file, String path) implements Target {
+    }
+
+    /** A file that does not exist inside the content root; {@code fallbackUrl} is set for images where configured. */
+    record Missing(String path, String fallbackUrl) implements Target {
+    }
+
+    /** A path that leads outside the content root: never read; {@code fallbackUrl} as for {@link Missing}. */
+    record Outside(String path, String reason, String fallbackUrl) implements Target {
+    }
+
+    /** A target whose percent-escapes do not decode to UTF-8. */
+    record Undecodable(String part) implements Target {
+    }
+
+    /** How a fragment matched the ids of the target document. */
+    enum Match {
+        /** No fragment: the link is to the document (or page) itself. */
+        NONE_GIVEN,
+        /** Byte for byte after percent-decoding, as browsers match ids. */
+        EXACT,
+        /** Only once lower-cased: works on github.com through its script, not on a static site. */
+        CASE_ONLY,
+        /** Matches nothing. */
+        NO_MATCH
+    }
+}

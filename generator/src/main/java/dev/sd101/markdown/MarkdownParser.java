@@ -1,0 +1,242 @@
+package dev.sd101.markdown;
+
+import com.vladsch.flexmark.ast.BulletList;
+import com.vladsch.flexmark.ast.HtmlBlock;
+import com.vladsch.flexmark.ast.HtmlInline;
+import com.vladsch.flexmark.ast.Image;
+import com.vladsch.flexmark.ast.ImageRef;
+import com.vladsch.flexmark.ast.LinkRef;
+import com.vladsch.flexmark.ast.ListItem;
+import com.vladsch.flexmark.ast.OrderedList;
+import com.vladsch.flexmark.ast.Reference;
+import com.vladsch.flexmark.ast.Text;
+import com.vladsch.flexmark.ext.autolink.AutolinkExtension;
+import com.vladsch.flexmark.ext.gfm.strikethrough.StrikethroughExtension;
+import com.vladsch.flexmark.ext.gfm.tasklist.TaskListExtension;
+import com.vladsch.flexmark.ext.tables.TablesExtension;
+import com.vladsch.flexmark.html.AttributeProvider;
+import com.vladsch.flexmark.html.HtmlRenderer;
+import com.vladsch.flexmark.html.IndependentAttributeProviderFactory;
+import com.vladsch.flexmark.html.renderer.AttributablePart;
+import com.vladsch.flexmark.html.renderer.LinkResolverContext;
+import com.vladsch.flexmark.parser.Parser;
+import com.vladsch.flexmark.util.ast.Node;
+import com.vladsch.flexmark.util.data.DataHolder;
+import com.vladsch.flexmark.util.data.MutableDataSet;
+import com.vladsch.flexmark.util.data.NullableDataKey;
+import com.vladsch.flexmark.util.html.MutableAttributes;
+import com.vladsch.flexmark.util.sequence.BasedSequence;
+import dev.sd101.anchor.UniqueIds;
+import dev.sd101.content.Source;
+import org.jetbrains.annotations.NotNull;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Stage 2: Markdown to {@link Document}, and a document's blocks to HTML. The only place flexmark is
+ * configured. Parser and renderer are built once, from one frozen option set, and are thread-safe.
+ *
+ * <p>Options, each as GitHub renders a README: CommonMark with GFM tables, strikethrough, task lists and
+ * autolinks; raw HTML passed through (the {@code link}/{@code template} stages sanitise it); heading ids
+ * are GitHub's (flexmark's own generator differs on {@code _}, marks and non-ASCII case), set through
+ * an attribute provider from ids computed once per document.
+ */
+public final class MarkdownParser {
+    private static final NullableDataKey<Map<Node, String>> HEADING_IDS = new NullableDataKey<>("SD101_HEADING_IDS");
+
+    private final Parser parser;
+    private final HtmlRenderer renderer;
+    private final HtmlScanner htmlScanner = new HtmlScanner();
+
+    public MarkdownParser() {
+        DataHolder options = options();
+        parser = Parser.builder(options).build();
+        renderer = HtmlRenderer.builder(options)
+                .attributeProviderFactory(new IndependentAttributeProviderFactory() {
+                    @Override
+                    public @NotNull AttributeProvider apply(@NotNull LinkResolverContext context) {
+                        return MarkdownParser::headingId;
+                    }
+                })
+                .build();
+    }
+
+    private static DataHolder options() {
+        MutableDataSet o = new MutableDataSet();
+        o.set(Parser.EXTENSIONS, List.of(TablesExtension.create(), StrikethroughExtension.create(),
+                TaskListExtension.create(), AutolinkExtension.create()));
+        // GFM tables: a header row and a delimiter row of the same width; no column spans.
+        o.set(TablesExtension.COLUMN_SPANS, false);
+        o.set(TablesExtension.APPEND_MISSING_COLUMNS, true);
+        o.set(TablesExtension.DISCARD_EXTRA_COLUMNS, true);
+        o.set(TablesExtension.HEADER_SEPARATOR_COLUMN_MATCH, true);
+        // Ids come from our slugger through headingId(), never from flexmark's generator.
+        o.set(HtmlRenderer.GENERATE_HEADER_ID, false);
+        o.set(HtmlRenderer.RENDER_HEADER_ID, false);
+        o.set(HtmlRenderer.SOFT_BREAK, "\n");
+        return o.toImmutable();
+    }
+
+    private static void headingId(Node node, AttributablePart part, MutableAttributes attributes) {
+        if (node instanceof com.vladsch.flexmark.ast.Heading && part == AttributablePart.NODE) {
+            Map<Node, String> ids = HEADING_IDS.get(node.getDocument());
+            String id = ids == null ? null : ids.get(node);
+            if (id != null) {
+                attributes.replaceValue("id", id);
+            }
+        }
+    }
+
+    /** Parses a source. Thread-safe. */
+    public Document parse(Source source) {
+        com.vladsch.flexmark.util.ast.Document root = parser.parse(source.text());
+        List<Node> blocks = new ArrayList<>();
+        List<Integer> blockLines = new ArrayList<>();
+        Map<Node, Integer> blockIndex = new IdentityHashMap<>();
+        for (Node n = root.getFirstChild(); n != null; n = n.getNext()) {
+            blockIndex.put(n, blocks.size());
+            blocks.add(n);
+            blockLines.add(source.line(n.getStartOffset()));
+        }
+
+        List<Heading> headings = new ArrayList<>();
+        Map<Node, String> ids = new IdentityHashMap<>();
+        List<Link> links = new ArrayList<>();
+        Map<String, Integer> anchors = new java.util.LinkedHashMap<>();
+        UniqueIds unique = new UniqueIds();
+        walk(root, source, root, unique, headings, ids, blockIndex, links, anchors);
+        root.set(HEADING_IDS, ids);
+
+        return new Document(source, headings, links, anchors, toc(root, source), blockLines, new ParsedTree(root, blocks));
+    }
+
+    /** HTML of the top-level blocks {@code [from, to)} of a document, headings carrying their ids. */
+    public String render(Document document, int from, int to) {
+        StringBuilder html = new StringBuilder();
+        List<Node> blocks = document.tree().blocks;
+        for (int i = from; i < to; i++) {
+            renderer.render(blocks.get(i), html);
+        }
+        return html.toString();
+    }
+
+    /** HTML of a whole document. */
+    public String render(Document document) {
+        return render(document, 0, document.blockCount());
+    }
+
+    private void walk(Node node, Source source, com.vladsch.flexmark.util.ast.Document root, UniqueIds unique,
+                      List<Heading> headings, Map<Node, String> ids, Map<Node, Integer> blockIndex,
+                      List<Link> links, Map<String, Integer> anchors) {
+        for (Node n = node.getFirstChild(); n != null; n = n.getNext()) {
+            if (n instanceof com.vladsch.flexmark.ast.Heading h) {
+                String text = headingText(h);
+                String id = unique.next(text);
+                ids.put(h, id);
+                headings.add(new Heading(h.getLevel(), text, id, source.line(h.getStartOffset()), blockIndex.getOrDefault(h, -1)));
+            } else if (n instanceof com.vladsch.flexmark.ast.Link l) {
+                links.add(link(LinkKind.LINK, l.getUrl(), l, source));
+            } else if (n instanceof Image i) {
+                links.add(link(LinkKind.IMAGE, i.getUrl(), i, source));
+            } else if (n instanceof LinkRef r && r.isDefined()) {
+                Reference ref = r.getReferenceNode(root);
+                if (ref != null) {
+                    links.add(reference(LinkKind.LINK, ref, r, source));
+                }
+            } else if (n instanceof ImageRef r && r.isDefined()) {
+                Reference ref = r.getReferenceNode(root);
+                if (ref != null) {
+                    links.add(reference(LinkKind.IMAGE, ref, r, source));
+                }
+            } else if (n instanceof HtmlBlock || n instanceof HtmlInline) {
+                htmlScanner.scan(n.getChars().toString(), n.getStartOffset(), source, links, anchors);
+            }
+            walk(n, source, root, unique, headings, ids, blockIndex, links, anchors);
+        }
+    }
+
+    private static Link link(LinkKind kind, BasedSequence url, Node node, Source source) {
+        int at = node.getStartOffset();
+        boolean known = url.isNotNull() && url.getStartOffset() >= 0 && (url.length() > 0 || url.getStartOffset() > 0);
+        return new Link(kind, url.toString(), source.line(at), source.column(at),
+                known ? url.getStartOffset() : -1, known ? url.getEndOffset() : -1);
+    }
+
+    private static Link reference(LinkKind kind, Reference ref, Node use, Source source) {
+        BasedSequence url = ref.getUrl();
+        int at = use.getStartOffset();
+        return new Link(kind, url.toString(), source.line(at), source.column(at), url.getStartOffset(), url.getEndOffset());
+    }
+
+    /** The heading's text as GitHub takes it: the text content of the rendered heading. */
+    private String headingText(com.vladsch.flexmark.ast.Heading h) {
+        Node only = h.getFirstChild();
+        if (only == null) {
+            return "";
+        }
+        if (only instanceof Text && only.getNext() == null) {
+            String raw = only.getChars().toString();
+            if (raw.indexOf('\\') < 0 && raw.indexOf('&') < 0) {
+                return raw;
+            }
+        }
+        StringBuilder html = new StringBuilder();
+        for (Node n = h.getFirstChild(); n != null; n = n.getNext()) {
+            renderer.render(n, html);
+        }
+        return HtmlScanner.textOf(html.toString());
+    }
+
+    /**
+     * The document's own table of contents: the first top-level list whose items link only to
+     * {@code #fragments}, at least three of them.
+     */
+    private static List<TocEntry> toc(com.vladsch.flexmark.util.ast.Document root, Source source) {
+        for (Node n = root.getFirstChild(); n != null; n = n.getNext()) {
+            if (n instanceof BulletList || n instanceof OrderedList) {
+                List<TocEntry> entries = new ArrayList<>();
+                if (collectToc(n, 0, source, entries) && entries.size() >= 3) {
+                    return entries;
+                }
+            }
+        }
+        return List.of();
+    }
+
+    private static boolean collectToc(Node list, int depth, Source source, List<TocEntry> out) {
+        for (Node item = list.getFirstChild(); item != null; item = item.getNext()) {
+            if (!(item instanceof ListItem)) {
+                continue;
+            }
+            for (Node c = item.getFirstChild(); c != null; c = c.getNext()) {
+                if (c instanceof BulletList || c instanceof OrderedList) {
+                    if (!collectToc(c, depth + 1, source, out)) {
+                        return false;
+                    }
+                } else {
+                    for (com.vladsch.flexmark.ast.Link l : descendantsOf(c)) {
+                        String url = l.getUrl().toString();
+                        if (!url.startsWith("#")) {
+                            return false;
+                        }
+                        out.add(new TocEntry(url.substring(1), depth, source.line(l.getStartOffset())));
+                    }
+                }
+            }
+        }
+        return true;
+    }
+
+    private static List<com.vladsch.flexmark.ast.Link> descendantsOf(Node n) {
+        List<com.vladsch.flexmark.ast.Link> out = new ArrayList<>();
+        for (Node d : n.getDescendants()) {
+            if (d instanceof com.vladsch.flexmark.ast.Link l) {
+                out.add(l);
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,162 @@
+package dev.sd101.output;
+
+import dev.sd101.BuildException;
+
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Stage 7: the only code that writes the site. It builds the whole site in a temporary folder beside the
+ * output folder and swaps it in with two renames, so a failed or killed build never leaves a half-written
+ * site: the previous one stays as it was. Leftovers of a killed build are cleared (or, if the swap itself
+ * was interrupted, the previous site restored) at the start of the next.
+ */
+public final class SiteWriter {
+    /** Marks a folder as a site sd101 wrote, so that a wrong output folder is never replaced. */
+    public static final String MARKER = ".sd101";
+
+    private final Path output;
+
+    public SiteWriter(Path output) {
+        this.output = output.toAbsolutePath().normalize();
+    }
+
+    /**
+     * Refuses output folders that would destroy content: the content root itself, a folder containing a
+     * source, a filesystem root, or a non-empty folder sd101 did not write.
+     */
+    public void guard(Path contentRoot, Path source) {
+        Path root = contentRoot.toAbsolutePath().normalize();
+        Path src = source.toAbsolutePath().normalize();
+        if (output.getParent() == null) {
+            throw new BuildException(output + ": refusing to use a filesystem root as the output folder");
+        }
+        if (output.equals(root) || root.startsWith(output) || src.startsWith(output)) {
+            throw new BuildException(output + ": the output folder cannot be the source folder or contain it"
+                    + " (it is replaced on every build); choose another outputDirectory");
+        }
+        if (Files.isDirectory(output) && !Files.exists(output.resolve(MARKER)) && !isEmpty(output)) {
+            throw new BuildException(output + ": not a site sd101 wrote (no " + MARKER + " file in it) and not empty;"
+                    + " refusing to replace it: remove it or choose another outputDirectory");
+        }
+        if (Files.exists(output) && !Files.isDirectory(output)) {
+            throw new BuildException(output + ": exists and is not a folder");
+        }
+    }
+
+    /** Writes the site: {@code files} (path → bytes) and {@code copies} (path → file to copy), then swaps it in. */
+    public void write(Map<String, byte[]> files, Map<String, Path> copies) {
+        Path parent = output.getParent();
+        String name = output.getFileName().toString();
+        try {
+            Files.createDirectories(parent);
+            recover(parent, name);
+            Path tmp = parent.resolve("." + name + ".sd101-tmp-" + UUID.randomUUID());
+            try {
+                Files.createDirectory(tmp);
+                for (Map.Entry<String, byte[]> f : files.entrySet()) {
+                    Path target = inside(tmp, f.getKey());
+                    Files.createDirectories(target.getParent());
+                    Files.write(target, f.getValue());
+                }
+                for (Map.Entry<String, Path> c : copies.entrySet()) {
+                    Path target = inside(tmp, c.getKey());
+                    Files.createDirectories(target.getParent());
+                    Files.copy(c.getValue(), target, StandardCopyOption.REPLACE_EXISTING);
+                }
+                Files.write(tmp.resolve(MARKER), new byte[0]);
+                swap(tmp, parent.resolve("." + name + ".sd101-old-" + UUID.randomUUID()));
+            } finally {
+                if (Files.exists(tmp)) {
+                    deleteTree(tmp);
+                }
+            }
+        } catch (IOException e) {
+            throw new BuildException(output + ": cannot write the site: " + e.getMessage(), e);
+        }
+    }
+
+    private void swap(Path tmp, Path old) throws IOException {
+        boolean hadOld = Files.exists(output);
+        if (hadOld) {
+            move(output, old);
+        }
+        try {
+            move(tmp, output);
+        } catch (IOException e) {
+            if (hadOld) {
+                move(old, output);
+            }
+            throw e;
+        }
+        if (hadOld) {
+            deleteTree(old);
+        }
+    }
+
+    /** Clears what a killed build left: temporary folders, and a previous site caught mid-swap. */
+    private void recover(Path parent, String name) throws IOException {
+        try (DirectoryStream<Path> siblings = Files.newDirectoryStream(parent, "." + name + ".sd101-*")) {
+            for (Path p : siblings) {
+                String n = p.getFileName().toString();
+                if (n.startsWith("." + name + ".sd101-old-") && !Files.exists(output)) {
+                    move(p, output);
+                } else {
+                    deleteTree(p);
+                }
+            }
+        }
+    }
+
+    private static Path inside(Path dir, String relative) {
+        Path p = dir.resolve(relative).normalize();
+        if (!p.startsWith(dir) || p.equals(dir)) {
+            throw new BuildException(relative + ": an output path outside the output folder");
+        }
+        return p;
+    }
+
+    private static void move(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(from, to);
+        }
+    }
+
+    private static boolean isEmpty(Path dir) {
+        try (DirectoryStream<Path> s = Files.newDirectoryStream(dir)) {
+            return !s.iterator().hasNext();
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                Files.delete(file);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path d, IOException exc) throws IOException {
+                Files.delete(d);
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+}

@@ -1,0 +1,168 @@
+package dev.sd101.render;
+
+import dev.sd101.link.LinkResolver;
+import dev.sd101.link.Target;
+import dev.sd101.markdown.Document;
+import dev.sd101.markdown.MarkdownParser;
+import dev.sd101.site.Page;
+import dev.sd101.site.SiteModel;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Entities;
+import org.jsoup.safety.Cleaner;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Stage 5a: a page's body HTML. Renders the page's blocks, cleans raw HTML to GitHub's allowlist,
+ * rewrites every link and image for the site (fragments to the page that now holds the id, local images
+ * to copies, missing ones to the fallback URL) and gives images {@code loading="lazy"}, their size where
+ * known, and alt text. Thread-safe: pages render in parallel.
+ */
+public final class BodyRenderer {
+    private static final Set<String> HEADINGS = Set.of("h1", "h2", "h3", "h4", "h5", "h6");
+    /** A base only for Jsoup's protocol test; relative links are kept relative. */
+    private static final String BASE = "https://sd101.invalid/";
+
+    private final MarkdownParser parser;
+    private final SiteModel site;
+    private final LinkResolver resolver;
+    private final boolean sanitize;
+    private final Cleaner cleaner = new Cleaner(GitHubSafelist.create());
+    private final ImageSizes sizes = new ImageSizes();
+
+    public BodyRenderer(MarkdownParser parser, SiteModel site, LinkResolver resolver, boolean sanitize) {
+        this.parser = parser;
+        this.site = site;
+        this.resolver = resolver;
+        this.sanitize = sanitize;
+    }
+
+    /** The body of one page. */
+    public RenderedBody render(Page page) {
+        if (page.document() == null) {
+            return new RenderedBody("", "", "", Map.of());
+        }
+        String raw = parser.render(page.document(), page.fromBlock(), page.toBlock());
+        org.jsoup.nodes.Document dom = Jsoup.parseBodyFragment(raw, BASE);
+        if (sanitize) {
+            dom = cleaner.clean(dom);
+        }
+        dom.outputSettings().prettyPrint(false).escapeMode(Entities.EscapeMode.base).charset("UTF-8");
+        Map<String, Path> assets = new LinkedHashMap<>();
+        String lastHeading = page.title();
+        String firstImage = "";
+        for (Element el : dom.body().getAllElements()) {
+            String tag = el.normalName();
+            if (HEADINGS.contains(tag)) {
+                lastHeading = el.text();
+            } else if (tag.equals("a") && el.hasAttr("href")) {
+                rewriteLink(page, el, assets);
+            } else if (tag.equals("img")) {
+                String src = rewriteImage(page, el, assets);
+                if (firstImage.isEmpty() && src != null) {
+                    firstImage = src;
+                }
+                if (el.attr("alt").isBlank()) {
+                    el.attr("alt", lastHeading);
+                }
+                el.attr("loading", "lazy");
+                el.attr("decoding", "async");
+            }
+        }
+        return new RenderedBody(dom.body().html(), description(dom), firstImage, assets);
+    }
+
+    private void rewriteLink(Page page, Element a, Map<String, Path> assets) {
+        String href = a.attr("href");
+        Target t = resolver.resolve(page.document(), href, false);
+        if (t instanceof Target.Anchor anchor) {
+            a.attr("href", anchorHref(page, anchor));
+        } else if (t instanceof Target.Asset asset) {
+            assets.put(asset.path(), asset.file());
+            a.attr("href", relative(page, LinkResolver.encodePath(asset.path())));
+        } else if (t instanceof Target.Outside) {
+            // Never point readers at files outside the content root.
+            a.removeAttr("href");
+        }
+        if (t instanceof Target.External && "_blank".equals(a.attr("target"))) {
+            a.attr("rel", "noopener noreferrer");
+        }
+    }
+
+    /** The rewritten {@code src}, relative to the site root or absolute, or {@code null} when there is none. */
+    private String rewriteImage(Page page, Element img, Map<String, Path> assets) {
+        if (!img.hasAttr("src") || img.attr("src").isBlank()) {
+            return null;
+        }
+        Target t = resolver.resolve(page.document(), img.attr("src"), true);
+        if (t instanceof Target.Asset asset) {
+            assets.put(asset.path(), asset.file());
+            String path = LinkResolver.encodePath(asset.path());
+            img.attr("src", relative(page, path));
+            sizes.of(asset.file()).ifPresent(s -> {
+                if (!img.hasAttr("width") && !img.hasAttr("height")) {
+                    img.attr("width", Integer.toString(s.width()));
+                    img.attr("height", Integer.toString(s.height()));
+                }
+            });
+            return path;
+        } else if (t instanceof Target.Missing m && m.fallbackUrl() != null) {
+            img.attr("src", m.fallbackUrl());
+        } else if (t instanceof Target.Outside o) {
+            if (o.fallbackUrl() != null) {
+                img.attr("src", o.fallbackUrl());
+            } else {
+                img.removeAttr("src");
+                return null;
+            }
+        }
+        return img.attr("src");
+    }
+
+    private String anchorHref(Page from, Target.Anchor anchor) {
+        Document doc = anchor.document();
+        String docPath = doc.source().path();
+        String pagePath;
+        if (anchor.id() != null) {
+            pagePath = site.anchors().pageOf(docPath, anchor.id()).orElse(null);
+        } else {
+            pagePath = site.firstPageOf(docPath).map(Page::path).orElse(null);
+        }
+        if (pagePath == null) {
+            pagePath = site.firstPageOf(docPath).map(Page::path).orElse("");
+        }
+        String fragment = anchor.fragment().isEmpty() ? "" : "#" + (anchor.id() != null ? anchor.id() : anchor.fragment());
+        if (pagePath.equals(from.path()) && !fragment.isEmpty()) {
+            return fragment;
+        }
+        return relative(from, LinkResolver.encodePath(pagePath)) + fragment;
+    }
+
+    /** A site-root-relative path as seen from a page. */
+    static String relative(Page from, String rootRelative) {
+        String rel = from.root() + rootRelative;
+        return rel.isEmpty() ? "./" : rel;
+    }
+
+    private static String description(org.jsoup.nodes.Document dom) {
+        for (Element p : dom.body().select("p")) {
+            String text = p.text().strip();
+            if (text.length() >= 20) {
+                return shorten(text, 200);
+            }
+        }
+        return "";
+    }
+
+    static String shorten(String text, int max) {
+        if (text.length() <= max) {
+            return text;
+        }
+        int cut = text.lastIndexOf(' ', max - 1);
+        return text.substring(0, cut > max / 2 ? cut : max - 1) + "…";
+    }
+}

@@ -1,0 +1,138 @@
+package dev.sd101.render;
+
+import dev.sd101.SiteConfig;
+import dev.sd101.link.LinkResolver;
+import dev.sd101.markdown.Heading;
+import dev.sd101.site.NavNode;
+import dev.sd101.site.Page;
+import dev.sd101.site.SiteModel;
+import dev.sd101.template.Views;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Builds what a template reads for a page: navigation, breadcrumbs, previous/next, on-page contents and
+ * meta data, every URL relative to the page. Structure is decided here, never in templates.
+ */
+public final class PageViews {
+    private final SiteConfig config;
+    private final SiteModel site;
+    private final Views.SiteView siteView;
+    private final Map<String, Integer> order = new HashMap<>();
+    private final String editBase;
+
+    public PageViews(SiteConfig config, SiteModel site, String licenseHtml, String version) {
+        this.config = config;
+        this.site = site;
+        this.siteView = new Views.SiteView(site.title(), config.language(), nz(config.siteUrl()),
+                nz(config.repositoryUrl()), licenseHtml, "sd101 " + version);
+        for (int i = 0; i < site.pages().size(); i++) {
+            order.put(site.pages().get(i).path(), i);
+        }
+        this.editBase = editBase(config);
+    }
+
+    public Views.SiteView site() {
+        return siteView;
+    }
+
+    /** The template model of a page: {@code site}, {@code page} and {@code nav}. */
+    public Map<String, Object> model(Page page, RenderedBody body) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("site", siteView);
+        model.put("page", pageView(page, body));
+        model.put("nav", nav(page, site.nav(), ancestors(page)));
+        return model;
+    }
+
+    private Views.PageView pageView(Page page, RenderedBody body) {
+        int i = order.get(page.path());
+        List<Page> pages = site.pages();
+        Views.LinkView prev = i > 0 ? link(page, pages.get(i - 1)) : null;
+        Views.LinkView next = i + 1 < pages.size() ? link(page, pages.get(i + 1)) : null;
+        List<Views.LinkView> crumbs = new ArrayList<>();
+        for (String a = page.parent(); a != null; ) {
+            Page p = site.page(a).orElseThrow();
+            crumbs.add(0, link(page, p));
+            a = p.parent();
+        }
+        List<Views.LinkView> children = site.children(page.path()).stream().map(c -> link(page, c)).toList();
+        List<Views.TocItem> toc = new ArrayList<>();
+        for (Heading h : page.headings()) {
+            if (!h.id().equals(page.titleId()) && h.level() > 1 && h.level() <= 4) {
+                toc.add(new Views.TocItem(h.id(), h.text(), h.level()));
+            }
+        }
+        String image = body.image().isEmpty() || body.image().contains("://") ? body.image() : page.root() + body.image();
+        if (!body.image().isEmpty() && !body.image().contains("://") && config.siteUrl() != null) {
+            image = config.siteUrl() + body.image();
+        }
+        String canonical = config.siteUrl() == null ? "" : config.siteUrl() + LinkResolver.encodePath(page.path());
+        String edit = editBase == null || page.document() == null ? ""
+                : editBase + LinkResolver.encodePath(relativeToRepo(page.document().source().file()));
+        String anchorMap = page.path().isEmpty() && page.document() != null ? anchorMapJson(page.document().source().path()) : "";
+        return new Views.PageView(page.kind().id(), page.title(), page.path(), page.root(), body.html(), toc, crumbs,
+                prev, next, children, body.description(), image, canonical, edit, anchorMap);
+    }
+
+    /** JSON object of every id of a document → the path of its page (relative to the site root). */
+    public String anchorMapJson(String documentPath) {
+        StringBuilder json = new StringBuilder("{");
+        site.anchors().ids(documentPath).forEach((id, path) -> {
+            if (json.length() > 1) {
+                json.append(',');
+            }
+            json.append(Json.string(id)).append(':').append(Json.string(path));
+        });
+        return json.append('}').toString();
+    }
+
+    private Views.LinkView link(Page from, Page to) {
+        return new Views.LinkView(to.title(), BodyRenderer.relative(from, LinkResolver.encodePath(to.path())));
+    }
+
+    private Set<String> ancestors(Page page) {
+        Set<String> out = new HashSet<>();
+        for (String a = page.parent(); a != null; a = site.page(a).map(Page::parent).orElse(null)) {
+            out.add(a);
+        }
+        return out;
+    }
+
+    private List<Views.NavItem> nav(Page current, List<NavNode> nodes, Set<String> ancestors) {
+        List<Views.NavItem> out = new ArrayList<>(nodes.size());
+        for (NavNode n : nodes) {
+            out.add(new Views.NavItem(n.title(), BodyRenderer.relative(current, LinkResolver.encodePath(n.path())),
+                    n.path().equals(current.path()), ancestors.contains(n.path()), nav(current, n.children(), ancestors)));
+        }
+        return out;
+    }
+
+    private static String editBase(SiteConfig config) {
+        if (config.repositoryUrl() == null) {
+            return null;
+        }
+        return config.repositoryUrl() + "/edit/" + config.editBranch() + "/";
+    }
+
+    /** A source's path inside its git repository (the nearest folder above it holding {@code .git}). */
+    private String relativeToRepo(Path file) {
+        for (Path dir = file.getParent(); dir != null; dir = dir.getParent()) {
+            if (Files.exists(dir.resolve(".git"))) {
+                return dir.relativize(file).toString().replace(java.io.File.separatorChar, '/');
+            }
+        }
+        return config.contentRoot().relativize(file).toString().replace(java.io.File.separatorChar, '/');
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+}

@@ -1,0 +1,119 @@
+package dev.sd101.render;
+
+import dev.sd101.SiteConfig;
+import dev.sd101.link.LinkResolver;
+import dev.sd101.site.Page;
+import dev.sd101.site.SiteModel;
+import dev.sd101.template.ThemeRenderer;
+import dev.sd101.template.Views;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
+
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+/**
+ * The files a published site needs beside its pages: {@code 404.html} (search and the old-anchor
+ * redirect), {@code sitemap.xml} (with the configured site URL), {@code robots.txt} and
+ * {@code .nojekyll} for branch-based GitHub Pages.
+ */
+public final class SiteExtras {
+    private static final Pattern LICENSE = Pattern.compile("(?i)licen[cs]e|라이선스|라이센스|저작권");
+
+    private final SiteConfig config;
+    private final SiteModel site;
+    private final PageViews views;
+    private final ThemeRenderer theme;
+
+    public SiteExtras(SiteConfig config, SiteModel site, PageViews views, ThemeRenderer theme) {
+        this.config = config;
+        this.site = site;
+        this.views = views;
+        this.theme = theme;
+    }
+
+    /** Path relative to the site root → bytes. */
+    public Map<String, byte[]> files() {
+        Map<String, byte[]> out = new TreeMap<>();
+        out.put("404.html", notFound().getBytes(StandardCharsets.UTF_8));
+        out.put(".nojekyll", new byte[0]);
+        StringBuilder robots = new StringBuilder("User-agent: *\nAllow: /\n");
+        if (config.siteUrl() != null) {
+            robots.append("Sitemap: ").append(config.siteUrl()).append("sitemap.xml\n");
+            out.put("sitemap.xml", sitemap().getBytes(StandardCharsets.UTF_8));
+        }
+        out.put("robots.txt", robots.toString().getBytes(StandardCharsets.UTF_8));
+        return out;
+    }
+
+    private String notFound() {
+        Page home = site.pages().get(0);
+        String anchors = home.document() == null ? "{}" : views.anchorMapJson(home.document().source().path());
+        Views.PageView page = new Views.PageView("404", "404", "404.html", "", "", List.of(), List.of(), null, null,
+                List.of(), "", "", "", "", anchors);
+        Map<String, Object> model = new HashMap<>();
+        model.put("site", views.site());
+        model.put("page", page);
+        model.put("nav", List.of());
+        return theme.render("404.peb", model);
+    }
+
+    private String sitemap() {
+        StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
+                .append("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+        for (Page p : site.pages()) {
+            xml.append("  <url><loc>").append(xmlEscape(config.siteUrl() + percentEncode(p.path()))).append("</loc></url>\n");
+        }
+        return xml.append("</urlset>\n").toString();
+    }
+
+    /** Sitemaps want fully percent-encoded URLs. */
+    private static String percentEncode(String path) {
+        StringBuilder b = new StringBuilder();
+        for (byte x : LinkResolver.encodePath(path).getBytes(StandardCharsets.UTF_8)) {
+            int c = x & 0xff;
+            if (c >= 0x80) {
+                b.append('%').append(String.format(Locale.ROOT, "%02X", c));
+            } else {
+                b.append((char) c);
+            }
+        }
+        return b.toString();
+    }
+
+    private static String xmlEscape(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+
+    /**
+     * The licence line the content carries: the body of a page titled "License" (or 라이선스), without its
+     * heading, for the footer; {@code ""} when there is none.
+     */
+    public static String licenseHtml(SiteModel site, List<RenderedBody> bodies) {
+        for (int i = 0; i < site.pages().size(); i++) {
+            Page p = site.pages().get(i);
+            if (p.titleId() != null && LICENSE.matcher(p.title().strip()).matches()) {
+                org.jsoup.nodes.Document dom = Jsoup.parseBodyFragment(bodies.get(i).html());
+                dom.outputSettings().prettyPrint(false);
+                Element first = dom.body().firstElementChild();
+                if (first != null && first.normalName().matches("h[1-6]")) {
+                    first.remove();
+                }
+                for (Element a : dom.select("a[href]")) {
+                    // The footer sits on every page: only absolute links keep their meaning there.
+                    if (!a.attr("href").contains("://")) {
+                        a.unwrap();
+                    }
+                }
+                dom.select("img").remove();
+                return dom.body().html().strip();
+            }
+        }
+        return "";
+    }
+}

@@ -1,0 +1,85 @@
+package dev.sd101.site;
+
+import dev.sd101.markdown.Document;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The planned site, immutable: which pages exist in reading order, their navigation tree, and where
+ * every original heading id now lives.
+ */
+public final class SiteModel {
+    private final String title;
+    private final List<Page> pages;
+    private final List<NavNode> nav;
+    private final AnchorIndex anchors;
+    private final Map<String, Document> documents;
+    private final Map<String, Page> byPath = new HashMap<>();
+    private final Map<String, List<Page>> children = new HashMap<>();
+    private final Map<String, Page> firstPage = new HashMap<>();
+
+    /**
+     * @param title     the site's title
+     * @param pages     every page in reading order (the order of previous/next links)
+     * @param nav       the navigation tree under the home page
+     * @param anchors   original (document, id) to page
+     * @param documents the parsed sources by their path relative to the content root
+     */
+    public SiteModel(String title, List<Page> pages, List<NavNode> nav, AnchorIndex anchors, Map<String, Document> documents) {
+        this.title = title;
+        this.pages = List.copyOf(pages);
+        this.nav = List.copyOf(nav);
+        this.anchors = anchors;
+        this.documents = Collections.unmodifiableMap(new LinkedHashMap<>(documents));
+        for (Page p : this.pages) {
+            byPath.put(p.path(), p);
+            if (p.parent() != null) {
+                children.computeIfAbsent(p.parent(), k -> new ArrayList<>()).add(p);
+            }
+            if (p.document() != null && p.fromBlock() == 0) {
+                firstPage.putIfAbsent(p.document().source().path(), p);
+            }
+        }
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public List<Page> pages() {
+        return pages;
+    }
+
+    public List<NavNode> nav() {
+        return nav;
+    }
+
+    public AnchorIndex anchors() {
+        return anchors;
+    }
+
+    public Map<String, Document> documents() {
+        return documents;
+    }
+
+    /** The page at a path. */
+    public Optional<Page> page(String path) {
+        return Optional.ofNullable(byPath.get(path));
+    }
+
+    /** The page a whole document starts on. */
+    public Optional<Page> firstPageOf(String documentPath) {
+        return Optional.ofNullable(firstPage.get(documentPath));
+    }
+
+    /** The pages whose parent is {@code path}, in reading order. */
+    public List<Page> children(String path) {
+        return Collections.unmodifiableList(children.getOrDefault(path, List.of()));
+    }
+}

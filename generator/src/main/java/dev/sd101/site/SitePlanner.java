@@ -1,0 +1,287 @@
+package dev.sd101.site;
+
+import dev.sd101.BuildException;
+import dev.sd101.SiteConfig;
+import dev.sd101.markdown.Document;
+import dev.sd101.markdown.Heading;
+import dev.sd101.markdown.TocEntry;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Stage 3: decides which pages exist. Every Markdown file is a page ({@code README.md} and
+ * {@code index.md} the index of their folder); a document with its own table of contents is split
+ * into a home page, one page per category and one per article, at the level its table of contents
+ * lists (or the configured level). Pages are published under their heading's GitHub id, so
+ * {@code ### gRPC는 어떻게 작동하나요?} becomes {@code grpc는-어떻게-작동하나요/}.
+ */
+public final class SitePlanner {
+    /** Top-level names the engine writes itself. */
+    private static final Set<String> RESERVED = Set.of("assets", "search", "404", "sitemap.xml", "robots.txt");
+
+    private final SiteConfig config;
+
+    public SitePlanner(SiteConfig config) {
+        this.config = config;
+    }
+
+    /** Plans the site for documents sorted by path. */
+    public SiteModel plan(List<Document> documents) {
+        Map<String, Document> byBase = new TreeMap<>(SitePlanner::compareBase);
+        Map<String, Document> byPath = new LinkedHashMap<>();
+        for (Document d : documents) {
+            String base = documents.size() == 1 ? "" : basePath(d.source().path());
+            Document other = byBase.putIfAbsent(base, d);
+            if (other != null) {
+                throw new BuildException(d.source().displayPath() + ": would be published at /" + base
+                        + " as " + other.source().displayPath() + " is; rename one of them");
+            }
+            byPath.put(d.source().path(), d);
+        }
+
+        List<Page> pages = new ArrayList<>();
+        Set<String> taken = new HashSet<>();
+        if (!byBase.containsKey("")) {
+            pages.add(new Page("", PageKind.HOME, config.siteTitle() != null ? config.siteTitle() : "Documentation",
+                    null, null, 0, 0, null, List.of()));
+            taken.add("");
+        }
+        for (Map.Entry<String, Document> e : byBase.entrySet()) {
+            planDocument(e.getValue(), e.getKey(), byBase, pages, taken);
+        }
+
+        List<Page> ordered = readingOrder(pages);
+        Page home = ordered.get(0);
+        String title = config.siteTitle() != null ? config.siteTitle() : home.title();
+        return new SiteModel(title, ordered, nav("", ordered), anchors(ordered, byPath), byPath);
+    }
+
+    private void planDocument(Document doc, String base, Map<String, Document> byBase, List<Page> pages, Set<String> taken) {
+        String parent = base.isEmpty() ? null : parentBase(base, byBase);
+        PageKind ownKind = base.isEmpty() ? PageKind.HOME : PageKind.PAGE;
+        List<Heading> topLevel = doc.headings().stream().filter(h -> h.block() >= 0).toList();
+        String docTitle = topLevel.isEmpty() ? fileTitle(doc) : topLevel.get(0).text();
+        String docTitleId = topLevel.isEmpty() ? null : topLevel.get(0).id();
+
+        int[] levels = splitLevels(doc);
+        if (levels == null) {
+            taken.add(base);
+            pages.add(new Page(base, ownKind, docTitle, docTitleId, doc, 0, doc.blockCount(), parent, doc.headings()));
+            return;
+        }
+        int sectionLevel = levels[0];
+        int articleLevel = levels[1];
+        List<Heading> starts = topLevel.stream()
+                .filter(h -> h.level() >= sectionLevel && h.level() <= articleLevel)
+                .toList();
+        int firstStart = starts.isEmpty() ? doc.blockCount() : starts.get(0).block();
+        taken.add(base);
+        pages.add(new Page(base, ownKind, docTitle, docTitleId, doc, 0, firstStart, parent, headingsIn(doc, 0, firstStart)));
+
+        String section = base;
+        for (int i = 0; i < starts.size(); i++) {
+            Heading h = starts.get(i);
+            int to = i + 1 < starts.size() ? starts.get(i + 1).block() : doc.blockCount();
+            boolean isSection = h.level() < articleLevel;
+            String path = unique(base + pathSegment(h.id(), base.isEmpty()) + "/", taken);
+            Page page = new Page(path, isSection ? PageKind.SECTION : PageKind.ARTICLE, h.text(), h.id(), doc,
+                    h.block(), to, isSection ? base : section, headingsIn(doc, h.block(), to));
+            pages.add(page);
+            if (isSection) {
+                section = path;
+            }
+        }
+    }
+
+    /**
+     * {@code {sectionLevel, articleLevel}} for a document that is split, or {@code null}. The article
+     * level is the one most entries of the document's table of contents point to; levels above it that
+     * the table of contents also lists are categories.
+     */
+    int[] splitLevels(Document doc) {
+        if (config.splitLevel() < 0) {
+            return null;
+        }
+        if (config.splitLevel() > 0) {
+            int level = config.splitLevel();
+            long above = doc.headings().stream().filter(h -> h.block() >= 0 && h.level() == level - 1).count();
+            return new int[]{above > 1 ? level - 1 : level, level};
+        }
+        List<TocEntry> toc = doc.toc();
+        if (toc.isEmpty()) {
+            return null;
+        }
+        Map<String, Integer> levelOf = new HashMap<>();
+        for (Heading h : doc.headings()) {
+            if (h.block() >= 0) {
+                levelOf.putIfAbsent(h.id(), h.level());
+                levelOf.putIfAbsent(h.id().toLowerCase(Locale.ROOT), h.level());
+            }
+        }
+        int[] count = new int[7];
+        for (TocEntry e : toc) {
+            Integer level = levelOf.get(decode(e.target()));
+            if (level == null) {
+                level = levelOf.get(decode(e.target()).toLowerCase(Locale.ROOT));
+            }
+            if (level != null) {
+                count[level]++;
+            }
+        }
+        int article = 0;
+        int min = 0;
+        for (int l = 1; l <= 6; l++) {
+            if (count[l] > count[article]) {
+                article = l;
+            }
+            if (count[l] > 0 && min == 0) {
+                min = l;
+            }
+        }
+        if (article == 0 || count[article] < 2) {
+            return null;
+        }
+        return new int[]{min, article};
+    }
+
+    private static String decode(String fragment) {
+        try {
+            return java.net.URLDecoder.decode(fragment.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return fragment;
+        }
+    }
+
+    private static List<Heading> headingsIn(Document doc, int from, int to) {
+        List<Heading> out = new ArrayList<>();
+        for (Heading h : doc.headings()) {
+            int block = h.block() >= 0 ? h.block() : doc.blockAt(h.line());
+            if (block >= from && block < to) {
+                out.add(h);
+            }
+        }
+        return out;
+    }
+
+    private static String pathSegment(String id, boolean atRoot) {
+        String seg = id.isEmpty() ? "section" : id;
+        return atRoot && RESERVED.contains(seg) ? seg + "-page" : seg;
+    }
+
+    private static String unique(String path, Set<String> taken) {
+        String candidate = path;
+        for (int n = 1; !taken.add(candidate); n++) {
+            candidate = path.substring(0, path.length() - 1) + "-" + n + "/";
+        }
+        return candidate;
+    }
+
+    /** {@code docs/README.md} → {@code docs/}; {@code docs/a.md} → {@code docs/a/}; {@code README.md} → {@code ""}. */
+    static String basePath(String sourcePath) {
+        int slash = sourcePath.lastIndexOf('/');
+        String dir = slash < 0 ? "" : sourcePath.substring(0, slash + 1);
+        String name = sourcePath.substring(slash + 1);
+        String stem = name.substring(0, name.length() - 3);
+        String lower = stem.toLowerCase(Locale.ROOT);
+        if (lower.equals("readme") || lower.equals("index")) {
+            return dir;
+        }
+        String seg = dir.isEmpty() && RESERVED.contains(stem) ? stem + "-page" : stem;
+        return dir + seg + "/";
+    }
+
+    private static String parentBase(String base, Map<String, Document> byBase) {
+        String p = base;
+        while (!p.isEmpty()) {
+            int cut = p.lastIndexOf('/', p.length() - 2);
+            p = cut < 0 ? "" : p.substring(0, cut + 1);
+            if (p.isEmpty() || byBase.containsKey(p)) {
+                return p;
+            }
+        }
+        return "";
+    }
+
+    private static int compareBase(String a, String b) {
+        return a.compareTo(b);
+    }
+
+    private static String fileTitle(Document doc) {
+        String name = doc.source().path().substring(doc.source().path().lastIndexOf('/') + 1);
+        return name.substring(0, name.length() - 3);
+    }
+
+    /** Depth-first from the home page, children in the order they were planned. */
+    private static List<Page> readingOrder(List<Page> pages) {
+        Map<String, List<Page>> children = new LinkedHashMap<>();
+        Page home = null;
+        for (Page p : pages) {
+            if (p.parent() == null) {
+                home = p;
+            } else {
+                children.computeIfAbsent(p.parent(), k -> new ArrayList<>()).add(p);
+            }
+        }
+        List<Page> out = new ArrayList<>(pages.size());
+        visit(home, children, out);
+        return out;
+    }
+
+    private static void visit(Page p, Map<String, List<Page>> children, List<Page> out) {
+        out.add(p);
+        for (Page c : children.getOrDefault(p.path(), List.of())) {
+            visit(c, children, out);
+        }
+    }
+
+    private static List<NavNode> nav(String parent, List<Page> pages) {
+        List<NavNode> out = new ArrayList<>();
+        for (Page p : pages) {
+            if (parent.equals(p.parent())) {
+                out.add(new NavNode(p.path(), p.title(), nav(p.path(), pages)));
+            }
+        }
+        return out;
+    }
+
+    private static AnchorIndex anchors(List<Page> pages, Map<String, Document> byPath) {
+        Map<String, Map<String, String>> index = new LinkedHashMap<>();
+        for (Page p : pages) {
+            if (p.document() == null) {
+                continue;
+            }
+            Map<String, String> ids = index.computeIfAbsent(p.document().source().path(), k -> new LinkedHashMap<>());
+            for (Heading h : p.headings()) {
+                ids.put(h.id(), p.path());
+            }
+            p.document().htmlAnchors().forEach((id, line) -> {
+                int block = p.document().blockAt(line);
+                if (block >= p.fromBlock() && block < p.toBlock()) {
+                    ids.putIfAbsent(id, p.path());
+                }
+            });
+        }
+        // Keep document order of ids (headings first as met), independent of page order.
+        Map<String, Map<String, String>> ordered = new LinkedHashMap<>();
+        for (String doc : byPath.keySet()) {
+            Map<String, String> ids = index.getOrDefault(doc, Map.of());
+            Map<String, String> sorted = new LinkedHashMap<>();
+            for (Heading h : byPath.get(doc).headings()) {
+                if (ids.containsKey(h.id())) {
+                    sorted.put(h.id(), ids.get(h.id()));
+                }
+            }
+            ids.forEach(sorted::putIfAbsent);
+            ordered.put(doc, sorted);
+        }
+        return new AnchorIndex(ordered);
+    }
+}

@@ -1,0 +1,62 @@
+package dev.sd101.template;
+
+import java.util.List;
+
+/**
+ * The values templates read. Templates never compute site structure; every URL here is already
+ * relative to the page being rendered, so the site works under any base path.
+ */
+public final class Views {
+    private Views() {
+    }
+
+    /**
+     * The site as a whole.
+     *
+     * @param title         site title
+     * @param language      {@code lang} of every page
+     * @param siteUrl       published absolute URL ending in {@code /}, or {@code ""}
+     * @param repositoryUrl the content's repository, or {@code ""}
+     * @param licenseHtml   the licence line the content carries, sanitised HTML, or {@code ""}
+     * @param generator     the generator's name and version, for the meta tag
+     */
+    public record SiteView(String title, String language, String siteUrl, String repositoryUrl, String licenseHtml,
+                           String generator) {
+    }
+
+    /** A link: {@code url} is relative to the current page. */
+    public record LinkView(String title, String url) {
+    }
+
+    /** An entry of the on-page table of contents. */
+    public record TocItem(String id, String text, int level) {
+    }
+
+    /** A node of the navigation tree, as seen from the current page. */
+    public record NavItem(String title, String url, boolean current, boolean active, List<NavItem> children) {
+    }
+
+    /**
+     * One page.
+     *
+     * @param kind         {@code home}, {@code section}, {@code article}, {@code page} or {@code 404}
+     * @param title        page title (text)
+     * @param path         URL path relative to the site root ({@code ""} for home)
+     * @param root         relative prefix from this page to the site root ({@code ""}, {@code "../"}, …)
+     * @param content      the rendered body (sanitised HTML)
+     * @param toc          sub-headings for the on-page table of contents
+     * @param breadcrumbs  from home to the parent page
+     * @param prev         previous page in reading order, or {@code null}
+     * @param next         next page in reading order, or {@code null}
+     * @param children     sub-pages (a category's articles)
+     * @param description  a plain-text summary, or {@code ""}
+     * @param image        absolute or page-relative URL of the first image, or {@code ""}
+     * @param canonicalUrl absolute URL of this page when a site URL is configured, or {@code ""}
+     * @param editUrl      "edit this page" URL, or {@code ""}
+     * @param anchorMap    JSON object: every original heading id → its page path (home and 404 only; else {@code ""})
+     */
+    public record PageView(String kind, String title, String path, String root, String content, List<TocItem> toc,
+                           List<LinkView> breadcrumbs, LinkView prev, LinkView next, List<LinkView> children,
+                           String description, String image, String canonicalUrl, String editUrl, String anchorMap) {
+    }
+}

@@ -1,0 +1,175 @@
+// sd101 default theme: navigation, old-anchor redirects, dark mode, heading links, contents highlight,
+// image zoom. Plain JavaScript, no dependencies.
+(function () {
+  "use strict";
+  var doc = document.documentElement;
+  var ko = (doc.getAttribute("lang") || "").indexOf("ko") === 0;
+
+  function decodeHash(hash) {
+    var raw = hash.replace(/^#/, "");
+    try { return decodeURIComponent(raw); } catch (e) { return raw; }
+  }
+
+  // Old links such as README.md#some-heading land on the home page (or the 404 page): send them to the
+  // page that now holds that heading. Exact id first, then the lower-cased form as github.com tries.
+  function redirectOldAnchor() {
+    var data = document.getElementById("sd101-anchors");
+    if (!data || !location.hash) return;
+    var id = decodeHash(location.hash);
+    if (document.getElementById(id)) return;
+    var map;
+    try { map = JSON.parse(data.textContent); } catch (e) { return; }
+    var target = Object.prototype.hasOwnProperty.call(map, id) ? id : null;
+    if (target === null) {
+      var lower = id.toLowerCase();
+      for (var key in map) {
+        if (Object.prototype.hasOwnProperty.call(map, key) && key.toLowerCase() === lower) { target = key; break; }
+      }
+    }
+    if (target === null) return;
+    var base = document.baseURI;
+    var url = new URL((doc.getAttribute("data-root") || "") + map[target], base);
+    url.hash = target;
+    if (url.href !== location.href) location.replace(url.href);
+    else { var el = document.getElementById(target); if (el) el.scrollIntoView(); }
+  }
+
+  function setupMenu() {
+    var button = document.querySelector(".menu-button");
+    var nav = document.getElementById("site-nav");
+    if (!button || !nav) return;
+    button.addEventListener("click", function () {
+      var open = button.getAttribute("aria-expanded") === "true";
+      button.setAttribute("aria-expanded", String(!open));
+      document.body.classList.toggle("nav-open", !open);
+    });
+    document.addEventListener("keydown", function (e) {
+      if (e.key === "Escape" && document.body.classList.contains("nav-open")) {
+        button.setAttribute("aria-expanded", "false");
+        document.body.classList.remove("nav-open");
+        button.focus();
+      }
+    });
+    var current = nav.querySelector("[aria-current='page']");
+    if (current && current.scrollIntoView) {
+      var r = current.getBoundingClientRect();
+      var nr = nav.getBoundingClientRect();
+      if (r.top < nr.top || r.bottom > nr.bottom) nav.scrollTop += r.top - nr.top - nr.height / 3;
+    }
+  }
+
+  function currentTheme() {
+    var set = doc.getAttribute("data-theme");
+    if (set) return set;
+    return window.matchMedia && window.matchMedia("(prefers-color-scheme: dark)").matches ? "dark" : "light";
+  }
+
+  function setupThemeToggle() {
+    var button = document.querySelector(".theme-toggle");
+    if (!button) return;
+    function label() { button.setAttribute("aria-pressed", String(currentTheme() === "dark")); }
+    label();
+    button.addEventListener("click", function () {
+      var next = currentTheme() === "dark" ? "light" : "dark";
+      doc.setAttribute("data-theme", next);
+      try { localStorage.setItem("sd101-theme", next); } catch (e) { /* not remembered, still switched */ }
+      label();
+    });
+  }
+
+  function copyText(text) {
+    if (navigator.clipboard && navigator.clipboard.writeText) return navigator.clipboard.writeText(text);
+    return new Promise(function (resolve, reject) {
+      var area = document.createElement("textarea");
+      area.value = text; area.setAttribute("readonly", ""); area.style.position = "fixed"; area.style.opacity = "0";
+      document.body.appendChild(area); area.select();
+      try { document.execCommand("copy") ? resolve() : reject(new Error("copy failed")); }
+      catch (e) { reject(e); } finally { document.body.removeChild(area); }
+    });
+  }
+
+  function setupHeadingLinks() {
+    var headings = document.querySelectorAll("article.content h1[id], article.content h2[id], article.content h3[id], article.content h4[id], article.content h5[id], article.content h6[id]");
+    Array.prototype.forEach.call(headings, function (h) {
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "heading-link";
+      button.setAttribute("aria-label", (ko ? "이 제목의 링크 복사: " : "Copy link to: ") + h.textContent);
+      button.textContent = "#";
+      button.addEventListener("click", function () {
+        var url = new URL(location.href);
+        url.hash = h.id;
+        history.replaceState(null, "", url.href);
+        copyText(url.href).then(function () {
+          button.classList.add("copied");
+          button.setAttribute("data-copied", ko ? "복사됨" : "Copied");
+          setTimeout(function () { button.classList.remove("copied"); }, 1500);
+        }, function () { /* clipboard refused: the address bar holds the link now */ });
+      });
+      h.appendChild(button);
+    });
+  }
+
+  function setupTocHighlight() {
+    var links = document.querySelectorAll(".toc a[href^='#']");
+    if (!links.length || !("IntersectionObserver" in window)) return;
+    var byId = {};
+    var targets = [];
+    Array.prototype.forEach.call(links, function (a) {
+      var id = decodeHash(a.getAttribute("href"));
+      var el = document.getElementById(id);
+      if (el) { byId[id] = a; targets.push(el); }
+    });
+    var visible = {};
+    function update() {
+      var active = null;
+      for (var i = 0; i < targets.length; i++) {
+        if (visible[targets[i].id]) { active = targets[i].id; break; }
+      }
+      if (active === null) {
+        for (var j = targets.length - 1; j >= 0; j--) {
+          if (targets[j].getBoundingClientRect().top < 80) { active = targets[j].id; break; }
+        }
+      }
+      Array.prototype.forEach.call(links, function (a) { a.classList.remove("active"); a.removeAttribute("aria-current"); });
+      if (active !== null && byId[active]) { byId[active].classList.add("active"); byId[active].setAttribute("aria-current", "location"); }
+    }
+    var observer = new IntersectionObserver(function (entries) {
+      entries.forEach(function (e) { visible[e.target.id] = e.isIntersecting; });
+      update();
+    }, { rootMargin: "0px 0px -60% 0px" });
+    targets.forEach(function (t) { observer.observe(t); });
+  }
+
+  function setupImageZoom() {
+    var images = document.querySelectorAll("article.content img");
+    if (!images.length) return;
+    var dialog = document.createElement("dialog");
+    dialog.className = "lightbox";
+    var big = document.createElement("img");
+    dialog.appendChild(big);
+    dialog.addEventListener("click", function () { dialog.close(); });
+    document.body.appendChild(dialog);
+    Array.prototype.forEach.call(images, function (img) {
+      if (img.closest("a")) return; // a linked image keeps its link
+      img.classList.add("zoomable");
+      img.setAttribute("tabindex", "0");
+      img.setAttribute("role", "button");
+      function open() {
+        big.src = img.currentSrc || img.src;
+        big.alt = img.alt;
+        if (typeof dialog.showModal === "function") dialog.showModal(); else window.open(big.src, "_blank");
+      }
+      img.addEventListener("click", open);
+      img.addEventListener("keydown", function (e) { if (e.key === "Enter" || e.key === " ") { e.preventDefault(); open(); } });
+    });
+  }
+
+  redirectOldAnchor();
+  window.addEventListener("hashchange", redirectOldAnchor);
+  setupMenu();
+  setupThemeToggle();
+  setupHeadingLinks();
+  setupTocHighlight();
+  setupImageZoom();
+})();
