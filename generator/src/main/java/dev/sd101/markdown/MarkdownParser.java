@@ -50,11 +50,14 @@ public final class MarkdownParser {
     private final Parser parser;
     private final HtmlRenderer renderer;
     private final HtmlScanner htmlScanner = new HtmlScanner();
+    /** Separates top-level blocks in the rendered HTML; unguessable, so no content can forge it. */
+    private final String marker = "<!--sd101-block-" + java.util.UUID.randomUUID() + "-->";
 
     public MarkdownParser() {
         DataHolder options = options();
         parser = Parser.builder(options).build();
         renderer = HtmlRenderer.builder(options)
+                .nodeRendererFactory(o -> new BlockMarkingRenderer(marker))
                 .attributeProviderFactory(new IndependentAttributeProviderFactory() {
                     @Override
                     public @NotNull AttributeProvider apply(@NotNull LinkResolverContext context) {
@@ -115,12 +118,27 @@ public final class MarkdownParser {
 
     /** HTML of the top-level blocks {@code [from, to)} of a document, headings carrying their ids. */
     public String render(Document document, int from, int to) {
+        // flexmark renders links only inside a whole document (a lone block renders them as text), so
+        // the document is rendered once, with a marker before each block, and cut at the markers.
+        String[] blocks = document.tree().blockHtml(() -> splitBlocks(renderer.render(document.tree().root), document.blockCount()));
         StringBuilder html = new StringBuilder();
-        List<Node> blocks = document.tree().blocks;
         for (int i = from; i < to; i++) {
-            renderer.render(blocks.get(i), html);
+            html.append(blocks[i]);
         }
         return html.toString();
+    }
+
+    private String[] splitBlocks(String html, int count) {
+        String[] out = new String[count];
+        int at = html.indexOf(marker);
+        for (int i = 0; i < count; i++) {
+            int start = at + marker.length();
+            int next = html.indexOf(marker, start);
+            int end = next < 0 ? html.length() : next;
+            out[i] = html.substring(start, end).strip() + "\n";
+            at = next;
+        }
+        return out;
     }
 
     /** HTML of a whole document. */

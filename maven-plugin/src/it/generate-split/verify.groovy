@@ -1,0 +1,19 @@
+// The real plugin ran check and generate: assert the files and their contents, not only BUILD SUCCESS.
+def site = new File(basedir, 'site')
+def read = { String p -> new File(site, p).getText('UTF-8') }
+assert new File(site, 'index.html').isFile()
+assert new File(site, '.sd101').isFile()
+def article = read('grpc는-어떻게-작동하나요/index.html')
+assert article.contains('<h3 id="grpc는-어떻게-작동하나요">')
+assert article.contains('href="../캐시-전략/#캐시-전략"')
+assert article.contains('src="../img/a.svg"')
+assert article.contains('<html lang="ko"')
+assert new File(site, 'img/a.svg').isFile()
+def home = read('index.html')
+assert home.contains('href="기초/#기초"')
+assert home.contains('"cicd-파이프라인":"cicd-파이프라인/"')
+assert read('기초/index.html').contains('href="../grpc는-어떻게-작동하나요/"')
+assert read('sitemap.xml').contains('https://example.org/docs/')
+def log = new File(basedir, 'build.log').getText('UTF-8')
+assert log.contains('sd101 check: 0 error(s), 0 warning(s)')
+return true

@@ -1,0 +1,108 @@
+package dev.sd101.maven;
+
+import dev.sd101.Problem;
+import dev.sd101.SiteConfig;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugins.annotations.Parameter;
+
+import java.io.File;
+import java.util.List;
+
+/**
+ * The parameters every sd101 goal shares, each mapped one to one onto {@link SiteConfig}. Goals only
+ * translate parameters and call the engine.
+ */
+abstract class AbstractSd101Mojo extends AbstractMojo {
+    /** A Markdown file, or a folder of Markdown files, to publish. */
+    @Parameter(property = "sd101.source", defaultValue = "${project.basedir}/README.md", required = true)
+    File source;
+
+    /** The folder links and images must stay inside; by default the source's folder. */
+    @Parameter(property = "sd101.contentRoot")
+    File contentRoot;
+
+    /** Where the site is written. Replaced as a whole, atomically, on every successful build. */
+    @Parameter(property = "sd101.outputDirectory", defaultValue = "${project.basedir}/site")
+    File outputDirectory;
+
+    /** A folder whose templates and assets override single files of the default theme. */
+    @Parameter(property = "sd101.themeDirectory")
+    File themeDirectory;
+
+    /** The site's title; by default the document's first heading. */
+    @Parameter(property = "sd101.siteTitle")
+    String siteTitle;
+
+    /** The language of the pages, written as {@code <html lang>}, e.g. {@code ko}. */
+    @Parameter(property = "sd101.language", defaultValue = "en")
+    String language;
+
+    /** The published site's absolute URL, used for canonical links, the sitemap and Open Graph images. */
+    @Parameter(property = "sd101.siteUrl")
+    String siteUrl;
+
+    /** The content's GitHub repository URL; enables "edit this page" links. */
+    @Parameter(property = "sd101.repositoryUrl")
+    String repositoryUrl;
+
+    /** The branch "edit this page" links open. */
+    @Parameter(property = "sd101.editBranch", defaultValue = "main")
+    String editBranch;
+
+    /** Where images that are missing locally are taken from instead (a URL ending in a folder). */
+    @Parameter(property = "sd101.imageBaseUrl")
+    String imageBaseUrl;
+
+    /** The heading level at which one document becomes many pages: 0 from its table of contents, -1 never. */
+    @Parameter(property = "sd101.splitLevel", defaultValue = "0")
+    int splitLevel;
+
+    /** Whether content problems, warnings included, fail the build. */
+    @Parameter(property = "sd101.strict", defaultValue = "false")
+    boolean strict;
+
+    /** Whether raw HTML is cleaned to GitHub's allowlist; turn off only for trusted content. */
+    @Parameter(property = "sd101.sanitizeHtml", defaultValue = "true")
+    boolean sanitizeHtml;
+
+    /** Whether the client-side search index is written. */
+    @Parameter(property = "sd101.search", defaultValue = "true")
+    boolean search;
+
+    /** Skips the goal. */
+    @Parameter(property = "sd101.skip", defaultValue = "false")
+    boolean skip;
+
+    SiteConfig config() throws MojoExecutionException {
+        try {
+            return SiteConfig.builder(source.toPath())
+                    .contentRoot(contentRoot == null ? null : contentRoot.toPath())
+                    .outputDirectory(outputDirectory == null ? null : outputDirectory.toPath())
+                    .themeDirectory(themeDirectory == null ? null : themeDirectory.toPath())
+                    .siteTitle(siteTitle)
+                    .language(language)
+                    .siteUrl(siteUrl)
+                    .repositoryUrl(repositoryUrl)
+                    .editBranch(editBranch)
+                    .imageBaseUrl(imageBaseUrl)
+                    .splitLevel(splitLevel)
+                    .strict(strict)
+                    .sanitizeHtml(sanitizeHtml)
+                    .search(search)
+                    .build();
+        } catch (IllegalArgumentException e) {
+            throw new MojoExecutionException("sd101 configuration: " + e.getMessage(), e);
+        }
+    }
+
+    void log(List<Problem> problems) {
+        for (Problem p : problems) {
+            if (p.severity() == dev.sd101.Severity.ERROR) {
+                getLog().error(p.format());
+            } else {
+                getLog().warn(p.format());
+            }
+        }
+    }
+}
