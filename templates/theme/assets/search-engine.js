@@ -200,6 +200,7 @@ export class SearchEngine {
     this._files = new Map();
     this._chunks = new Map();
     this._decoded = new Map();
+    this._squash = new Map();
   }
 
   _json(path) {
@@ -256,6 +257,12 @@ export class SearchEngine {
       }
     }
     return found;
+  }
+
+  _squashed(section, f) { // per section, computed once: squashing is the costliest step of a warm query
+    let sq = this._squash.get(section);
+    if (!sq) { sq = { title: squash(f.t + " " + f.h), text: squash(f.x) }; this._squash.set(section, sq); }
+    return sq;
   }
 
   /** Ranked matches without fetching fragments: [{section, score, words, titleAll, terms}]. */
@@ -324,8 +331,9 @@ export class SearchEngine {
       const f = frags[i];
       h.fragment = f;
       if (phrase) {
-        h.phraseTitle = squash(f.t + " " + f.h).includes(phrase);
-        h.phrase = h.phraseTitle || squash(f.x).includes(phrase);
+        const sq = this._squashed(h.section, f);
+        h.phraseTitle = sq.title.includes(phrase);
+        h.phrase = h.phraseTitle || sq.text.includes(phrase);
       }
     });
     top.sort(compareHits);
