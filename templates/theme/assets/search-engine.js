@@ -366,7 +366,7 @@ function highlightTerms(words, matched) {
   return [...set].filter((t) => Array.from(t).length >= 2 || /[^\x00-\x7f]/.test(t)).sort((a, b) => b.length - a.length);
 }
 
-/** A window of `text` around the first matched term, as [{text, hit}] segments (plain text, never HTML). */
+/** An excerpt of `text` around the first matched term, as [{text, hit}] segments (plain text, never HTML). */
 export function snippet(text, terms, width = 160) {
   text = String(text ?? "");
   const lower = text.toLowerCase();
