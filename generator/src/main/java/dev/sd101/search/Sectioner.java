@@ -9,14 +9,14 @@ import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 import org.jsoup.select.NodeTraversor;
-import org.jsoup.select.NodeVisitor;
+import org.jsoup.select.NodeFilter;
 
 /**
  * Splits a rendered page into {@link Section}s at its {@code h2..h4} headings that carry ids.
  *
  * <p>The page's own title heading is the first {@code h1..h3} in the HTML; text before the first sub-heading
  * (including text before the title heading) belongs to the title section, so an article's intro is found under
- * the article itself. Text is taken from the rendered DOM, so what is indexed is what the reader sees, and the
+ * the article itself. {@code <nav>} (e.g. a table of contents) is not indexed. Text is taken from the rendered DOM, so what is indexed is what the reader sees, and the
  * fragments are exactly the ids on the page.
  */
 final class Sectioner {
@@ -29,12 +29,12 @@ final class Sectioner {
         Element root = Jsoup.parseBodyFragment(page.mainHtml()).body();
         Element titleHeading = root.selectFirst("h1, h2, h3");
         Collector collector = new Collector(page, titleHeading);
-        NodeTraversor.traverse(collector, root);
+        NodeTraversor.filter(collector, root);
         return collector.finish();
     }
 
     /** Walks the DOM once in document order, switching sections at sub-headings. */
-    private static final class Collector implements NodeVisitor {
+    private static final class Collector implements NodeFilter {
         private final SearchPage page;
         private final Element titleHeading;
         private final List<Section> sections = new ArrayList<>();
@@ -52,13 +52,17 @@ final class Sectioner {
         }
 
         @Override
-        public void head(Node node, int depth) {
+        public FilterResult head(Node node, int depth) {
             if (node instanceof TextNode text) {
                 (headingText != null ? headingText : body).append(text.getWholeText());
-                return;
+                return FilterResult.CONTINUE;
             }
             if (!(node instanceof Element el)) {
-                return;
+                return FilterResult.CONTINUE;
+            }
+            if (el.normalName().equals("nav")) {
+                // A table of contents repeats every title it links to; indexed, it would match every query.
+                return FilterResult.SKIP_ENTIRELY;
             }
             if (BREAKS.contains(el.normalName())) {
                 body.append('\n');
@@ -73,10 +77,11 @@ final class Sectioner {
                 insideHeading = el;
                 headingText = new StringBuilder();
             }
+            return FilterResult.CONTINUE;
         }
 
         @Override
-        public void tail(Node node, int depth) {
+        public FilterResult tail(Node node, int depth) {
             if (node == insideHeading) {
                 if (node != titleHeading) {
                     heading = normalizeSpace(headingText.toString());
@@ -84,6 +89,7 @@ final class Sectioner {
                 headingText = null;
                 insideHeading = null;
             }
+            return FilterResult.CONTINUE;
         }
 
         private void flush() {

@@ -34,6 +34,13 @@ class SectionerTest {
     }
 
     @Test
+    void navigationIsNotIndexed() {
+        List<Section> sections = sectioner.split(new SearchPage("", "Home", List.of(),
+                "<h1 id=\"home\">Home</h1><nav><ul><li><a href=\"#a\">Redis</a></li></ul></nav><p>Welcome</p>"));
+        assertEquals("Welcome", sections.get(0).body());
+    }
+
+    @Test
     void aPageWithoutHeadingsIsOneSectionWithoutFragment() {
         List<Section> sections = sectioner.split(new SearchPage("about/", "About", List.of(), "<p>Hello</p>"));
         assertEquals(List.of(new Section("about/", "About", "", List.of(), "Hello")), sections);
