@@ -1,0 +1,44 @@
+package dev.sd101.search;
+
+import java.util.List;
+
+/** The few bits of JSON output the index needs, so no JSON library is pulled in for writing flat objects. */
+final class Json {
+    private Json() {
+    }
+
+    /** Appends {@code s} as a JSON string. {@code <}, {@code >}, {@code &} are escaped too, so the JSON is inert
+     *  even if someone inlines it into HTML. */
+    static StringBuilder string(StringBuilder out, String s) {
+        out.append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\t' -> out.append("\\t");
+                case '\r' -> out.append("\\r");
+                default -> {
+                    if (c < 0x20 || c == '<' || c == '>' || c == '&' || c == '\u2028' || c == '\u2029') {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.append('"');
+    }
+
+    static StringBuilder strings(StringBuilder out, List<String> values) {
+        out.append('[');
+        for (int i = 0; i < values.size(); i++) {
+            if (i > 0) {
+                out.append(',');
+            }
+            string(out, values.get(i));
+        }
+        return out.append(']');
+    }
+}

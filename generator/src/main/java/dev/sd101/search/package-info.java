@@ -1,0 +1,25 @@
+/**
+ * Stage 5, index: rendered pages → the static client-side search index (the only package that uses Lucene).
+ *
+ * <p>Front door: {@link dev.sd101.search.SearchIndexer#build} takes {@link dev.sd101.search.SearchPage}s and
+ * returns a {@link dev.sd101.search.SearchIndex} whose files the output stage writes under the site root:
+ * <pre>
+ *   search/meta.json        format version, section count, first term of each chunk
+ *   search/terms/N.json     sorted terms and their delta-encoded, impact-scored postings
+ *   search/f/N.json         one per section: URL with #id, title, heading, breadcrumb, text for snippets
+ * </pre>
+ * The browser side is {@code templates/theme/assets/search-engine.js} (DOM-free ES module, also run by Node in
+ * the tests) and {@code search-ui.js}. The two sides share the surface analysis, pinned by
+ * {@code src/test/resources/search/token-vectors.tsv}, which both the Java and the JS tests read.
+ *
+ * <p>Pipeline: {@code Sectioner} (Jsoup; sections at h2..h4 with ids) → {@code TermAnalysis} (Nori MIXED
+ * morphemes + Hangul bigrams + folded/stemmed Latin) → {@code Postings} (BM25F impacts) →
+ * {@code ClientIndexWriter} (chunks, fragments).
+ *
+ * <p>Quality benchmark (recall@1/@5, MRR against a whitespace+prefix baseline, index size, first-query gzip
+ * bytes, warm query times): {@code mvn -q -pl generator -am test -Dtest=SearchQualityTest
+ * -Dsurefire.failIfNoSpecifiedTests=false}; afterwards the Node part alone:
+ * {@code node generator/src/test/js/benchmark.mjs generator/target/search-bench/site templates/theme/assets
+ * ../shared/sd101/search-queries.tsv generator/src/test/resources/search/hard-queries.tsv}.
+ */
+package dev.sd101.search;

@@ -1,0 +1,101 @@
+// Engine tests on a fixture index built by the Java indexer (NodeSuiteTest writes it and sets SD101_FIXTURE_SITE).
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { SearchEngine, analyzeQuery, koreanStems, snippet } from "../../../../templates/theme/assets/search-engine.js";
+
+const site = process.env.SD101_FIXTURE_SITE;
+const skip = site ? false : "SD101_FIXTURE_SITE not set (run through NodeSuiteTest / mvn test)";
+
+function engine() {
+  const fetched = [];
+  const e = new SearchEngine(async (p) => { fetched.push(p); return readFile(join(site, p), "utf8"); });
+  return { e, fetched };
+}
+
+async function urls(query) {
+  const { results } = await engine().e.search(query, { limit: 5 });
+  return results.map((r) => r.url);
+}
+
+const first = async (query) => (await urls(query))[0] ?? "";
+
+test("Korean with a particle the text also uses", { skip }, async () => {
+  assert.match(await first("Redis는"), /^redis\/#/);
+});
+
+test("other particle than the text (캐시를 for 캐시는)", { skip }, async () => {
+  assert.match(await first("캐시를"), /^redis\/#/);
+});
+
+test("partial word finds the whole (쿠버 → 쿠버네티스)", { skip }, async () => {
+  assert.match(await first("쿠버"), /^kubernetes\//);
+});
+
+test("words run together (API게이트웨이 for API 게이트웨이)", { skip }, async () => {
+  assert.match(await first("API게이트웨이"), /^gateway\//);
+});
+
+test("a sub-section is found with its own #id", { skip }, async () => {
+  assert.equal(await first("스케줄러가"), "kubernetes/#control-plane");
+});
+
+test("English: plural and singular, prefix", { skip }, async () => {
+  assert.match(await first("microservice queues"), /^english\//);
+  assert.match(await first("Kube"), /^kubernetes\//);
+});
+
+test("mixed Korean and English", { skip }, async () => {
+  assert.match(await first("Kubernetes 컨테이너"), /^kubernetes\//);
+});
+
+test("no results", { skip }, async () => {
+  assert.deepEqual(await urls("zzqxv"), []);
+  assert.deepEqual(await urls("ㅋㅋㅋ"), []);
+});
+
+test("bad input: empty, blank, punctuation only, very long, markup", { skip }, async () => {
+  for (const q of ["", "   ", "!!! ??? ...", "\u0000\uffff", null, undefined]) {
+    assert.deepEqual((await engine().e.search(q)).results, [], String(q));
+  }
+  const long = "캐시 Redis ".repeat(100);
+  const t0 = performance.now();
+  await engine().e.search(long);
+  assert.ok(performance.now() - t0 < 1000, "a 1,000-char query must not freeze");
+  const { results } = await engine().e.search("<script>alert(1)</script>");
+  assert.ok(results.length >= 1);
+  for (const r of results) {
+    for (const part of r.snippet) assert.equal(typeof part.text, "string"); // text only; the UI makes text nodes
+  }
+  assert.equal(results[0].url, "xss/#xss");
+  assert.equal(results[0].title, "<script>alert(1)</script>"); // the literal text, shown as text, never parsed
+});
+
+test("the first query fetches meta, a few chunks and the shown fragments only", { skip }, async () => {
+  const { e, fetched } = engine();
+  await e.search("Redis", { limit: 3 });
+  assert.equal(fetched[0], "search/meta.json");
+  assert.ok(fetched.every((p) => p.startsWith("search/")));
+  assert.ok(fetched.filter((p) => p.startsWith("search/f/")).length <= 10);
+});
+
+test("results carry breadcrumb, title and a highlighted snippet", { skip }, async () => {
+  const { results } = await engine().e.search("멀티플렉싱", { limit: 1 });
+  assert.deepEqual(results[0].breadcrumb, ["캐시"]);
+  assert.equal(results[0].title, "Redis는 왜 빠른가요?");
+  assert.ok(results[0].snippet.some((p) => p.hit && p.text === "멀티플렉싱"), JSON.stringify(results[0].snippet));
+});
+
+test("query analysis: particle-only words are dropped, stems are offered", () => {
+  assert.deepEqual(analyzeQuery("Redis는").map((w) => w.form), ["redis"]);
+  assert.ok(koreanStems("서비스들을").includes("서비스"));
+  assert.deepEqual(koreanStems("캐시를"), ["캐시"]);
+  assert.deepEqual(analyzeQuery("").length, 0);
+});
+
+test("snippet marks every occurrence and never exceeds the text", () => {
+  const parts = snippet("캐시는 빠르다. 캐시를 쓴다.", ["캐시"]);
+  assert.equal(parts.filter((p) => p.hit).length, 2);
+  assert.equal(parts.map((p) => p.text).join(""), "캐시는 빠르다. 캐시를 쓴다.");
+});

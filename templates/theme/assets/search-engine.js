@@ -1,0 +1,397 @@
+// sd101 search engine: a DOM-free ES module (the browser UI and the Node tests share it).
+//
+// The index (built by dev.sd101.search.SearchIndexer) holds, in one sorted term space:
+//   - surface terms: words split at whitespace/punctuation and at Hangul/non-Hangul boundaries, lowercased,
+//     ASCII-folded, Latin words plus their light English stem, Hangul words as character bigrams;
+//   - Nori morphemes of the Korean text (compounds and their parts, particles and endings removed).
+// The browser cannot run Nori, so a query word is looked up in the forms the index also holds: the word itself,
+// the word without a trailing particle/ending, terms it is a prefix of, and its Hangul bigrams.
+// surfaceTerms() must equal the Java surface analyzer: token-vectors.tsv is checked by both test suites.
+
+const LAST = "0123456789ABCDEFGHIJKLMNOPQRSTUV";
+const MORE = "WXYZabcdefghijklmnopqrstuvwxyz-_";
+const FORMAT = 1;
+const MAX_QUERY_CHARS = 200;   // bounds the work a pasted essay can cause
+const MAX_WORDS = 10;
+const MAX_EXPANSIONS = 60;     // prefix matches per word; more adds noise, not recall
+const PHRASE_RERANK = 10;      // how many top results are checked for the exact phrase
+
+const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
+const HANGUL = /\p{Script=Hangul}/u;
+const DIGIT = /\p{Nd}/u;
+
+// ---------------------------------------------------------------- analysis (mirrors the Java side)
+
+/** Splits text into raw tokens exactly as SurfaceTokenizer does: [{text, hangul}]. */
+export function splitWords(input) {
+  const text = String(input).normalize("NFKC");
+  const cps = Array.from(text);
+  const out = [];
+  let i = 0;
+  while (i < cps.length) {
+    while (i < cps.length && !WORD_CHAR.test(cps[i])) i++;
+    if (i >= cps.length) break;
+    const start = i;
+    const hangul = HANGUL.test(cps[i]);
+    while (i < cps.length) {
+      const c = cps[i];
+      if (WORD_CHAR.test(c) && HANGUL.test(c) === hangul) {
+        i++;
+      } else if (c === "." && !hangul && i > start && DIGIT.test(cps[i - 1]) && i + 1 < cps.length && DIGIT.test(cps[i + 1])) {
+        i++;
+      } else {
+        break;
+      }
+    }
+    out.push({ text: cps.slice(start, i).join(""), hangul });
+  }
+  return out;
+}
+
+// Letters ASCIIFoldingFilter folds to more than one letter, or that NFD does not decompose.
+const FOLD_SPECIAL = {
+  "ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "đ": "d", "ð": "d", "ł": "l", "þ": "th", "ı": "i", "ħ": "h",
+  "ŀ": "l", "ŧ": "t", "ŋ": "n", "ĸ": "q", "ſ": "s",
+};
+
+/** Lowercase + ASCII folding of Latin letters (Hangul and other scripts pass through unchanged). */
+export function fold(word) {
+  let out = "";
+  for (const ch of word) {
+    const lower = ch.toLowerCase();
+    if (lower.length === 1 && lower.charCodeAt(0) < 0x80) { out += lower; continue; }
+    if (FOLD_SPECIAL[lower]) { out += FOLD_SPECIAL[lower]; continue; }
+    if (/\p{Script=Latin}/u.test(lower)) {
+      const base = lower.normalize("NFD").replace(/\p{M}/gu, "");
+      out += /^[\x00-\x7f]+$/.test(base) ? base : lower;
+    } else {
+      out += lower;
+    }
+  }
+  return out;
+}
+
+/** Lucene's EnglishMinimalStemmer (Harman's S-stemmer). */
+export function stem(w) {
+  const n = w.length;
+  if (n < 3 || w[n - 1] !== "s") return w;
+  switch (w[n - 2]) {
+    case "u": case "s": return w;
+    case "e":
+      if (n > 3 && w[n - 3] === "i" && w[n - 4] !== "a" && w[n - 4] !== "e") return w.slice(0, n - 3) + "y";
+      if (w[n - 3] === "i" || w[n - 3] === "a" || w[n - 3] === "o" || w[n - 3] === "e") return w;
+      return w.slice(0, n - 1);
+    default: return w.slice(0, n - 1);
+  }
+}
+
+/** Character bigrams of a Hangul word; a one-syllable word is its own unigram (as CJKBigramFilter does). */
+export function bigrams(word) {
+  const cps = Array.from(word);
+  if (cps.length === 1) return [word];
+  const out = [];
+  for (let i = 0; i + 1 < cps.length; i++) out.push(cps[i] + cps[i + 1]);
+  return out;
+}
+
+/** The surface terms of a text, in order: what the Java surface analyzer emits. */
+export function surfaceTerms(text) {
+  const out = [];
+  for (const w of splitWords(text)) {
+    const f = fold(w.text);
+    if (w.hangul) {
+      out.push(...bigrams(f));
+    } else {
+      out.push(f);
+      const s = stem(f);
+      if (s !== f) out.push(s);
+    }
+  }
+  return out;
+}
+
+// Trailing particles (josa), plural 들 and common light-verb endings, longest first. The index holds Nori's
+// morphemes without them, so "캐시를" must also be looked up as "캐시".
+const SUFFIXES = [
+  "에서부터", "으로부터", "이라는", "에서는", "에게서", "으로서", "으로써", "으로는", "에서도", "이라고", "라고", "하려면",
+  "합니다", "하나요", "입니다", "인가요", "되나요", "됩니다", "에서", "에게", "에는", "에도", "으로", "로서", "로써", "로는",
+  "까지", "부터", "보다", "처럼", "마다", "이나", "이란", "라는", "하는", "하기", "하고", "하여", "해서", "하면", "한다",
+  "했다", "하다", "되는", "되어", "적인", "적으로", "들을", "들이", "들은", "들의", "들과", "들에", "이며", "이고", "이다",
+  "란", "과", "와", "의", "을", "를", "은", "는", "이", "가", "에", "로", "도", "만", "들", "한", "할", "된", "적",
+];
+
+const PARTICLES = new Set(SUFFIXES);
+
+/** A Hangul word and the stems left after removing up to two trailing particles/endings. */
+export function koreanStems(word) {
+  const out = [];
+  let current = word;
+  for (let round = 0; round < 2; round++) {
+    const suffix = SUFFIXES.find((s) => current.length > s.length && current.endsWith(s));
+    if (!suffix) break;
+    current = current.slice(0, current.length - suffix.length);
+    out.push(current);
+  }
+  return out;
+}
+
+/** What the engine looks up for a query: per word, alternatives with weights. */
+export function analyzeQuery(query) {
+  let words = splitWords(String(query ?? "").slice(0, MAX_QUERY_CHARS)).slice(0, MAX_WORDS);
+  // A word that is only a particle ("Redis는" splits into "redis" and "는") carries no topic; it would match
+  // nearly every section and outvote the real words in coordination.
+  const content = words.filter((w) => !(w.hangul && PARTICLES.has(w.text.normalize("NFKC"))));
+  if (content.length > 0) words = content;
+  return words.map((w) => {
+    const form = fold(w.text);
+    const alts = [{ term: form, weight: 1 }];
+    if (w.hangul) {
+      for (const s of koreanStems(form)) alts.push({ term: s, weight: 0.9 });
+      if (Array.from(form).length >= 2) alts.push({ term: form, weight: 0.75, prefix: true });
+      const grams = bigrams(form);
+      if (grams.length >= 2) alts.push({ bigrams: grams, weight: 0.7 });
+    } else {
+      const s = stem(form);
+      if (s !== form) alts.push({ term: s, weight: 0.95 });
+      if (form.length >= 2) alts.push({ term: form, weight: 0.6, prefix: true });
+    }
+    return { text: w.text, form, hangul: w.hangul, alts };
+  });
+}
+
+// ---------------------------------------------------------------- index access
+
+/** Decodes a postings string into [section, impact, titleHit, section, impact, titleHit, ...]. */
+export function decodePostings(s) {
+  const out = [];
+  let value = 0, nth = 0, section = -1;
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i];
+    const last = LAST.indexOf(c);
+    if (last < 0) { value = value * 32 + MORE.indexOf(c); continue; }
+    value = value * 32 + last;
+    if (nth % 2 === 0) { section += value; out.push(section); }
+    else { out.push(value >> 1, value & 1); }
+    nth++;
+    value = 0;
+  }
+  return out;
+}
+
+function upperBound(sorted, key) { // first index with sorted[i] > key
+  let lo = 0, hi = sorted.length;
+  while (lo < hi) { const mid = (lo + hi) >> 1; if (sorted[mid] <= key) lo = mid + 1; else hi = mid; }
+  return lo;
+}
+
+function lowerBound(sorted, key) { // first index with sorted[i] >= key
+  let lo = 0, hi = sorted.length;
+  while (lo < hi) { const mid = (lo + hi) >> 1; if (sorted[mid] < key) lo = mid + 1; else hi = mid; }
+  return lo;
+}
+
+/**
+ * A search engine over one site's index. `load(path)` returns a promise of the text of a file relative to the
+ * site root (e.g. "search/meta.json"); files are fetched once and cached.
+ */
+export class SearchEngine {
+  constructor(load) {
+    this._load = load;
+    this._files = new Map();
+    this._chunks = new Map();
+    this._decoded = new Map();
+    this._squash = new Map();
+  }
+
+  _json(path) {
+    let p = this._files.get(path);
+    if (!p) {
+      p = Promise.resolve().then(() => this._load(path)).then((text) => JSON.parse(text));
+      p.catch(() => this._files.delete(path)); // a failed fetch may be retried by the next query
+      this._files.set(path, p);
+    }
+    return p;
+  }
+
+  async _meta() {
+    const meta = await this._json("search/meta.json");
+    if (meta.v !== FORMAT) throw new Error("search index format " + meta.v + ", engine expects " + FORMAT);
+    return meta;
+  }
+
+  /** Chunk numbers that may hold `term` (or, for a prefix, any term starting with it). */
+  _chunkRange(meta, term, prefix) {
+    const first = Math.max(0, upperBound(meta.chunks, term) - 1);
+    const last = prefix ? Math.max(0, upperBound(meta.chunks, term + "\uffff") - 1) : first;
+    const out = [];
+    for (let i = first; i <= last; i++) out.push(i);
+    return out;
+  }
+
+  async _ensureChunks(meta, numbers) {
+    await Promise.all(numbers.map(async (n) => {
+      if (!this._chunks.has(n)) this._chunks.set(n, await this._json("search/terms/" + n + ".json"));
+    }));
+  }
+
+  _postings(chunkNo, i) {
+    const key = chunkNo + ":" + i;
+    let p = this._decoded.get(key);
+    if (!p) { p = decodePostings(this._chunks.get(chunkNo).p[i]); this._decoded.set(key, p); }
+    return p;
+  }
+
+  /** Postings lists for a term, or for every term starting with it: [[term, postings], ...]. */
+  _lookup(meta, term, prefix) {
+    const found = [];
+    for (const n of this._chunkRange(meta, term, prefix)) {
+      const chunk = this._chunks.get(n);
+      if (!chunk) continue;
+      let i = lowerBound(chunk.t, term);
+      if (!prefix) {
+        if (chunk.t[i] === term) found.push([term, this._postings(n, i)]);
+        continue;
+      }
+      for (; i < chunk.t.length && chunk.t[i].startsWith(term) && found.length < MAX_EXPANSIONS; i++) {
+        if (chunk.t[i] !== term) found.push([chunk.t[i], this._postings(n, i)]);
+      }
+    }
+    return found;
+  }
+
+  _squashed(section, f) { // per section, computed once: squashing is the costliest step of a warm query
+    let sq = this._squash.get(section);
+    if (!sq) { sq = { title: squash(f.t + " " + f.h), text: squash(f.x) }; this._squash.set(section, sq); }
+    return sq;
+  }
+
+  /** Ranked matches without fetching fragments: [{section, score, words, titleAll, terms}]. */
+  async rank(query) {
+    const words = analyzeQuery(query);
+    if (words.length === 0) return { words, hits: [] };
+    const meta = await this._meta();
+    const needed = new Set();
+    for (const w of words) for (const a of w.alts) {
+      for (const t of a.bigrams ?? [a.term]) for (const n of this._chunkRange(meta, t, !!a.prefix)) needed.add(n);
+    }
+    await this._ensureChunks(meta, [...needed]);
+    const bySection = new Map();
+    words.forEach((w, wi) => {
+      const best = new Map(); // section → [score, titleHit, matched term]
+      const offer = (section, score, title, term) => {
+        const cur = best.get(section);
+        if (!cur || score > cur[0]) best.set(section, [score, title, term]);
+      };
+      for (const a of w.alts) {
+        if (a.bigrams) {
+          const sum = new Map();
+          for (const g of a.bigrams) {
+            for (const [, p] of this._lookup(meta, g, false)) {
+              for (let k = 0; k < p.length; k += 3) {
+                const s = sum.get(p[k]) ?? [0, 0, 1];
+                s[0] += p[k + 1]; s[1] += 1; s[2] &= p[k + 2];
+                sum.set(p[k], s);
+              }
+            }
+          }
+          for (const [section, [impact, count, title]] of sum) {
+            const coverage = count / a.bigrams.length;
+            if (coverage >= 0.5) offer(section, a.weight * coverage * impact / a.bigrams.length, coverage === 1 && title === 1, null);
+          }
+        } else {
+          for (const [term, p] of this._lookup(meta, a.term, !!a.prefix)) {
+            for (let k = 0; k < p.length; k += 3) offer(p[k], a.weight * p[k + 1], p[k + 2] === 1, term);
+          }
+        }
+      }
+      for (const [section, [score, title, term]] of best) {
+        let h = bySection.get(section);
+        if (!h) { h = { section, score: 0, words: 0, titleWords: 0, terms: [] }; bySection.set(section, h); }
+        h.score += score; h.words++; if (title) h.titleWords++;
+        if (term) h.terms.push(term);
+        h.terms.push(w.form);
+      }
+    });
+    const hits = [...bySection.values()].map((h) => ({ ...h, titleAll: h.titleWords === words.length, phrase: false }));
+    hits.sort(compareHits);
+    return { words, hits };
+  }
+
+  /**
+   * Searches and returns the top `limit` results, each with what a result list shows:
+   * {url, title, heading, breadcrumb, snippet: [{text, hit}]}. Never throws for odd input; an empty or
+   * punctuation-only query gives no results.
+   */
+  async search(query, { limit = 8 } = {}) {
+    const { words, hits } = await this.rank(query);
+    const top = hits.slice(0, Math.max(limit, Math.min(PHRASE_RERANK, hits.length)));
+    const frags = await Promise.all(top.map((h) => this._json("search/f/" + h.section + ".json")));
+    const phrase = words.length >= 2 ? squash(words.map((w) => w.form).join("")) : null;
+    top.forEach((h, i) => {
+      const f = frags[i];
+      h.fragment = f;
+      if (phrase) {
+        const sq = this._squashed(h.section, f);
+        h.phraseTitle = sq.title.includes(phrase);
+        h.phrase = h.phraseTitle || sq.text.includes(phrase);
+      }
+    });
+    top.sort(compareHits);
+    return {
+      total: hits.length,
+      results: top.slice(0, limit).map((h) => ({
+        url: h.fragment.u, title: h.fragment.t, heading: h.fragment.h, breadcrumb: h.fragment.b,
+        snippet: snippet(h.fragment.x, highlightTerms(words, h.terms)), score: h.score,
+      })),
+    };
+  }
+}
+
+// Coordination first (sections that match more query words), then title matches, exact phrase, then BM25.
+function compareHits(a, b) {
+  return (b.words - a.words) || ((b.phraseTitle ? 1 : 0) - (a.phraseTitle ? 1 : 0))
+    || ((b.titleAll ? 1 : 0) - (a.titleAll ? 1 : 0)) || ((b.phrase ? 1 : 0) - (a.phrase ? 1 : 0))
+    || (b.score - a.score) || (a.section - b.section);
+}
+
+/** Lowercased, folded text with everything but letters and digits removed: spacing does not break a phrase. */
+function squash(text) {
+  return splitWords(text).map((w) => fold(w.text)).join("");
+}
+
+function highlightTerms(words, matched) {
+  const set = new Set();
+  for (const w of words) { set.add(w.form); for (const s of w.hangul ? koreanStems(w.form) : []) set.add(s); }
+  for (const t of matched) set.add(t);
+  return [...set].filter((t) => Array.from(t).length >= 2 || /[^\x00-\x7f]/.test(t)).sort((a, b) => b.length - a.length);
+}
+
+/** An excerpt of `text` around the first matched term, as [{text, hit}] segments (plain text, never HTML). */
+export function snippet(text, terms, width = 160) {
+  text = String(text ?? "");
+  const lower = text.toLowerCase();
+  const haystack = lower.length === text.length ? lower : text; // keep offsets aligned
+  const spans = [];
+  for (const t of terms) {
+    if (!t) continue;
+    for (let i = haystack.indexOf(t); i >= 0 && spans.length < 200; i = haystack.indexOf(t, i + t.length)) {
+      spans.push([i, i + t.length]);
+    }
+  }
+  spans.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
+  const first = spans.length ? spans[0][0] : 0;
+  let start = Math.max(0, first - Math.floor(width / 4));
+  const end = Math.min(text.length, start + width);
+  const out = [];
+  if (start > 0) out.push({ text: "…", hit: false });
+  let pos = start;
+  for (const [s, e] of spans) {
+    if (s < pos || s >= end) continue;
+    if (s > pos) out.push({ text: text.slice(pos, s), hit: false });
+    out.push({ text: text.slice(s, Math.min(e, end)), hit: true });
+    pos = Math.min(e, end);
+  }
+  if (pos < end) out.push({ text: text.slice(pos, end), hit: false });
+  if (end < text.length) out.push({ text: "…", hit: false });
+  return out;
+}

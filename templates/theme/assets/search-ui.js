@@ -1,0 +1,173 @@
+// sd101 search box: wires the header's <input id="search-input"> and <div id="search-results"> to the engine.
+// Content from the index is only ever inserted as text nodes (textContent / createTextNode), never as HTML.
+import { SearchEngine } from "./search-engine.js";
+
+const LIMIT = 8;
+const DEBOUNCE_MS = 120;
+
+function setUp() {
+  const input = document.getElementById("search-input");
+  const box = document.getElementById("search-results");
+  if (!input || !box || input.dataset.sd101Search) return;
+  input.dataset.sd101Search = "on"; // the module may be loaded twice; wire once
+
+  // data-root is the relative path from this page to the site root ("", "../", ...), so fetches and links work
+  // under any base path (e.g. a project site at /system-design-101/).
+  const root = document.documentElement.getAttribute("data-root") ?? "";
+  const base = new URL(root || "./", location.href);
+  const engine = new SearchEngine(async (path) => {
+    const response = await fetch(new URL(path, base));
+    if (!response.ok) throw new Error(path + ": HTTP " + response.status);
+    return response.text();
+  });
+
+  let timer = 0;
+  let generation = 0; // answers to older queries are dropped when they arrive late
+  let active = -1;
+
+  input.setAttribute("aria-controls", box.id);
+  input.setAttribute("aria-autocomplete", "list");
+  input.setAttribute("aria-expanded", "false");
+
+  const links = () => Array.from(box.querySelectorAll("a[href]"));
+
+  function open() {
+    box.hidden = false;
+    input.setAttribute("aria-expanded", "true");
+  }
+
+  function close() {
+    box.hidden = true;
+    input.setAttribute("aria-expanded", "false");
+    input.removeAttribute("aria-activedescendant");
+    active = -1;
+  }
+
+  function message(text) {
+    const div = document.createElement("div");
+    div.className = "search-message";
+    div.textContent = text;
+    box.replaceChildren(div);
+    open();
+  }
+
+  function select(index) {
+    const all = links();
+    if (all.length === 0) return;
+    active = (index + all.length) % all.length;
+    all.forEach((a, i) => a.setAttribute("aria-selected", String(i === active)));
+    input.setAttribute("aria-activedescendant", all[active].id);
+    all[active].scrollIntoView({ block: "nearest" });
+  }
+
+  function render(results) {
+    active = -1;
+    input.removeAttribute("aria-activedescendant");
+    if (results.length === 0) {
+      message("검색 결과가 없습니다");
+      return;
+    }
+    const items = results.map((r, i) => {
+      const a = document.createElement("a");
+      a.setAttribute("href", root + r.url);
+      a.id = "search-result-" + i;
+      a.className = "search-result";
+      a.setAttribute("role", "option");
+      a.setAttribute("aria-selected", "false");
+      const path = document.createElement("span");
+      path.className = "search-path";
+      path.textContent = [...r.breadcrumb, r.title, r.heading].filter(Boolean).join(" › ");
+      const snippet = document.createElement("span");
+      snippet.className = "search-snippet";
+      for (const part of r.snippet) {
+        if (part.hit) {
+          const mark = document.createElement("mark");
+          mark.textContent = part.text;
+          snippet.append(mark);
+        } else {
+          snippet.append(document.createTextNode(part.text));
+        }
+      }
+      a.append(path, snippet);
+      return a;
+    });
+    box.replaceChildren(...items);
+    open();
+  }
+
+  async function run() {
+    const query = input.value;
+    const mine = ++generation;
+    if (!query.trim()) {
+      box.replaceChildren();
+      close();
+      return;
+    }
+    try {
+      const { results } = await engine.search(query, { limit: LIMIT });
+      if (mine === generation) render(results);
+    } catch (error) {
+      if (mine === generation) message("검색 색인을 불러오지 못했습니다");
+      console.error("sd101 search:", error);
+    }
+  }
+
+  input.addEventListener("input", () => {
+    clearTimeout(timer);
+    timer = setTimeout(run, DEBOUNCE_MS);
+  });
+
+  input.addEventListener("focus", () => {
+    if (input.value.trim() && box.childElementCount > 0) open();
+  });
+
+  input.addEventListener("keydown", (event) => {
+    if (event.isComposing) return; // keys that drive the Korean IME are not ours
+    if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+      if (box.hidden && input.value.trim()) open();
+      select(active + (event.key === "ArrowDown" ? 1 : -1));
+      event.preventDefault();
+    } else if (event.key === "Enter") {
+      const all = links();
+      const target = all[active >= 0 ? active : 0];
+      if (target && !box.hidden) {
+        event.preventDefault();
+        location.assign(target.href);
+      }
+    } else if (event.key === "Escape") {
+      if (box.hidden) input.value = "";
+      close();
+      event.preventDefault();
+    }
+  });
+
+  document.addEventListener("keydown", (event) => {
+    if (event.key !== "/" || event.ctrlKey || event.metaKey || event.altKey || event.isComposing) return;
+    const t = event.target;
+    const typing = t instanceof HTMLElement && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName));
+    if (typing) return;
+    event.preventDefault();
+    input.focus();
+    input.select();
+  });
+
+  document.addEventListener("click", (event) => {
+    if (!box.contains(event.target) && event.target !== input) close();
+  });
+
+  box.addEventListener("keydown", (event) => {
+    if (event.key === "Escape") {
+      close();
+      input.focus();
+    }
+  });
+
+  // A page restored from the back/forward cache keeps the old query; start closed.
+  window.addEventListener("pageshow", close);
+}
+
+if (document.readyState === "loading") {
+  document.addEventListener("DOMContentLoaded", setUp);
+} else {
+  setUp();
+}
