@@ -12,6 +12,8 @@ import dev.sd101.render.BodyRenderer;
 import dev.sd101.render.PageViews;
 import dev.sd101.render.RenderedBody;
 import dev.sd101.render.SiteExtras;
+import dev.sd101.search.SearchIndexer;
+import dev.sd101.search.SearchPage;
 import dev.sd101.site.Page;
 import dev.sd101.site.SiteModel;
 import dev.sd101.site.SitePlanner;
@@ -30,9 +32,11 @@ import java.util.function.Supplier;
 /** The stages in order, wired in one place: load → parse → plan → link → render → index → write. */
 final class BuildPipeline {
     private final MarkdownParser parser;
+    private final SearchIndexer searchIndexer;
 
-    BuildPipeline(MarkdownParser parser) {
+    BuildPipeline(MarkdownParser parser, SearchIndexer searchIndexer) {
         this.parser = parser;
+        this.searchIndexer = searchIndexer;
     }
 
     /** What load → parse → plan → link produce; shared by check and generate. */
@@ -80,6 +84,17 @@ final class BuildPipeline {
             files.putAll(ThemeAssets.load(config.themeDirectory()));
             return out;
         });
+        if (config.search()) {
+            time(t, "index", () -> {
+                List<SearchPage> pages = new ArrayList<>(bodies.size());
+                for (int i = 0; i < bodies.size(); i++) {
+                    Page p = site.pages().get(i);
+                    pages.add(new SearchPage(p.path(), p.title(), breadcrumb(site, p), bodies.get(i).html()));
+                }
+                files.putAll(searchIndexer.build(pages).files());
+                return null;
+            });
+        }
         time(t, "write", () -> {
             writer.write(files, copies);
             return null;
@@ -97,6 +112,17 @@ final class BuildPipeline {
         LinkResolver resolver = new LinkResolver(root, site.documents(), config.imageBaseUrl());
         List<Problem> problems = time(t, "link", () -> new LinkChecker(resolver).check(documents));
         return new Planned(root, site, resolver, problems);
+    }
+
+    /** Titles of the page's ancestors below the home page: the category an article is in. */
+    private static List<String> breadcrumb(SiteModel site, Page page) {
+        List<String> titles = new ArrayList<>();
+        for (String a = page.parent(); a != null && !a.isEmpty(); ) {
+            Page p = site.page(a).orElseThrow();
+            titles.add(0, p.title());
+            a = p.parent();
+        }
+        return titles;
     }
 
     private static long size(Path p) {

@@ -23,7 +23,7 @@ public final class Sd101 {
     public static final String VERSION = version();
 
     private final MarkdownParser parser = new MarkdownParser();
-    private final BuildPipeline pipeline = new BuildPipeline(parser);
+    private final BuildPipeline pipeline = new BuildPipeline(parser, new dev.sd101.search.SearchIndexer());
 
     /**
      * Builds the site and swaps it into the output folder. Content problems are returned (as warnings, or

@@ -51,6 +51,7 @@ public final class BodyRenderer {
         if (sanitize) {
             dom = cleaner.clean(dom);
         }
+        wrapTableOfContents(dom);
         dom.outputSettings().prettyPrint(false).escapeMode(Entities.EscapeMode.base).charset("UTF-8");
         Map<String, Path> assets = new LinkedHashMap<>();
         String lastHeading = page.title();
@@ -74,6 +75,23 @@ public final class BodyRenderer {
             }
         }
         return new RenderedBody(dom.body().html(), description(dom), firstImage, assets);
+    }
+
+    /**
+     * Marks the document's own table of contents as navigation (so search does not index it, and screen
+     * readers can skip it): the first top-level list whose three or more links all point at fragments,
+     * the rule the parser uses to find it.
+     */
+    private static void wrapTableOfContents(org.jsoup.nodes.Document dom) {
+        for (Element list : dom.body().children()) {
+            if (list.normalName().equals("ul") || list.normalName().equals("ol")) {
+                var links = list.select("a[href]");
+                if (links.size() >= 3 && links.stream().allMatch(a -> a.attr("href").startsWith("#"))) {
+                    list.wrap("<nav class=\"document-toc\"></nav>");
+                    return;
+                }
+            }
+        }
     }
 
     private void rewriteLink(Page page, Element a, Map<String, Path> assets) {
