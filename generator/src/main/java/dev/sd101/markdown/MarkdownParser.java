@@ -205,7 +205,9 @@ public final class MarkdownParser {
         for (Node n = h.getFirstChild(); n != null; n = n.getNext()) {
             renderer.render(n, html);
         }
-        return HtmlScanner.textOf(html.toString());
+        String text = HtmlScanner.textOf(html.toString());
+        // The renderer ends its output with a line break that is not part of the heading.
+        return text.endsWith("\n") ? text.substring(0, text.length() - 1) : text;
     }
 
     /**
