@@ -1,0 +1,188 @@
+package dev.sd101.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+
+/** The command line's contract: exit codes, one clear message per bad input, the previous site untouched. */
+class MainTest {
+    @TempDir
+    Path dir;
+
+    record Run(int code, String out, String err) {
+    }
+
+    static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    private Path doc(String text) throws IOException {
+        Path md = dir.resolve("docs/README.md");
+        Files.createDirectories(md.getParent());
+        Files.writeString(md, text);
+        return md;
+    }
+
+    private Path goodSite() throws IOException {
+        Path md = doc("# Title\n\nText with [a link](#title).\n");
+        Path out = dir.resolve("site");
+        Run r = run("generate", "--source", md.toString(), "--output", out.toString(), "--no-search");
+        assertEquals(0, r.code(), r.err());
+        return out;
+    }
+
+    static Map<String, String> hashes(Path root) throws Exception {
+        Map<String, String> out = new TreeMap<>();
+        MessageDigest sha = MessageDigest.getInstance("SHA-256");
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path p : (Iterable<Path>) walk.filter(Files::isRegularFile)::iterator) {
+                out.put(root.relativize(p).toString(), HexFormat.of().formatHex(sha.digest(Files.readAllBytes(p))));
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void generateWritesTheSiteAndSaysSo() throws IOException {
+        Path out = goodSite();
+        assertTrue(Files.isRegularFile(out.resolve("index.html")));
+        assertTrue(Files.isRegularFile(out.resolve("assets/site.css")));
+    }
+
+    @Test
+    void helpListsEveryOption() {
+        Run r = run("generate", "--help");
+        assertEquals(0, r.code());
+        for (String option : new String[]{"--source", "--output", "--root", "--theme", "--title", "--lang", "--site-url",
+                "--repo-url", "--image-base-url", "--split-level", "--strict", "--no-sanitize", "--no-search"}) {
+            assertTrue(r.out().contains(option), option + " in\n" + r.out());
+        }
+    }
+
+    @Test
+    void contentProblemsAreWarningsAndTheSiteIsStillBuilt() throws IOException {
+        Path md = doc("# Title\n\nA [broken](#nowhere) link and ![img](missing.png).\n");
+        Path out = dir.resolve("site");
+        Run r = run("generate", "--source", md.toString(), "--output", out.toString(), "--no-search");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.err().contains("README.md:3:3: warning: #nowhere matches no heading"), r.err());
+        assertTrue(r.err().contains("README.md:3:31: warning: image missing.png: no such file"), r.err());
+        assertTrue(Files.isRegularFile(out.resolve("index.html")));
+    }
+
+    @Test
+    void strictTurnsContentProblemsIntoAFailedBuildAndKeepsThePreviousSite() throws Exception {
+        Path out = goodSite();
+        Map<String, String> before = hashes(out);
+        Path md = doc("# Title\n\nA [broken](#nowhere) link.\n");
+        Run r = run("generate", "--source", md.toString(), "--output", out.toString(), "--strict");
+        assertEquals(1, r.code());
+        assertTrue(r.err().contains("README.md:3:3: error: #nowhere matches no heading"), r.err());
+        assertEquals(before, hashes(out));
+    }
+
+    @Test
+    void missingSourceIsOneClearMessage() {
+        Run r = run("generate", "--source", dir.resolve("nope.md").toString(), "--output", dir.resolve("site").toString());
+        assertEquals(1, r.code());
+        assertEquals("error: " + dir.resolve("nope.md") + ": no such file or directory", r.err().strip().replace(dir + "/", dir + "/"));
+        assertFalse(r.err().contains("\tat "), "no stack trace");
+    }
+
+    @Test
+    void unknownOptionIsAUsageError() {
+        Run r = run("generate", "--source", "x.md", "--colour");
+        assertEquals(2, r.code());
+        assertTrue(r.err().startsWith("error: Unknown option: '--colour'"), r.err());
+    }
+
+    @Test
+    void badOptionValueNamesTheOption() {
+        Run r = run("generate", "--source", "x.md", "--split-level", "deep");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("--split-level"), r.err());
+        Run r2 = run("generate", "--source", "x.md", "--split-level", "9");
+        assertEquals(2, r2.code());
+        assertTrue(r2.err().contains("splitLevel"), r2.err());
+    }
+
+    @Test
+    void invalidUtf8NamesFileAndLineAndKeepsThePreviousSite() throws Exception {
+        Path out = goodSite();
+        Map<String, String> before = hashes(out);
+        Path md = dir.resolve("docs/README.md");
+        Files.write(md, "# Title\n\nfine\nbad \u00ff here\n".getBytes(StandardCharsets.ISO_8859_1));
+        Run r = run("generate", "--source", md.toString(), "--output", out.toString());
+        assertEquals(1, r.code());
+        assertTrue(r.err().matches("(?s)error: .*docs/README.md:4: invalid UTF-8 \\(byte 0xFF at column 5\\).*"), r.err());
+        assertEquals(before, hashes(out));
+    }
+
+    @Test
+    void unreadableFileIsOneClearMessage() throws IOException {
+        assumeFalse("root".equals(System.getProperty("user.name")), "skipped: root can read any file");
+        Path md = doc("# Title\n");
+        Files.setPosixFilePermissions(md, PosixFilePermissions.fromString("-w-------"));
+        Run r = run("generate", "--source", md.toString(), "--output", dir.resolve("site").toString());
+        assertEquals(1, r.code());
+        assertTrue(r.err().contains("README.md: cannot read"), r.err());
+    }
+
+    @Test
+    void templateErrorNamesTemplateAndLineAndKeepsThePreviousSite() throws Exception {
+        Path out = goodSite();
+        Map<String, String> before = hashes(out);
+        Path theme = dir.resolve("theme");
+        Files.createDirectories(theme);
+        Files.writeString(theme.resolve("page.peb"), "<html>\n<body>\n{{ page.nosuchfield }}\n</body></html>\n");
+        Run r = run("generate", "--source", dir.resolve("docs/README.md").toString(), "--output", out.toString(),
+                "--theme", theme.toString());
+        assertEquals(1, r.code());
+        assertTrue(r.err().startsWith("error: " + theme.resolve("page.peb") + ":3: "), r.err());
+        assertFalse(r.err().contains("\tat "), "no stack trace without --verbose");
+        assertEquals(before, hashes(out));
+        Run verbose = run("--verbose", "generate", "--source", dir.resolve("docs/README.md").toString(), "--output", out.toString(),
+                "--theme", theme.toString());
+        assertTrue(verbose.err().contains("\tat "), "stack trace with --verbose");
+    }
+
+    @Test
+    void checkExitsOneOnAnErrorAndZeroWhenClean() throws IOException {
+        Path md = doc("# Title\n\n[ok](#title) [bad](#titel)\n");
+        Run bad = run("check", "--source", md.toString());
+        assertEquals(1, bad.code());
+        assertTrue(bad.err().contains("README.md:3:14: error: #titel matches no heading"), bad.err());
+        doc("# Title\n\n[ok](#title)\n");
+        assertEquals(0, run("check", "--source", md.toString()).code());
+    }
+
+    @Test
+    void anchorsPrintsLineLevelIdText() throws IOException {
+        Path md = doc("# gRPC는 어떻게 작동하나요?\n\n## CI/CD 파이프라인\n\n## CI/CD 파이프라인\n");
+        Run r = run("anchors", md.toString());
+        assertEquals(0, r.code(), r.err());
+        assertEquals("1\t1\tgrpc는-어떻게-작동하나요\tgRPC는 어떻게 작동하나요?\n"
+                + "3\t2\tcicd-파이프라인\tCI/CD 파이프라인\n"
+                + "5\t2\tcicd-파이프라인-1\tCI/CD 파이프라인\n", r.out());
+    }
+}
