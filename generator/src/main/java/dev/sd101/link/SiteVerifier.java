@@ -11,9 +11,11 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -35,6 +37,8 @@ public final class SiteVerifier {
     private static final Pattern SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*:");
     private static final String NOT_FOUND_PAGE = "404.html";
     private static final int SHOWN = 20;
+    /** Starts a resolution that failed; no site path starts with a NUL. */
+    private static final String FAILED = "\u0000";
 
     private final Set<String> brokenInContent;
     private final Set<String> brokenFragmentsInContent;
@@ -65,8 +69,12 @@ public final class SiteVerifier {
         return new SiteVerifier(hrefs, fragments);
     }
 
-    /** What one page holds: its ids and its links as written. */
-    private record Scanned(String path, Set<String> ids, List<String[]> links) {
+    /** A link to a fragment of another page, checked once every page's ids are known. */
+    private record Pending(String target, String fragment, String failure) {
+    }
+
+    /** What one page leaves after its scan: its ids, its failures so far, its links into other pages' fragments. */
+    private record Scanned(String path, Set<String> ids, List<String> failures, List<Pending> pending) {
     }
 
     /**
@@ -79,23 +87,26 @@ public final class SiteVerifier {
     public void verify(Map<String, byte[]> files, Collection<String> copies) {
         Set<String> all = new HashSet<>(files.keySet());
         all.addAll(copies);
+        // Many pages share most links (navigation, assets): each (folder, path) is resolved once.
+        Map<String, String> resolved = new ConcurrentHashMap<>();
+        // Phase 1, one parse per page in parallel: files, and fragments of the page itself. Only what
+        // phase 2 needs is kept, so memory stays small on large sites.
         List<Scanned> pages = files.entrySet().parallelStream()
                 .filter(e -> e.getKey().endsWith(".html"))
-                .map(e -> scan(e.getKey(), e.getValue()))
+                .map(e -> scan(e.getKey(), e.getValue(), all, resolved))
                 .toList();
-        Map<String, Set<String>> ids = new java.util.HashMap<>();
+        Map<String, Set<String>> ids = new HashMap<>();
         for (Scanned s : pages) {
             ids.put(s.path(), s.ids());
         }
+        // Phase 2: fragments of other pages.
         List<String> failures = new ArrayList<>();
         for (Scanned page : pages) {
-            if (page.path().equals(NOT_FOUND_PAGE)) {
-                continue;
-            }
-            for (String[] link : page.links()) {
-                String why = check(page.path(), link[1], all, ids);
-                if (why != null) {
-                    failures.add(page.path() + ": " + link[0] + "=\"" + link[1] + "\": " + why);
+            failures.addAll(page.failures());
+            for (Pending p : page.pending()) {
+                Set<String> targetIds = ids.get(p.target());
+                if (targetIds != null && !lands(p.fragment(), targetIds)) {
+                    failures.add(p.failure() + "no element with id \"" + shown(p.fragment()) + "\" in " + p.target());
                 }
             }
         }
@@ -114,7 +125,7 @@ public final class SiteVerifier {
         }
     }
 
-    private static Scanned scan(String path, byte[] html) {
+    private Scanned scan(String path, byte[] html, Set<String> files, Map<String, String> resolved) {
         org.jsoup.nodes.Document doc = Jsoup.parse(new String(html, StandardCharsets.UTF_8));
         Set<String> ids = new HashSet<>();
         List<String[]> links = new ArrayList<>();
@@ -127,69 +138,112 @@ public final class SiteVerifier {
                 ids.add(el.attr("name"));
             }
             if ((tag.equals("a") || tag.equals("area") || tag.equals("link")) && el.hasAttr("href")) {
-                links.add(new String[]{tag + " href", el.attr("href")});
+                links.add(new String[]{tag, "href", el.attr("href")});
             }
             if (el.hasAttr("src") && !tag.equals("template")) {
-                links.add(new String[]{tag + " src", el.attr("src")});
+                links.add(new String[]{tag, "src", el.attr("src")});
             }
             if (el.hasAttr("srcset")) {
                 for (String candidate : el.attr("srcset").split(",")) {
                     String url = candidate.strip().split("\\s+")[0];
                     if (!url.isEmpty()) {
-                        links.add(new String[]{tag + " srcset", url});
+                        links.add(new String[]{tag, "srcset", url});
                     }
                 }
             }
         }
-        return new Scanned(path, ids, links);
+        List<String> failures = new ArrayList<>();
+        List<Pending> pending = new ArrayList<>();
+        if (path.equals(NOT_FOUND_PAGE)) {
+            return new Scanned(path, ids, failures, pending);
+        }
+        for (String[] link : links) {
+            String href = link[2].strip();
+            if (href.isEmpty() || SCHEME.matcher(href).find() || href.startsWith("//") || brokenInContent.contains(href)) {
+                continue;
+            }
+            String failure = path + ": " + link[0] + " " + link[1] + "=\"" + link[2] + "\": ";
+            int hash = href.indexOf('#');
+            String pathPart = hash < 0 ? href : href.substring(0, hash);
+            String fragment = hash < 0 ? "" : href.substring(hash + 1);
+            int query = pathPart.indexOf('?');
+            if (query >= 0) {
+                pathPart = pathPart.substring(0, query);
+            }
+            String target = path;
+            if (!pathPart.isEmpty()) {
+                target = resolved.computeIfAbsent(cacheKey(path, pathPart), k -> resolve(k, files));
+                if (target.startsWith(FAILED)) {
+                    failures.add(failure + target.substring(FAILED.length()));
+                    continue;
+                }
+            }
+            if (fragment.isEmpty() || fragment.equalsIgnoreCase("top")) {
+                continue; // the top of the page
+            }
+            if (target.equals(path)) {
+                if (!lands(fragment, ids)) {
+                    failures.add(failure + "no element with id \"" + shown(fragment) + "\" in " + target);
+                }
+            } else if (target.endsWith(".html")) {
+                pending.add(new Pending(target, fragment, failure));
+            }
+        }
+        return new Scanned(path, ids, failures, pending);
     }
 
-    /** Why a link of {@code page} does not land, or {@code null} when it does. */
-    private String check(String page, String raw, Set<String> files, Map<String, Set<String>> ids) {
-        String href = raw.strip();
-        if (href.isEmpty() || SCHEME.matcher(href).find() || href.startsWith("//") || brokenInContent.contains(href)) {
-            return null;
-        }
-        int hash = href.indexOf('#');
-        String pathPart = hash < 0 ? href : href.substring(0, hash);
-        String fragment = hash < 0 ? null : href.substring(hash + 1);
-        int query = pathPart.indexOf('?');
-        if (query >= 0) {
-            pathPart = pathPart.substring(0, query);
-        }
-        String target;
-        if (pathPart.isEmpty()) {
-            target = page;
-        } else {
-            String decoded = LinkResolver.percentDecode(pathPart).orElse(null);
-            if (decoded == null) {
-                return "the %-escapes of the path do not decode to UTF-8";
-            }
-            target = join(page, decoded);
-            if (target == null) {
-                return "leads outside the site";
-            }
-            if (target.isEmpty() || target.endsWith("/")) {
-                target += "index.html";
-            } else if (!files.contains(target) && files.contains(target + "/index.html")) {
-                target += "/index.html";
-            }
-            if (!files.contains(target)) {
-                return "no such file " + target + " in the site";
-            }
-        }
-        if (fragment == null || fragment.isEmpty() || fragment.equalsIgnoreCase("top") || !ids.containsKey(target)) {
-            return null; // no fragment, the top of the page, or not an HTML page of ours (an image, a feed)
-        }
-        Set<String> targetIds = ids.get(target);
-        if (targetIds.contains(fragment)) {
-            return null;
+    /** Whether a fragment finds an element: as written, else percent-decoded (the HTML standard's order), else excused. */
+    private boolean lands(String fragment, Set<String> ids) {
+        if (ids.contains(fragment)) {
+            return true;
         }
         String decoded = LinkResolver.percentDecode(fragment).orElse(null);
-        if (decoded != null && (targetIds.contains(decoded) || brokenFragmentsInContent.contains(decoded))) {
-            return null;
+        return decoded != null && (ids.contains(decoded) || brokenFragmentsInContent.contains(decoded));
+    }
+
+    private static String shown(String fragment) {
+        return LinkResolver.percentDecode(fragment).orElse(fragment);
+    }
+
+    /**
+     * A key under which a relative path resolves the same from every page: its leading {@code ../} are
+     * applied to the page's folder first, so {@code ../assets/site.css} from every article folder is one key.
+     */
+    private static String cacheKey(String page, String pathPart) {
+        if (pathPart.startsWith("/")) {
+            return pathPart;
         }
-        return "no element with id \"" + (decoded == null ? fragment : decoded) + "\" in " + target;
+        String folder = page.substring(0, page.lastIndexOf('/') + 1);
+        String rest = pathPart;
+        while (rest.startsWith("../") || rest.equals("..")) {
+            if (folder.isEmpty()) {
+                return page + '\u0000' + pathPart; // climbs above the root: resolve() says so
+            }
+            folder = folder.substring(0, folder.lastIndexOf('/', folder.length() - 2) + 1);
+            rest = rest.length() <= 3 ? "" : rest.substring(3);
+        }
+        return "/" + folder + rest;
+    }
+
+    /** The site file a cache key leads to, or {@link #FAILED} and why not. */
+    private static String resolve(String key, Set<String> files) {
+        int nul = key.indexOf('\u0000');
+        String from = nul < 0 ? "index.html" : key.substring(0, nul);
+        String rel = nul < 0 ? key : key.substring(nul + 1);
+        String decoded = LinkResolver.percentDecode(rel).orElse(null);
+        if (decoded == null) {
+            return FAILED + "the %-escapes of the path do not decode to UTF-8";
+        }
+        String target = join(from, decoded);
+        if (target == null) {
+            return FAILED + "leads outside the site";
+        }
+        if (target.isEmpty() || target.endsWith("/")) {
+            target += "index.html";
+        } else if (!files.contains(target) && files.contains(target + "/index.html")) {
+            target += "/index.html";
+        }
+        return files.contains(target) ? target : FAILED + "no such file " + target + " in the site";
     }
 
     /** The site path of {@code relative} as seen from {@code page}, or {@code null} when it climbs above the root. */
