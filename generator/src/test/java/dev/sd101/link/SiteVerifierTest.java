@@ -76,6 +76,15 @@ class SiteVerifierTest {
     }
 
     @Test
+    void aFragmentOfAnotherPageMustBeThere() {
+        String m = failure(site("a/index.html", "<a href='../b/#Setup'>s</a><a href='../b/x/../#setup'>ok</a>",
+                "b/index.html", "<h2 id='setup'>Setup</h2><a href='../a/'>a</a><a href='../../a/'>above</a>"));
+        assertTrue(m.startsWith("a/index.html: a href=\"../b/#Setup\": no element with id \"Setup\" in b/index.html"), m);
+        assertTrue(m.contains("b/index.html: a href=\"../../a/\": leads outside the site"), m);
+        assertTrue(m.contains("2 broken internal link(s)"), m);
+    }
+
+    @Test
     void theNotFoundPageIsNotFollowedItsBaseIsSetAtRunTime() {
         assertDoesNotThrow(() -> NOTHING_EXCUSED.verify(site("404.html", "<a href='./'>home</a><a href='#nowhere'>x</a>"), List.of()));
     }
