@@ -4,10 +4,13 @@ import dev.sd101.content.ContentRoot;
 import dev.sd101.content.Source;
 import dev.sd101.content.SourceLoader;
 import dev.sd101.link.LinkChecker;
+import dev.sd101.link.LinkFixer;
 import dev.sd101.link.LinkResolver;
+import dev.sd101.link.SiteVerifier;
 import dev.sd101.markdown.Document;
 import dev.sd101.markdown.MarkdownParser;
 import dev.sd101.output.SiteWriter;
+import dev.sd101.output.SourceRewriter;
 import dev.sd101.render.BodyRenderer;
 import dev.sd101.render.PageViews;
 import dev.sd101.render.RenderedBody;
@@ -95,6 +98,12 @@ final class BuildPipeline {
                 return null;
             });
         }
+        // Before writing: a link of the generated site that does not land is a generator bug, and the
+        // previous site must stay as it was.
+        time(t, "verify", () -> {
+            SiteVerifier.forContent(planned.resolver(), site.documents().values()).verify(files, copies.keySet());
+            return null;
+        });
         time(t, "write", () -> {
             writer.write(files, copies);
             return null;
@@ -102,6 +111,22 @@ final class BuildPipeline {
         long bytes = files.values().stream().mapToLong(b -> b.length).sum()
                 + copies.values().stream().mapToLong(BuildPipeline::size).sum();
         return new BuildResult(problems, bodies.size(), files.size() + copies.size(), config.outputDirectory(), bytes, t);
+    }
+
+    /**
+     * Rewrites, in the sources, every link whose fix is unambiguous; each file is replaced atomically.
+     * Returns the changes made, sorted by file and offset.
+     */
+    List<LinkFixer.Fix> fix(SiteConfig config) {
+        Planned planned = plan(config, new LinkedHashMap<>());
+        List<LinkFixer.Fix> fixes = new LinkFixer(planned.resolver()).fixes(planned.site().documents().values());
+        Map<Source, List<SourceRewriter.Replacement>> byFile = new LinkedHashMap<>();
+        for (LinkFixer.Fix f : fixes) {
+            byFile.computeIfAbsent(f.source(), k -> new ArrayList<>()).add(new SourceRewriter.Replacement(f.start(), f.end(), f.to()));
+        }
+        SourceRewriter rewriter = new SourceRewriter();
+        byFile.forEach((source, replacements) -> rewriter.rewrite(source.file(), source.text(), replacements));
+        return fixes;
     }
 
     private Planned plan(SiteConfig config, Map<String, Long> t) {

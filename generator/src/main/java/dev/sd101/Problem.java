@@ -49,6 +49,31 @@ public record Problem(String path, int line, int column, Severity severity, Stri
         return b.append(": ").append(severity.label()).append(": ").append(message).toString();
     }
 
+    /**
+     * The problem as a GitHub Actions workflow command ({@code ::error file=…,line=…,col=…::message}),
+     * which the runner turns into an annotation on the pull request's diff. Escaped as GitHub's toolkit
+     * escapes: {@code %}, CR and LF in the message; also {@code :} and {@code ,} in property values.
+     */
+    public String githubAnnotation() {
+        StringBuilder b = new StringBuilder("::").append(severity == Severity.ERROR ? "error" : "warning")
+                .append(" file=").append(escapeProperty(path));
+        if (line > 0) {
+            b.append(",line=").append(line);
+            if (column > 0) {
+                b.append(",col=").append(column);
+            }
+        }
+        return b.append("::").append(escapeData(message)).toString();
+    }
+
+    static String escapeData(String s) {
+        return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A");
+    }
+
+    static String escapeProperty(String s) {
+        return escapeData(s).replace(":", "%3A").replace(",", "%2C");
+    }
+
     @Override
     public int compareTo(Problem o) {
         return ORDER.compare(this, o);

@@ -40,6 +40,18 @@ public final class Sd101 {
         return pipeline.check(config);
     }
 
+    /**
+     * Rewrites, in the source files, each link whose suggested fix is unambiguous (a case-only fragment,
+     * the one nearest heading id or file name), each file atomically and otherwise byte for byte as it
+     * was. Ambiguous suggestions are left alone; run {@link #check} afterwards for what remains.
+     *
+     * @return the changes made, sorted by file and offset
+     * @throws BuildException when a file cannot be rewritten (it is then left as it was)
+     */
+    public List<dev.sd101.link.LinkFixer.Fix> fix(SiteConfig config) {
+        return pipeline.fix(config);
+    }
+
     /** The headings of one Markdown file with their GitHub ids, in document order. */
     public List<Heading> anchors(Path file) {
         Path abs = file.toAbsolutePath().normalize();

@@ -4,6 +4,7 @@ import dev.sd101.BuildException;
 import dev.sd101.BuildResult;
 import dev.sd101.Problem;
 import dev.sd101.Sd101;
+import dev.sd101.link.LinkFixer;
 import dev.sd101.markdown.Heading;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -14,7 +15,9 @@ import picocli.CommandLine.Parameters;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
@@ -29,6 +32,13 @@ public final class Main implements Callable<Integer> {
     static final int FAILED = 1;
     static final int USAGE = 2;
 
+    /** The environment: {@code GITHUB_ACTIONS=true} adds workflow annotations to the report. */
+    private final Map<String, String> env;
+
+    Main(Map<String, String> env) {
+        this.env = Map.copyOf(env);
+    }
+
     @Option(names = {"-v", "--verbose"}, scope = CommandLine.ScopeType.INHERIT, description = "Print stack traces of errors.")
     boolean verbose;
 
@@ -39,7 +49,12 @@ public final class Main implements Callable<Integer> {
 
     /** Runs a command line; returns the exit code. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cli = new CommandLine(new Main());
+        return run(args, out, err, System.getenv());
+    }
+
+    /** Runs a command line in the given environment; returns the exit code. */
+    public static int run(String[] args, PrintWriter out, PrintWriter err, Map<String, String> env) {
+        CommandLine cli = new CommandLine(new Main(env));
         cli.setOut(out).setErr(err);
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
             boolean verbose = cmd.getCommandSpec().root().userObject() instanceof Main m && m.verbose;
@@ -71,10 +86,21 @@ public final class Main implements Callable<Integer> {
         return USAGE;
     }
 
-    static void report(BuildResult result, PrintWriter err) {
+    /**
+     * Prints the problems to {@code err}; on GitHub Actions also as workflow commands to {@code out}, where
+     * the runner picks them up as annotations on the pull request.
+     */
+    static void report(BuildResult result, PrintWriter out, PrintWriter err, CommandLine.Model.CommandSpec spec) {
         for (Problem p : result.problems()) {
             err.println(p.format());
         }
+        if (spec.root().userObject() instanceof Main m && "true".equals(m.env.get("GITHUB_ACTIONS"))) {
+            for (Problem p : result.problems()) {
+                out.println(p.githubAnnotation());
+            }
+        }
+        err.flush();
+        out.flush();
     }
 
     @Command(name = "generate", mixinStandardHelpOptions = true, description = "Build the site into the output folder.")
@@ -89,7 +115,7 @@ public final class Main implements Callable<Integer> {
             PrintWriter err = spec.commandLine().getErr();
             PrintWriter out = spec.commandLine().getOut();
             BuildResult r = new Sd101().generate(options.toConfig());
-            report(r, err);
+            report(r, out, err, spec);
             if (!r.written()) {
                 err.println("error: " + r.problems().size() + " problem(s) in strict mode; the site was not written");
                 return FAILED;
@@ -105,6 +131,9 @@ public final class Main implements Callable<Integer> {
     static final class Check implements Callable<Integer> {
         @Mixin
         ConfigOptions options;
+        @Option(names = "--fix", description = "First rewrite, in the sources, each link whose suggested fix is unambiguous"
+                + " (printed as file:line: old → new); ambiguous ones are left alone.")
+        boolean fix;
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
@@ -112,8 +141,16 @@ public final class Main implements Callable<Integer> {
         public Integer call() {
             PrintWriter err = spec.commandLine().getErr();
             PrintWriter out = spec.commandLine().getOut();
-            BuildResult r = new Sd101().check(options.toConfig());
-            report(r, err);
+            Sd101 sd101 = new Sd101();
+            if (fix) {
+                List<LinkFixer.Fix> fixes = sd101.fix(options.toConfig());
+                for (LinkFixer.Fix f : fixes) {
+                    out.println(f.format());
+                }
+                out.printf(Locale.ROOT, "sd101 check --fix: %d link(s) rewritten%n", fixes.size());
+            }
+            BuildResult r = sd101.check(options.toConfig());
+            report(r, out, err, spec);
             long errors = r.problems().stream().filter(p -> p.severity() == dev.sd101.Severity.ERROR).count();
             long warnings = r.problems().size() - errors;
             out.printf(Locale.ROOT, "sd101 check: %d error(s), %d warning(s)%n", errors, warnings);

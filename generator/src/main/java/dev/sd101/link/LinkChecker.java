@@ -5,15 +5,19 @@ import dev.sd101.Severity;
 import dev.sd101.markdown.Document;
 import dev.sd101.markdown.Link;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Stage 4 (check): every link of every document, resolved as GitHub resolves it, and a
  * {@link Problem} for each that would not land. The problems are sorted and reported together.
  */
 public final class LinkChecker {
+    private static final String USER_CONTENT = "user-content-";
     private final LinkResolver resolver;
 
     public LinkChecker(LinkResolver resolver) {
@@ -48,7 +52,7 @@ public final class LinkChecker {
                     return problem(path, link, Severity.WARNING, as + " works on github.com only through its JavaScript"
                             + " (a static site matches ids case-sensitively); write " + fixed, fixed);
                 case NO_MATCH:
-                    return problem(path, link, Severity.ERROR, as + " matches no heading" + inDocument(from, a.document()), null);
+                    return noSuchId(path, link, from, a);
                 default:
                     return null;
             }
@@ -57,7 +61,7 @@ public final class LinkChecker {
         } else if (t instanceof Target.Missing m) {
             return m.fallbackUrl() != null
                     ? problem(path, link, Severity.WARNING, what + as + " not found; using " + m.fallbackUrl(), null)
-                    : problem(path, link, Severity.ERROR, what + as + ": no such file", null);
+                    : noSuchFile(path, link, what, m);
         } else if (t instanceof Target.Outside o) {
             return o.fallbackUrl() != null
                     ? problem(path, link, Severity.WARNING, what + as + " is " + o.reason() + "; using " + o.fallbackUrl(), null)
@@ -68,14 +72,85 @@ public final class LinkChecker {
         return null; // External and Asset targets land.
     }
 
+    /** A fragment that matches no id: an error, with the nearest id when one is likely. */
+    private static Problem noSuchId(String path, Link link, Document from, Target.Anchor a) {
+        String as = link.target();
+        String fragment = a.fragment().startsWith(USER_CONTENT) ? a.fragment().substring(USER_CONTENT.length()) : a.fragment();
+        List<Suggester.Candidate> near = Suggester.nearestId(a.document(), fragment);
+        StringBuilder message = new StringBuilder(as).append(" matches no heading").append(inDocument(from, a.document()));
+        String suggestion = near.size() == 1 ? replaceFragment(as, near.get(0).name()) : null;
+        if (!near.isEmpty()) {
+            message.append("; did you mean ");
+            for (int i = 0; i < near.size(); i++) {
+                Suggester.Candidate c = near.get(i);
+                message.append(i == 0 ? "" : " or ").append(replaceFragment(as, c.name())).append(" (line ").append(c.line());
+                if (!c.text().isEmpty()) {
+                    message.append(", \"").append(c.text()).append('"');
+                }
+                message.append(')');
+            }
+            message.append('?');
+        }
+        return problem(path, link, Severity.ERROR, message.toString(), suggestion);
+    }
+
+    /** A file that does not exist: an error, with the nearest file name of the same folder when one is likely. */
+    private Problem noSuchFile(String path, Link link, String what, Target.Missing m) {
+        String as = link.target();
+        String message = what + as + ": no such file";
+        Path missing = resolver.root().path().resolve(m.path()).normalize();
+        int cut = endOfPath(as);
+        int slash = as.lastIndexOf('/', cut - 1);
+        List<Suggester.Candidate> near = missing.getParent() == null || cut == 0 ? List.of()
+                : Suggester.nearestFile(missing.getParent(), missing.getFileName().toString());
+        if (near.isEmpty()) {
+            return problem(path, link, Severity.ERROR, message, null);
+        }
+        List<String> targets = near.stream()
+                .map(c -> as.substring(0, slash + 1) + LinkResolver.encodePath(c.name()) + as.substring(cut)).toList();
+        return problem(path, link, Severity.ERROR, message + "; did you mean " + String.join(" or ", targets) + "?",
+                targets.size() == 1 ? targets.get(0) : null);
+    }
+
+    /** Where the path part of a target as written ends (at its query or fragment). */
+    private static int endOfPath(String target) {
+        int end = target.length();
+        int hash = target.indexOf('#');
+        if (hash >= 0) {
+            end = hash;
+        }
+        int query = target.indexOf('?');
+        return query >= 0 && query < end ? query : end;
+    }
+
     private static String inDocument(Document from, Document target) {
         return from == target ? "" : " in " + target.source().path();
     }
 
-    /** {@code target} with its fragment replaced by {@code id}. */
+    /**
+     * {@code target} with its fragment replaced by {@code id}, written the way the author wrote the
+     * fragment: percent-encoded if it was, and keeping GitHub's {@code user-content-} prefix if it had it.
+     */
     static String replaceFragment(String target, String id) {
         int hash = target.indexOf('#');
-        return (hash < 0 ? target : target.substring(0, hash)) + "#" + id;
+        String written = hash < 0 ? "" : target.substring(hash + 1);
+        String prefix = written.startsWith(USER_CONTENT) ? USER_CONTENT : "";
+        String fragment = written.indexOf('%') >= 0 ? encodeFragment(id) : id;
+        return (hash < 0 ? target : target.substring(0, hash)) + "#" + prefix + fragment;
+    }
+
+    /** Percent-encodes everything but ASCII letters, digits and {@code -._~}, as browsers' copy-link does. */
+    static String encodeFragment(String id) {
+        StringBuilder b = new StringBuilder();
+        for (byte x : id.getBytes(StandardCharsets.UTF_8)) {
+            int c = x & 0xff;
+            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_' || c == '~') {
+                b.append((char) c);
+            } else {
+                b.append('%').append(String.format(Locale.ROOT, "%02X", c));
+            }
+        }
+        return b.toString();
     }
 
     private static Problem problem(String path, Link link, Severity severity, String message, String suggestion) {

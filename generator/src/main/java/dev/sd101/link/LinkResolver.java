@@ -50,6 +50,11 @@ public final class LinkResolver {
         }
     }
 
+    /** The content root links must stay inside. */
+    ContentRoot root() {
+        return root;
+    }
+
     /** Where {@code raw}, written in {@code from}, leads. {@code image} says whether it is an image source. */
     public Target resolve(Document from, String raw, boolean image) {
         String target = raw.strip();

@@ -1,0 +1,127 @@
+package dev.sd101.link;
+
+import dev.sd101.BuildException;
+import dev.sd101.Sd101;
+import dev.sd101.SiteConfig;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class SiteVerifierTest {
+    private static final SiteVerifier NOTHING_EXCUSED = new SiteVerifier(Set.of(), Set.of());
+
+    private static Map<String, byte[]> site(String... pathAndHtml) {
+        Map<String, byte[]> files = new TreeMap<>();
+        for (int i = 0; i < pathAndHtml.length; i += 2) {
+            files.put(pathAndHtml[i], pathAndHtml[i + 1].getBytes(StandardCharsets.UTF_8));
+        }
+        return files;
+    }
+
+    private static String failure(Map<String, byte[]> files) {
+        return assertThrows(BuildException.class, () -> NOTHING_EXCUSED.verify(files, List.of())).getMessage();
+    }
+
+    @Test
+    void linksThatLandPass() {
+        Map<String, byte[]> files = site(
+                "index.html", "<a href='#top'>t</a><a href='설치/'>a</a><a href='%EC%84%A4%EC%B9%98/#%EB%B0%A9%EB%B2%95'>b</a>"
+                        + "<a href='설치/#방법'>c</a><a href='설치'>dir without slash</a><a href='https://example.org/x'>ext</a>"
+                        + "<a href='mailto:a@b.c'>m</a><img src='img/a%20b.png'><link rel=stylesheet href='assets/site.css'>"
+                        + "<a href='#content'>skip</a><main id='content'></main><a href='./'>home</a><a href=''>self</a>",
+                "설치/index.html", "<h2 id='방법'>x</h2><a href='../'>up</a><a href='../#content'>up</a><a name='legacy'></a>"
+                        + "<a href='#legacy'>legacy</a><a href='#%EF%B8%8F-warning'>w</a><h3 id='\uFE0F-warning'>⚠️ Warning</h3>",
+                "assets/site.css", "body{}");
+        assertDoesNotThrow(() -> NOTHING_EXCUSED.verify(files, List.of("img/a b.png")));
+    }
+
+    @Test
+    void aMissingFileNamesThePageAndTheLink() {
+        String m = failure(site("a/index.html", "<a href='../b/'>b</a>"));
+        assertTrue(m.startsWith("a/index.html: a href=\"../b/\": no such file b/index.html in the site"), m);
+    }
+
+    @Test
+    void fragmentsMatchIdsExactlyNotCaseInsensitively() {
+        String m = failure(site("index.html", "<h2 id='install'>Install</h2><a href='#Install'>i</a>"));
+        assertTrue(m.startsWith("index.html: a href=\"#Install\": no element with id \"Install\" in index.html"), m);
+    }
+
+    @Test
+    void aDroppedVariationSelectorIsBroken() {
+        String m = failure(site("index.html", "<h3 id='\uFE0F-warning'>⚠️ Warning</h3><a href='#-warning'>w</a>"));
+        assertTrue(m.contains("no element with id \"-warning\""), m);
+    }
+
+    @Test
+    void linksAboveTheSiteRootAndBadEscapesAreBroken() {
+        String m = failure(site("index.html", "<a href='../x.html'>x</a><img src='a%ZZ.png'>"));
+        assertTrue(m.contains("a href=\"../x.html\": leads outside the site"), m);
+        assertTrue(m.contains("img src=\"a%ZZ.png\": the %-escapes of the path do not decode to UTF-8"), m);
+        assertTrue(m.contains("2 broken internal link(s)"), m);
+    }
+
+    @Test
+    void aFragmentOfAnotherPageMustBeThere() {
+        String m = failure(site("a/index.html", "<a href='../b/#Setup'>s</a><a href='../b/x/../#setup'>ok</a>",
+                "b/index.html", "<h2 id='setup'>Setup</h2><a href='../a/'>a</a><a href='../../a/'>above</a>"));
+        assertTrue(m.startsWith("a/index.html: a href=\"../b/#Setup\": no element with id \"Setup\" in b/index.html"), m);
+        assertTrue(m.contains("b/index.html: a href=\"../../a/\": leads outside the site"), m);
+        assertTrue(m.contains("2 broken internal link(s)"), m);
+    }
+
+    @Test
+    void theNotFoundPageIsNotFollowedItsBaseIsSetAtRunTime() {
+        assertDoesNotThrow(() -> NOTHING_EXCUSED.verify(site("404.html", "<a href='./'>home</a><a href='#nowhere'>x</a>"), List.of()));
+    }
+
+    @Test
+    void contentProblemsAlreadyReportedAreExcused() {
+        SiteVerifier v = new SiteVerifier(Set.of("other.md"), Set.of("configuraton"));
+        assertDoesNotThrow(() -> v.verify(site("index.html", "<a href='other.md'>o</a><a href='#configuraton'>c</a>"), List.of()));
+    }
+
+    @Test
+    void joinResolvesLikeAUrl() {
+        assertEquals("a/", SiteVerifier.join("a/b/index.html", "../"));
+        assertEquals("a/b/", SiteVerifier.join("a/b/index.html", "./"));
+        assertEquals("x/y", SiteVerifier.join("index.html", "x//y"));
+        assertEquals("x", SiteVerifier.join("a/index.html", "/x"));
+        assertEquals(null, SiteVerifier.join("index.html", "../x"));
+    }
+
+    /** A theme that links to a page that does not exist is a generator bug: generate fails and the old site stays. */
+    @Test
+    void generateFailsOnABrokenThemeLinkAndKeepsTheOldSite(@TempDir Path dir) throws IOException {
+        Path content = Files.createDirectories(dir.resolve("docs"));
+        Files.writeString(content.resolve("README.md"), "# Guide\n\n- [A](#a)\n- [B](#b)\n- [C](#c)\n\n## A\n\nx\n\n## B\n\ny\n\n## C\n\nz\n");
+        Path out = dir.resolve("site");
+        SiteConfig good = SiteConfig.builder(content.resolve("README.md")).outputDirectory(out).search(false).build();
+        new Sd101().generate(good);
+        byte[] before = Files.readAllBytes(out.resolve("index.html"));
+
+        Path theme = Files.createDirectories(dir.resolve("theme/partials"));
+        Files.writeString(theme.resolve("header.peb"), "<header><a href=\"{{ page.root }}no-such-page/\">x</a></header>\n");
+        SiteConfig broken = good.toBuilder().themeDirectory(dir.resolve("theme")).build();
+        BuildException e = assertThrows(BuildException.class, () -> new Sd101().generate(broken));
+        assertTrue(e.getMessage().startsWith("a/index.html: a href=\"../no-such-page/\": no such file no-such-page/index.html in the site"),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("a generator bug"), e.getMessage());
+        assertEquals(new String(before, StandardCharsets.UTF_8), Files.readString(out.resolve("index.html")));
+        assertFalse(Files.exists(out.resolve("no-such-page")));
+    }
+}
