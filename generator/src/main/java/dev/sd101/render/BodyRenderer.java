@@ -105,6 +105,11 @@ public final class BodyRenderer {
         } else if (t instanceof Target.Outside) {
             // Never point readers at files outside the content root.
             a.removeAttr("href");
+        } else if (t instanceof Target.SitePage s && s.path() != null) {
+            // A link to the published site itself stays inside the local copy.
+            String fragment = s.fragment().isEmpty() ? "" : "#" + s.fragment();
+            a.attr("href", s.path().equals(page.path()) && !fragment.isEmpty() ? fragment
+                    : relative(page, LinkResolver.encodePath(s.path())) + fragment);
         }
         if (t instanceof Target.External && "_blank".equals(a.attr("target"))) {
             a.attr("rel", "noopener noreferrer");
