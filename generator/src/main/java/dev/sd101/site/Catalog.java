@@ -36,7 +36,7 @@ public final class Catalog {
                        OffsetDateTime date, Integer weight, String description, String image,
                        Map<String, List<String>> terms) {
         public Item {
-            terms = Map.copyOf(terms);
+            terms = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(terms));
         }
     }
 
