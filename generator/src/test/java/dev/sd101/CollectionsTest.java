@@ -121,7 +121,7 @@ class CollectionsTest {
     void bodyProblemsKeepTheFilesLineNumbers() {
         Problem p = result.problems().stream().filter(x -> x.message().contains("#nowhere")).findFirst().orElseThrow();
         assertTrue(p.path().endsWith("data/guides/alpha.md"));
-        assertEquals(16, p.line());
+        assertEquals(18, p.line());
     }
 
     @Test
@@ -133,6 +133,7 @@ class CollectionsTest {
         assertTrue(alpha.contains("<meta property=\"og:image\" content=\"https://cdn.example.com/alpha.png\">"));
         assertTrue(alpha.contains("<meta name=\"description\" content=\"The first guide.\">"));
         assertTrue(alpha.contains("src=\"https://cdn.example.com/alpha.png\""), "remote images stay remote");
+        assertTrue(alpha.contains("width=\"1200\" height=\"800\""), "size from front matter");
         assertTrue(alpha.contains("loading=\"lazy\""));
     }
 

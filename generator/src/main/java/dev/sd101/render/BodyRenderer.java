@@ -72,6 +72,7 @@ public final class BodyRenderer {
                 }
                 el.attr("loading", "lazy");
                 el.attr("decoding", "async");
+                frontMatterSize(page, el);
             }
         }
         return new RenderedBody(dom.body().html(), description(dom), firstImage, assets);
@@ -91,6 +92,23 @@ public final class BodyRenderer {
                     return;
                 }
             }
+        }
+    }
+
+    /**
+     * A remote image's size cannot be read without fetching it; front matter may give the size of its
+     * {@code image} ({@code imageWidth}, {@code imageHeight}), which reserves the space before it loads.
+     */
+    private static void frontMatterSize(Page page, Element img) {
+        if (page.document() == null || img.hasAttr("width") || img.hasAttr("height")) {
+            return;
+        }
+        dev.sd101.content.FrontMatter fm = page.document().source().frontMatter();
+        if (fm.image() != null && fm.image().strip().equals(img.attr("src"))
+                && fm.params().get("imageWidth") instanceof Integer w && fm.params().get("imageHeight") instanceof Integer h
+                && w > 0 && h > 0) {
+            img.attr("width", Integer.toString(w));
+            img.attr("height", Integer.toString(h));
         }
     }
 
