@@ -12,6 +12,7 @@ import dev.sd101.markdown.MarkdownParser;
 import dev.sd101.output.SiteWriter;
 import dev.sd101.output.SourceRewriter;
 import dev.sd101.render.BodyRenderer;
+import dev.sd101.render.CatalogViews;
 import dev.sd101.render.PageViews;
 import dev.sd101.render.RenderedBody;
 import dev.sd101.render.SiteExtras;
@@ -75,15 +76,21 @@ final class BuildPipeline {
             List<RenderedBody> out = site.pages().parallelStream().map(bodyRenderer::render).toList();
             ThemeRenderer theme = new ThemeRenderer(config.themeDirectory());
             PageViews views = new PageViews(config, site, SiteExtras.licenseHtml(site, out), Sd101.VERSION);
+            CatalogViews lists = new CatalogViews(config, site);
             List<byte[]> html = java.util.stream.IntStream.range(0, out.size()).parallel()
-                    .mapToObj(i -> theme.render("page.peb", views.model(site.pages().get(i), out.get(i)))
-                            .getBytes(StandardCharsets.UTF_8))
+                    .mapToObj(i -> {
+                        Page page = site.pages().get(i);
+                        Map<String, Object> model = views.model(page, lists.withFrontMatter(page, out.get(i)));
+                        model.put("list", lists.view(page));
+                        return theme.render(lists.template(page), model).getBytes(StandardCharsets.UTF_8);
+                    })
                     .toList();
             for (int i = 0; i < out.size(); i++) {
                 files.put(site.pages().get(i).file(), html.get(i));
                 copies.putAll(out.get(i).assets());
             }
             files.putAll(new SiteExtras(config, site, views, theme).files());
+            files.putAll(lists.files());
             files.putAll(ThemeAssets.load(config.themeDirectory()));
             return out;
         });
@@ -92,7 +99,10 @@ final class BuildPipeline {
                 List<SearchPage> pages = new ArrayList<>(bodies.size());
                 for (int i = 0; i < bodies.size(); i++) {
                     Page p = site.pages().get(i);
-                    pages.add(new SearchPage(p.path(), p.title(), breadcrumb(site, p), bodies.get(i).html()));
+                    if (p.document() == null && !site.catalog().isEmpty()) {
+                        continue; // a generated listing (a tag, an index) only repeats the titles of pages indexed anyway
+                    }
+                    pages.add(CatalogViews.searchPage(site, p, breadcrumb(site, p), bodies.get(i).html()));
                 }
                 files.putAll(searchIndexer.build(pages).files());
                 return null;
@@ -134,8 +144,13 @@ final class BuildPipeline {
         List<Source> sources = time(t, "load", () -> new SourceLoader(root).load(config.source()));
         List<Document> documents = time(t, "parse", () -> sources.parallelStream().map(parser::parse).toList());
         SiteModel site = time(t, "plan", () -> new SitePlanner(config).plan(documents));
-        LinkResolver resolver = new LinkResolver(root, site.documents(), config.imageBaseUrl());
-        List<Problem> problems = time(t, "link", () -> new LinkChecker(resolver).check(documents));
+        Map<String, String> pagePaths = new TreeMap<>();
+        site.pages().forEach(p -> pagePaths.put(p.path(), p.document() == null ? "" : p.document().source().path()));
+        LinkResolver resolver = new LinkResolver(root, site.documents(), config.imageBaseUrl(), config.siteUrl(), pagePaths);
+        // Only published documents are checked: a draft left out of the site is not the reader's problem.
+        List<Problem> problems = new ArrayList<>(time(t, "link", () -> new LinkChecker(resolver).check(site.documents().values())));
+        problems.addAll(site.problems());
+        problems.sort(null);
         return new Planned(root, site, resolver, problems);
     }
 

@@ -2,6 +2,7 @@ package dev.sd101;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -24,6 +25,11 @@ import java.util.Objects;
  * @param strict          whether content warnings fail the build
  * @param sanitizeHtml    whether raw HTML is cleaned to GitHub's allowlist (off only for trusted content)
  * @param search          whether the client-side search index is written
+ * @param drafts          whether pages whose front matter says {@code draft: true} are published
+ * @param configFile      the site config file ({@code sd101.yml}) the values were read from, or {@code null}
+ * @param collections     folders of Markdown files published as collections (empty: none)
+ * @param taxonomies      ways collection items are grouped (categories, tags), by front matter key
+ * @param home            what the home page lists, or {@code null} for the plain home page
  */
 public record SiteConfig(
         Path source,
@@ -39,7 +45,80 @@ public record SiteConfig(
         int splitLevel,
         boolean strict,
         boolean sanitizeHtml,
-        boolean search) {
+        boolean search,
+        boolean drafts,
+        Path configFile,
+        List<Collection> collections,
+        List<Taxonomy> taxonomies,
+        Home home) {
+
+    /** The order of a collection's items on listing pages. */
+    public enum Sort {
+        /** Newest first by {@code date}/{@code createdAt}; items without a date last. Written {@code date} or {@code createdAt}. */
+        DATE,
+        /** By title, case-insensitively. */
+        TITLE,
+        /** By {@code weight}/{@code sort}, lowest first; items without one last. */
+        WEIGHT
+    }
+
+    /**
+     * A folder of Markdown files published as one page each.
+     *
+     * @param name        the collection's name (its key in the config file)
+     * @param folder      the folder, relative to the source folder ({@link #contentBase()})
+     * @param path        the URL path of an item, with {@code {slug}} for the file name or front matter {@code slug}
+     * @param sort        the order of items on listing pages; ties are broken by title, then slug
+     * @param feedEntries how many of the newest items the Atom feed {@code feed.xml} holds; 0 writes none
+     */
+    public record Collection(String name, String folder, String path, Sort sort, int feedEntries) {
+        public Collection {
+            name = checkName(name);
+            folder = checkRelative("collections." + name + ".folder", folder == null ? name : folder, false);
+            path = checkPattern("collections." + name + ".path", path == null ? name + "/{slug}/" : path);
+            sort = sort == null ? Sort.DATE : sort;
+            if (feedEntries < 0) {
+                throw new IllegalArgumentException("collections." + name + ".feed must be 0 or more, not " + feedEntries);
+            }
+        }
+    }
+
+    /**
+     * A grouping of collection items by a front matter key (e.g. {@code categories}, {@code tags}). Each
+     * term gets a page listing its items; the taxonomy gets an index page of all terms with counts.
+     *
+     * @param name      the taxonomy's name and the front matter key items name their terms under
+     * @param title     the index page's title
+     * @param folder    a folder of term files (title, description, icon, sort and an intro), relative to the
+     *                  source folder, or {@code null}; with one, an item naming a term that has no file is warned about
+     * @param path      the URL path of a term page, with {@code {slug}}
+     * @param indexPath the URL path of the index page
+     * @param feeds     whether each term gets its own Atom feed
+     */
+    public record Taxonomy(String name, String title, String folder, String path, String indexPath, boolean feeds) {
+        public Taxonomy {
+            name = checkName(name);
+            title = blankToNull(title) == null ? Character.toUpperCase(name.charAt(0)) + name.substring(1) : title.strip();
+            folder = folder == null ? null : checkRelative("taxonomies." + name + ".folder", folder, false);
+            path = checkPattern("taxonomies." + name + ".path", path == null ? name + "/{slug}/" : path);
+            indexPath = checkRelative("taxonomies." + name + ".index", indexPath == null ? name + "/" : indexPath, true);
+        }
+    }
+
+    /**
+     * A home page that lists a taxonomy's terms (in their {@code sort} order) with their newest items.
+     *
+     * @param taxonomy the taxonomy listed; its terms are also the top level of the navigation
+     * @param newest   how many items each term shows
+     */
+    public record Home(String taxonomy, int newest) {
+        public Home {
+            taxonomy = checkName(taxonomy);
+            if (newest < 0) {
+                throw new IllegalArgumentException("home.newest must be 0 or more, not " + newest);
+            }
+        }
+    }
 
     public SiteConfig {
         Objects.requireNonNull(source, "source");
@@ -68,6 +147,67 @@ public record SiteConfig(
         checkUrl("siteUrl", siteUrl);
         checkUrl("repositoryUrl", repositoryUrl);
         checkUrl("imageBaseUrl", imageBaseUrl);
+        if (configFile != null) {
+            configFile = configFile.toAbsolutePath().normalize();
+        }
+        collections = List.copyOf(collections == null ? List.of() : collections);
+        taxonomies = List.copyOf(taxonomies == null ? List.of() : taxonomies);
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (Collection c : collections) {
+            if (!names.add(c.name())) {
+                throw new IllegalArgumentException("collection '" + c.name() + "' is defined twice");
+            }
+        }
+        for (Taxonomy t : taxonomies) {
+            if (!names.add(t.name())) {
+                throw new IllegalArgumentException("taxonomy '" + t.name() + "' has the name of another collection or taxonomy");
+            }
+        }
+        if (home != null && taxonomies.stream().noneMatch(t -> t.name().equals(home.taxonomy()))) {
+            throw new IllegalArgumentException("home.taxonomy '" + home.taxonomy() + "' is not a configured taxonomy");
+        }
+    }
+
+    /** The values before collections existed: no drafts, no config file, no collections. */
+    public SiteConfig(Path source, Path contentRoot, Path outputDirectory, Path themeDirectory, String siteTitle,
+                      String language, String siteUrl, String repositoryUrl, String editBranch, String imageBaseUrl,
+                      int splitLevel, boolean strict, boolean sanitizeHtml, boolean search) {
+        this(source, contentRoot, outputDirectory, themeDirectory, siteTitle, language, siteUrl, repositoryUrl,
+                editBranch, imageBaseUrl, splitLevel, strict, sanitizeHtml, search, false, null, List.of(), List.of(), null);
+    }
+
+    /** The folder collection and taxonomy folders are relative to: the source folder, or a source file's folder. */
+    public Path contentBase() {
+        return Files.isDirectory(source) ? source : source.getParent();
+    }
+
+    /** The name of the file looked for beside the source when no config file is given. */
+    public static final String CONFIG_FILE_NAME = "sd101.yml";
+
+    private static String checkName(String name) {
+        if (name == null || !name.matches("[A-Za-z0-9_-]+")) {
+            throw new IllegalArgumentException("a collection or taxonomy name must be letters, digits, '-' or '_', not '" + name + "'");
+        }
+        return name;
+    }
+
+    private static String checkRelative(String key, String path, boolean folderPath) {
+        String p = path.strip().replace('\\', '/');
+        if (p.startsWith("/") || p.contains("..") || p.contains("://") || p.contains("{") && !p.contains("{slug}")) {
+            throw new IllegalArgumentException(key + " must be a relative path inside the site, not '" + path + "'");
+        }
+        if (folderPath && !p.isEmpty() && !p.endsWith("/")) {
+            p = p + "/";
+        }
+        return p;
+    }
+
+    private static String checkPattern(String key, String pattern) {
+        String p = checkRelative(key, pattern, true);
+        if (!p.contains("{slug}")) {
+            throw new IllegalArgumentException(key + " must contain {slug}, e.g. guides/{slug}/, not '" + pattern + "'");
+        }
+        return p;
     }
 
     /** A builder with the defaults: output {@code site/} beside the source, auto split, sanitising, search on. */
@@ -91,6 +231,11 @@ public record SiteConfig(
         b.strict = strict;
         b.sanitizeHtml = sanitizeHtml;
         b.search = search;
+        b.drafts = drafts;
+        b.configFile = configFile;
+        b.collections = collections;
+        b.taxonomies = taxonomies;
+        b.home = home;
         return b;
     }
 
@@ -112,22 +257,32 @@ public record SiteConfig(
         }
     }
 
-    /** Mutable builder for {@link SiteConfig}; every setter returns {@code this}. */
+    /**
+     * Mutable builder for {@link SiteConfig}; every setter returns {@code this}. What is not set here is
+     * taken from the config file ({@link #configFile}, else {@value #CONFIG_FILE_NAME} beside the source
+     * when there is one), then from the defaults: an explicit value beats the file, the file beats the default.
+     */
     public static final class Builder {
-        private final Path source;
-        private Path contentRoot;
-        private Path outputDirectory;
-        private Path themeDirectory;
-        private String siteTitle;
-        private String language;
-        private String siteUrl;
-        private String repositoryUrl;
-        private String editBranch;
-        private String imageBaseUrl;
-        private int splitLevel;
-        private boolean strict;
-        private boolean sanitizeHtml = true;
-        private boolean search = true;
+        // Package-private and nullable: null means "not set", so SiteConfigFile fills only what is unset.
+        final Path source;
+        Path contentRoot;
+        Path outputDirectory;
+        Path themeDirectory;
+        String siteTitle;
+        String language;
+        String siteUrl;
+        String repositoryUrl;
+        String editBranch;
+        String imageBaseUrl;
+        Integer splitLevel;
+        Boolean strict;
+        Boolean sanitizeHtml;
+        Boolean search;
+        Boolean drafts;
+        Path configFile;
+        List<Collection> collections;
+        List<Taxonomy> taxonomies;
+        Home home;
 
         private Builder(Path source) {
             this.source = Objects.requireNonNull(source, "source");
@@ -146,8 +301,24 @@ public record SiteConfig(
         public Builder strict(boolean v) { strict = v; return this; }
         public Builder sanitizeHtml(boolean v) { sanitizeHtml = v; return this; }
         public Builder search(boolean v) { search = v; return this; }
+        public Builder drafts(boolean v) { drafts = v; return this; }
+        /** The site config file to read; {@code null} looks for {@value #CONFIG_FILE_NAME} beside the source. */
+        public Builder configFile(Path v) { configFile = v; return this; }
+        public Builder collections(List<Collection> v) { collections = v; return this; }
+        public Builder taxonomies(List<Taxonomy> v) { taxonomies = v; return this; }
+        public Builder home(Home v) { home = v; return this; }
 
+        /**
+         * The config: explicit values, then the config file's, then defaults.
+         *
+         * @throws dev.sd101.BuildException naming file:line when the config file is invalid
+         * @throws IllegalArgumentException when a value is invalid
+         */
         public SiteConfig build() {
+            Path file = configFile != null ? configFile : discover();
+            if (file != null) {
+                SiteConfigFile.read(file, this);
+            }
             Path out = outputDirectory;
             if (out == null) {
                 Path abs = source.toAbsolutePath().normalize();
@@ -155,7 +326,16 @@ public record SiteConfig(
                 out = (base.getParent() == null ? base : base.getParent()).resolve("site");
             }
             return new SiteConfig(source, contentRoot, out, themeDirectory, siteTitle, language, siteUrl,
-                    repositoryUrl, editBranch, imageBaseUrl, splitLevel, strict, sanitizeHtml, search);
+                    repositoryUrl, editBranch, imageBaseUrl, splitLevel == null ? 0 : splitLevel, Boolean.TRUE.equals(strict),
+                    !Boolean.FALSE.equals(sanitizeHtml), !Boolean.FALSE.equals(search), Boolean.TRUE.equals(drafts),
+                    file, collections, taxonomies, home);
+        }
+
+        private Path discover() {
+            Path abs = source.toAbsolutePath().normalize();
+            Path dir = Files.isDirectory(abs) ? abs : abs.getParent();
+            Path candidate = dir == null ? null : dir.resolve(CONFIG_FILE_NAME);
+            return candidate != null && Files.isRegularFile(candidate) ? candidate : null;
         }
     }
 }

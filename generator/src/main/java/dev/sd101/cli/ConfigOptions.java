@@ -25,7 +25,7 @@ final class ConfigOptions {
     @Option(names = "--title", description = "Site title (default: the document's first heading).")
     String title;
 
-    @Option(names = "--lang", defaultValue = "en", description = "Language of the pages, e.g. ko (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--lang", description = "Language of the pages, e.g. ko (default: en).")
     String language;
 
     @Option(names = "--site-url", paramLabel = "<url>", description = "The published site's URL, for canonical links and the sitemap.")
@@ -34,15 +34,15 @@ final class ConfigOptions {
     @Option(names = "--repo-url", paramLabel = "<url>", description = "The content's GitHub repository, for \"edit this page\" links.")
     String repositoryUrl;
 
-    @Option(names = "--edit-branch", defaultValue = "main", description = "Branch of edit links (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--edit-branch", description = "Branch of edit links (default: main).")
     String editBranch;
 
     @Option(names = "--image-base-url", paramLabel = "<url>", description = "Where images missing locally are taken from instead.")
     String imageBaseUrl;
 
-    @Option(names = "--split-level", defaultValue = "0", paramLabel = "<n>",
+    @Option(names = "--split-level", paramLabel = "<n>",
             description = "Heading level at which a document becomes many pages: 0 = from its table of contents (default), -1 = never, 1..6.")
-    int splitLevel;
+    Integer splitLevel;
 
     @Option(names = "--strict", description = "Content problems (warnings included) fail the build.")
     boolean strict;
@@ -53,8 +53,16 @@ final class ConfigOptions {
     @Option(names = "--no-search", description = "Do not write the search index.")
     boolean noSearch;
 
+    @Option(names = "--config", paramLabel = "<file>",
+            description = "Site config file (YAML: site settings, collections, taxonomies); default: sd101.yml beside the source, if present.")
+    Path config;
+
+    @Option(names = "--drafts", description = "Also publish pages whose front matter says draft: true.")
+    boolean drafts;
+
+    /** Options given on the command line beat the config file; absent ones leave the file's value. */
     SiteConfig toConfig() {
-        return SiteConfig.builder(source)
+        SiteConfig.Builder b = SiteConfig.builder(source)
                 .outputDirectory(output)
                 .contentRoot(root)
                 .themeDirectory(theme)
@@ -64,10 +72,22 @@ final class ConfigOptions {
                 .repositoryUrl(repositoryUrl)
                 .editBranch(editBranch)
                 .imageBaseUrl(imageBaseUrl)
-                .splitLevel(splitLevel)
-                .strict(strict)
-                .sanitizeHtml(!noSanitize)
-                .search(!noSearch)
-                .build();
+                .configFile(config);
+        if (splitLevel != null) {
+            b.splitLevel(splitLevel);
+        }
+        if (strict) {
+            b.strict(true);
+        }
+        if (noSanitize) {
+            b.sanitizeHtml(false);
+        }
+        if (noSearch) {
+            b.search(false);
+        }
+        if (drafts) {
+            b.drafts(true);
+        }
+        return b.build();
     }
 }

@@ -11,6 +11,7 @@ import java.util.Objects;
  * <p>{@code path}        the path relative to the content root, with {@code /} separators (e.g. {@code docs/a.md})
  * <p>{@code displayPath} the path shown in messages (relative to the working directory where possible)
  * <p>{@code text}        the decoded text, without a byte-order mark; line ends as in the file
+ * <p>{@code frontMatter} the YAML front matter split off in the load stage (its text stays in {@code text})
  */
 public final class Source {
     private final Path file;
@@ -18,8 +19,15 @@ public final class Source {
     private final String displayPath;
     private final String text;
     private final int[] lineStarts;
+    private final FrontMatter frontMatter;
 
     public Source(Path file, String path, String displayPath, String text) {
+        this(file, path, displayPath, text, FrontMatter.none(displayPath));
+    }
+
+    /** A source with its front matter already split off {@code text} (which keeps it). */
+    public Source(Path file, String path, String displayPath, String text, FrontMatter frontMatter) {
+        this.frontMatter = Objects.requireNonNull(frontMatter, "frontMatter");
         this.file = Objects.requireNonNull(file, "file");
         this.path = Objects.requireNonNull(path, "path");
         this.displayPath = Objects.requireNonNull(displayPath, "displayPath");
@@ -41,6 +49,16 @@ public final class Source {
 
     public String text() {
         return text;
+    }
+
+    /** The front matter ({@link FrontMatter#none} when the file has none). */
+    public FrontMatter frontMatter() {
+        return frontMatter;
+    }
+
+    /** The text the Markdown parser reads: {@link #text()} with the front matter blanked, same offsets and lines. */
+    public String markdown() {
+        return frontMatter.blank(text);
     }
 
     /** Offsets at which each line starts; {@code \n}, {@code \r\n} and a lone {@code \r} end a line. */

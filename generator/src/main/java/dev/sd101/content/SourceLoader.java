@@ -64,7 +64,8 @@ public final class SourceLoader {
         } catch (IOException e) {
             throw new BuildException(shown + ": cannot read: " + e.getMessage(), e);
         }
-        return new Source(abs, root.relative(abs), shown, decode(bytes, shown));
+        String text = decode(bytes, shown);
+        return new Source(abs, root.relative(abs), shown, text, FrontMatter.parse(text, shown));
     }
 
     static String decode(byte[] bytes, String shown) {

@@ -66,6 +66,9 @@ public final class LinkChecker {
             return o.fallbackUrl() != null
                     ? problem(path, link, Severity.WARNING, what + as + " is " + o.reason() + "; using " + o.fallbackUrl(), null)
                     : problem(path, link, Severity.ERROR, what + as + " is " + o.reason() + "; it is not published", null);
+        } else if (t instanceof Target.SitePage s && s.path() == null) {
+            return problem(path, link, Severity.ERROR, as + " is on this site (siteUrl) but no page is published there"
+                    + (s.nearest() != null ? "; did you mean " + s.nearest() + "?" : ""), s.nearest());
         } else if (t instanceof Target.Undecodable u) {
             return problem(path, link, Severity.ERROR, as + ": the %-escapes in " + u.part() + " do not decode to UTF-8", null);
         }

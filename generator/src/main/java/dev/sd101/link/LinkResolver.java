@@ -30,6 +30,7 @@ public final class LinkResolver {
     private final Map<String, Document> documents;
     private final String imageBaseUrl;
     private final Map<Document, Map<String, String>> lowerIds = new HashMap<>();
+    private final SiteLinks siteLinks;
 
     /**
      * @param root         the content root links must stay inside
@@ -37,6 +38,18 @@ public final class LinkResolver {
      * @param imageBaseUrl where missing images are taken from, or {@code null}
      */
     public LinkResolver(ContentRoot root, Map<String, Document> documents, String imageBaseUrl) {
+        this(root, documents, imageBaseUrl, null, Map.of());
+    }
+
+    /**
+     * A resolver that also takes absolute links under {@code siteUrl} as links to the local site's pages.
+     *
+     * @param siteUrl the published site's URL ending in {@code /}, or {@code null}
+     * @param pages   every page path of the site → the path of its document, {@code ""} for a generated page
+     */
+    public LinkResolver(ContentRoot root, Map<String, Document> documents, String imageBaseUrl, String siteUrl,
+                        Map<String, String> pages) {
+        this.siteLinks = siteUrl == null ? null : new SiteLinks(siteUrl, pages);
         this.root = root;
         this.documents = Map.copyOf(documents);
         this.imageBaseUrl = imageBaseUrl;
@@ -59,7 +72,15 @@ public final class LinkResolver {
     public Target resolve(Document from, String raw, boolean image) {
         String target = raw.strip();
         if (SCHEME.matcher(target).find() || target.startsWith("//")) {
-            return new Target.External(target);
+            Target own = siteLinks == null ? null : siteLinks.resolve(target);
+            if (own instanceof Target.SitePage p && p.path() != null && !p.fragment().isEmpty()) {
+                // A fragment on a page with a document is checked against its ids, like a relative link.
+                Document doc = documents.get(siteLinks.documentOf(p.path()));
+                if (doc != null) {
+                    return anchor(doc, p.fragment());
+                }
+            }
+            return own != null ? own : new Target.External(target);
         }
         int hash = target.indexOf('#');
         String pathPart = hash < 0 ? target : target.substring(0, hash);

@@ -38,6 +38,19 @@ public sealed interface Target {
     record Outside(String path, String reason, String fallbackUrl) implements Target {
     }
 
+    /**
+     * An absolute link to the published site itself (under the configured {@code siteUrl}), which the
+     * local site serves: {@code path} is the page it is, or {@code null} when no page is published there,
+     * with {@code nearest} the URL of the most similar page as a suggestion (or {@code null}).
+     *
+     * @param url      the link as written
+     * @param path     the page path relative to the site root, or {@code null}
+     * @param fragment the percent-decoded fragment, {@code ""} when there is none
+     * @param nearest  for a missing page, the URL of the page with the closest path, or {@code null}
+     */
+    record SitePage(String url, String path, String fragment, String nearest) implements Target {
+    }
+
     /** A target whose percent-escapes do not decode to UTF-8. */
     record Undecodable(String part) implements Target {
     }

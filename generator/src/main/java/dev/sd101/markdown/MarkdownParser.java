@@ -95,7 +95,8 @@ public final class MarkdownParser {
 
     /** Parses a source. Thread-safe. */
     public Document parse(Source source) {
-        com.vladsch.flexmark.util.ast.Document root = parser.parse(source.text());
+        // The front matter is blanked, not cut, so every line and offset stays the file's.
+        com.vladsch.flexmark.util.ast.Document root = parser.parse(source.markdown());
         List<Node> blocks = new ArrayList<>();
         List<Integer> blockLines = new ArrayList<>();
         Map<Node, Integer> blockIndex = new IdentityHashMap<>();

@@ -72,6 +72,7 @@ public final class BodyRenderer {
                 }
                 el.attr("loading", "lazy");
                 el.attr("decoding", "async");
+                frontMatterSize(page, el);
             }
         }
         return new RenderedBody(dom.body().html(), description(dom), firstImage, assets);
@@ -94,6 +95,23 @@ public final class BodyRenderer {
         }
     }
 
+    /**
+     * A remote image's size cannot be read without fetching it; front matter may give the size of its
+     * {@code image} ({@code imageWidth}, {@code imageHeight}), which reserves the space before it loads.
+     */
+    private static void frontMatterSize(Page page, Element img) {
+        if (page.document() == null || img.hasAttr("width") || img.hasAttr("height")) {
+            return;
+        }
+        dev.sd101.content.FrontMatter fm = page.document().source().frontMatter();
+        if (fm.image() != null && fm.image().strip().equals(img.attr("src"))
+                && fm.params().get("imageWidth") instanceof Integer w && fm.params().get("imageHeight") instanceof Integer h
+                && w > 0 && h > 0) {
+            img.attr("width", Integer.toString(w));
+            img.attr("height", Integer.toString(h));
+        }
+    }
+
     private void rewriteLink(Page page, Element a, Map<String, Path> assets) {
         String href = a.attr("href");
         Target t = resolver.resolve(page.document(), href, false);
@@ -105,6 +123,11 @@ public final class BodyRenderer {
         } else if (t instanceof Target.Outside) {
             // Never point readers at files outside the content root.
             a.removeAttr("href");
+        } else if (t instanceof Target.SitePage s && s.path() != null) {
+            // A link to the published site itself stays inside the local copy.
+            String fragment = s.fragment().isEmpty() ? "" : "#" + s.fragment();
+            a.attr("href", s.path().equals(page.path()) && !fragment.isEmpty() ? fragment
+                    : relative(page, LinkResolver.encodePath(s.path())) + fragment);
         }
         if (t instanceof Target.External && "_blank".equals(a.attr("target"))) {
             a.attr("rel", "noopener noreferrer");

@@ -109,8 +109,12 @@ public final class PageViews {
     private List<Views.NavItem> nav(Page current, List<NavNode> nodes, Set<String> ancestors) {
         List<Views.NavItem> out = new ArrayList<>(nodes.size());
         for (NavNode n : nodes) {
+            boolean here = n.path().equals(current.path()) || ancestors.contains(n.path());
+            // A collection's sidebar opens only the current branch: all 400 guides on every page would
+            // make each page's navigation larger than its content.
+            List<Views.NavItem> children = !here && !site.catalog().isEmpty() ? List.of() : nav(current, n.children(), ancestors);
             out.add(new Views.NavItem(n.title(), BodyRenderer.relative(current, LinkResolver.encodePath(n.path())),
-                    n.path().equals(current.path()), ancestors.contains(n.path()), nav(current, n.children(), ancestors)));
+                    n.path().equals(current.path()), ancestors.contains(n.path()), children));
         }
         return out;
     }

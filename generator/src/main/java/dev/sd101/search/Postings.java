@@ -28,6 +28,8 @@ record Postings(SortedMap<String, List<Posting>> terms, double scale) {
     static final double HEADING_WEIGHT = 3;
     static final double CATEGORY_WEIGHT = 1;
     static final double BODY_WEIGHT = 1;
+    /** Tags and categories a page is filed under: chosen words about the whole page, worth more than body text. */
+    static final double KEYWORD_WEIGHT = 2;
     static final int MAX_IMPACT = 63;
     private static final double K1 = 1.2;
     private static final double B = 0.75;
@@ -47,6 +49,7 @@ record Postings(SortedMap<String, List<Posting>> terms, double scale) {
             lengths[i] += add(tf, analysis.terms(s.heading()), HEADING_WEIGHT);
             lengths[i] += add(tf, analysis.terms(String.join(" ", s.breadcrumb())), CATEGORY_WEIGHT);
             lengths[i] += add(tf, analysis.terms(s.body()), BODY_WEIGHT);
+            lengths[i] += add(tf, analysis.terms(String.join(" ", s.keywords())), KEYWORD_WEIGHT);
             // The heading is the title of a sub-section, so both count as "matched in the title".
             for (String t : analysis.terms(s.title() + " " + s.heading())) {
                 inTitle.put(t, true);

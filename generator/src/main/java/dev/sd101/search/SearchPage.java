@@ -12,9 +12,17 @@ import java.util.Objects;
  * @param breadcrumb ancestor titles, outermost first (e.g. the category title); may be empty
  * @param mainHtml   the rendered article HTML; headings carry their final ids ({@code <h3 id="…">}), which the
  *                   index uses verbatim as URL fragments
+ * @param keywords   terms the page is filed under (its tags and categories): a boosted field of the page's
+ *                   title section; may be empty
  */
-public record SearchPage(String url, String title, List<String> breadcrumb, String mainHtml) {
+public record SearchPage(String url, String title, List<String> breadcrumb, String mainHtml, List<String> keywords) {
+    /** A page without keywords. */
+    public SearchPage(String url, String title, List<String> breadcrumb, String mainHtml) {
+        this(url, title, breadcrumb, mainHtml, List.of());
+    }
+
     public SearchPage {
+        keywords = List.copyOf(Objects.requireNonNull(keywords, "keywords"));
         Objects.requireNonNull(url, "url");
         Objects.requireNonNull(title, "title");
         Objects.requireNonNull(mainHtml, "mainHtml");

@@ -11,6 +11,10 @@ import java.util.List;
  * @param heading    the sub-heading text, or {@code ""} for the title section
  * @param breadcrumb the page's ancestor titles
  * @param body       the section's plain text
+ * @param keywords   the page's tags and categories, on its title section only (so a tag finds the page, not each section)
  */
-record Section(String url, String title, String heading, List<String> breadcrumb, String body) {
+record Section(String url, String title, String heading, List<String> breadcrumb, String body, List<String> keywords) {
+    Section(String url, String title, String heading, List<String> breadcrumb, String body) {
+        this(url, title, heading, breadcrumb, body, List.of());
+    }
 }

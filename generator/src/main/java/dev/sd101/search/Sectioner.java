@@ -94,7 +94,8 @@ final class Sectioner {
 
         private void flush() {
             String url = anchor.isEmpty() ? page.url() : page.url() + "#" + anchor;
-            sections.add(new Section(url, page.title(), heading, page.breadcrumb(), normalizeSpace(body.toString())));
+            sections.add(new Section(url, page.title(), heading, page.breadcrumb(), normalizeSpace(body.toString()),
+                    sections.isEmpty() ? page.keywords() : List.of()));
             body = new StringBuilder();
             heading = "";
         }

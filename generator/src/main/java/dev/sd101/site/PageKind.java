@@ -9,7 +9,11 @@ public enum PageKind {
     /** One article of a split document. */
     ARTICLE,
     /** A whole Markdown file that is not split. */
-    PAGE;
+    PAGE,
+    /** A taxonomy term (a category, a tag): its term file's text, if any, and the items that name it. */
+    TERM,
+    /** A taxonomy's index: every term with its item count. */
+    TERMS;
 
     /** The lower-case name templates compare against. */
     public String id() {

@@ -23,6 +23,8 @@ public final class SiteModel {
     private final Map<String, Page> byPath = new HashMap<>();
     private final Map<String, List<Page>> children = new HashMap<>();
     private final Map<String, Page> firstPage = new HashMap<>();
+    private final Catalog catalog;
+    private final List<dev.sd101.Problem> problems;
 
     /**
      * @param title     the site's title
@@ -32,6 +34,19 @@ public final class SiteModel {
      * @param documents the parsed sources by their path relative to the content root
      */
     public SiteModel(String title, List<Page> pages, List<NavNode> nav, AnchorIndex anchors, Map<String, Document> documents) {
+        this(title, pages, nav, anchors, documents, Catalog.EMPTY, List.of());
+    }
+
+    /**
+     * A site with collections.
+     *
+     * @param catalog  the collections and taxonomies
+     * @param problems content problems found while planning (such as an unknown category), sorted by the caller
+     */
+    public SiteModel(String title, List<Page> pages, List<NavNode> nav, AnchorIndex anchors, Map<String, Document> documents,
+                     Catalog catalog, List<dev.sd101.Problem> problems) {
+        this.catalog = catalog;
+        this.problems = List.copyOf(problems);
         this.title = title;
         this.pages = List.copyOf(pages);
         this.nav = List.copyOf(nav);
@@ -46,6 +61,16 @@ public final class SiteModel {
                 firstPage.putIfAbsent(p.document().source().path(), p);
             }
         }
+    }
+
+    /** The collections and taxonomies; {@link Catalog#EMPTY} without. */
+    public Catalog catalog() {
+        return catalog;
+    }
+
+    /** Content problems found while planning. */
+    public List<dev.sd101.Problem> problems() {
+        return problems;
     }
 
     public String title() {

@@ -34,7 +34,9 @@ public final class SitePlanner {
     }
 
     /** Plans the site for documents sorted by path. */
-    public SiteModel plan(List<Document> documents) {
+    public SiteModel plan(List<Document> all) {
+        CollectionPlanner collections = new CollectionPlanner(config);
+        List<Document> documents = collections.claim(all);
         Map<String, Document> byBase = new TreeMap<>(SitePlanner::compareBase);
         Map<String, Document> byPath = new LinkedHashMap<>();
         for (Document d : documents) {
@@ -58,10 +60,24 @@ public final class SitePlanner {
             planDocument(e.getValue(), e.getKey(), byBase, pages, taken);
         }
 
+        Map<String, Page> owners = new HashMap<>();
+        pages.forEach(p -> owners.put(p.path(), p));
+        CollectionPlanner.Planned planned = collections.plan(owners);
+        // Collection pages come right after the home page, so categories lead the navigation.
+        pages.addAll(1, planned.pages());
+        for (Page p : planned.pages()) {
+            if (p.document() != null) {
+                byPath.put(p.document().source().path(), p.document());
+            }
+        }
+
         List<Page> ordered = readingOrder(pages);
         Page home = ordered.get(0);
         String title = config.siteTitle() != null ? config.siteTitle() : home.title();
-        return new SiteModel(title, ordered, nav("", ordered), anchors(ordered, byPath), byPath);
+        List<Page> inNav = planned.hidden().isEmpty() ? ordered
+                : ordered.stream().filter(p -> !planned.hidden().contains(p.path())).toList();
+        return new SiteModel(title, ordered, nav("", inNav), anchors(ordered, byPath), byPath,
+                planned.catalog(), planned.problems());
     }
 
     private void planDocument(Document doc, String base, Map<String, Document> byBase, List<Page> pages, Set<String> taken) {

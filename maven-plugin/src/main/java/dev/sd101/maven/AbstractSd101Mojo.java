@@ -34,8 +34,8 @@ abstract class AbstractSd101Mojo extends AbstractMojo {
     @Parameter(property = "sd101.siteTitle")
     String siteTitle;
 
-    /** The language of the pages, written as {@code <html lang>}, e.g. {@code ko}. */
-    @Parameter(property = "sd101.language", defaultValue = "en")
+    /** The language of the pages, written as {@code <html lang>}, e.g. {@code ko}; {@code en} when neither this nor the config file sets it. */
+    @Parameter(property = "sd101.language")
     String language;
 
     /** The published site's absolute URL, used for canonical links, the sitemap and Open Graph images. */
@@ -46,29 +46,40 @@ abstract class AbstractSd101Mojo extends AbstractMojo {
     @Parameter(property = "sd101.repositoryUrl")
     String repositoryUrl;
 
-    /** The branch "edit this page" links open. */
-    @Parameter(property = "sd101.editBranch", defaultValue = "main")
+    /** The branch "edit this page" links open; {@code main} when neither this nor the config file sets it. */
+    @Parameter(property = "sd101.editBranch")
     String editBranch;
 
     /** Where images that are missing locally are taken from instead (a URL ending in a folder). */
     @Parameter(property = "sd101.imageBaseUrl")
     String imageBaseUrl;
 
-    /** The heading level at which one document becomes many pages: 0 from its table of contents, -1 never. */
-    @Parameter(property = "sd101.splitLevel", defaultValue = "0")
-    int splitLevel;
+    /** The heading level at which one document becomes many pages: 0 (the default) from its table of contents, -1 never. */
+    @Parameter(property = "sd101.splitLevel")
+    Integer splitLevel;
 
-    /** Whether content problems, warnings included, fail the build. */
-    @Parameter(property = "sd101.strict", defaultValue = "false")
-    boolean strict;
+    /** Whether content problems, warnings included, fail the build (default false). */
+    @Parameter(property = "sd101.strict")
+    Boolean strict;
 
-    /** Whether raw HTML is cleaned to GitHub's allowlist; turn off only for trusted content. */
-    @Parameter(property = "sd101.sanitizeHtml", defaultValue = "true")
-    boolean sanitizeHtml;
+    /** Whether raw HTML is cleaned to GitHub's allowlist (default true); turn off only for trusted content. */
+    @Parameter(property = "sd101.sanitizeHtml")
+    Boolean sanitizeHtml;
 
-    /** Whether the client-side search index is written. */
-    @Parameter(property = "sd101.search", defaultValue = "true")
-    boolean search;
+    /** Whether the client-side search index is written (default true). */
+    @Parameter(property = "sd101.search")
+    Boolean search;
+
+    /**
+     * The site config file (YAML: site settings, {@code collections}, {@code taxonomies}, {@code home}). By
+     * default {@code sd101.yml} beside the source, when there is one. Parameters set here beat the file.
+     */
+    @Parameter(property = "sd101.configFile")
+    File configFile;
+
+    /** Whether pages whose front matter says {@code draft: true} are published too (default false). */
+    @Parameter(property = "sd101.drafts")
+    Boolean drafts;
 
     /** Skips the goal. */
     @Parameter(property = "sd101.skip", defaultValue = "false")
@@ -76,7 +87,7 @@ abstract class AbstractSd101Mojo extends AbstractMojo {
 
     SiteConfig config() throws MojoExecutionException {
         try {
-            return SiteConfig.builder(source.toPath())
+            SiteConfig.Builder b = SiteConfig.builder(source.toPath())
                     .contentRoot(contentRoot == null ? null : contentRoot.toPath())
                     .outputDirectory(outputDirectory == null ? null : outputDirectory.toPath())
                     .themeDirectory(themeDirectory == null ? null : themeDirectory.toPath())
@@ -86,11 +97,14 @@ abstract class AbstractSd101Mojo extends AbstractMojo {
                     .repositoryUrl(repositoryUrl)
                     .editBranch(editBranch)
                     .imageBaseUrl(imageBaseUrl)
-                    .splitLevel(splitLevel)
-                    .strict(strict)
-                    .sanitizeHtml(sanitizeHtml)
-                    .search(search)
-                    .build();
+                    .configFile(configFile == null ? null : configFile.toPath());
+            // Unset parameters stay unset, so the config file's values (then the defaults) apply.
+            if (splitLevel != null) b.splitLevel(splitLevel);
+            if (strict != null) b.strict(strict);
+            if (sanitizeHtml != null) b.sanitizeHtml(sanitizeHtml);
+            if (search != null) b.search(search);
+            if (drafts != null) b.drafts(drafts);
+            return b.build();
         } catch (IllegalArgumentException e) {
             throw new MojoExecutionException("sd101 configuration: " + e.getMessage(), e);
         }

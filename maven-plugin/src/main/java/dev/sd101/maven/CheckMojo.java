@@ -54,7 +54,7 @@ public class CheckMojo extends AbstractSd101Mojo {
         long errors = result.problems().stream().filter(p -> p.severity() == Severity.ERROR).count();
         long warnings = result.problems().size() - errors;
         getLog().info(String.format("sd101 check: %d error(s), %d warning(s)", errors, warnings));
-        if (errors > 0 || ((failOnWarnings || strict) && warnings > 0)) {
+        if (errors > 0 || ((failOnWarnings || Boolean.TRUE.equals(strict)) && warnings > 0)) {
             throw new MojoFailureException("sd101 check failed: " + errors + " error(s), " + warnings + " warning(s)");
         }
     }
