@@ -4,6 +4,7 @@ import dev.sd101.BuildException;
 import dev.sd101.BuildResult;
 import dev.sd101.Problem;
 import dev.sd101.Sd101;
+import dev.sd101.SiteConfig;
 import dev.sd101.link.LinkFixer;
 import dev.sd101.markdown.Heading;
 import picocli.CommandLine;
@@ -142,19 +143,21 @@ public final class Main implements Callable<Integer> {
             PrintWriter err = spec.commandLine().getErr();
             PrintWriter out = spec.commandLine().getOut();
             Sd101 sd101 = new Sd101();
+            SiteConfig config = options.toConfig();
             if (fix) {
-                List<LinkFixer.Fix> fixes = sd101.fix(options.toConfig());
+                List<LinkFixer.Fix> fixes = sd101.fix(config);
                 for (LinkFixer.Fix f : fixes) {
                     out.println(f.format());
                 }
                 out.printf(Locale.ROOT, "sd101 check --fix: %d link(s) rewritten%n", fixes.size());
             }
-            BuildResult r = sd101.check(options.toConfig());
+            BuildResult r = sd101.check(config);
             report(r, out, err, spec);
             long errors = r.problems().stream().filter(p -> p.severity() == dev.sd101.Severity.ERROR).count();
             long warnings = r.problems().size() - errors;
             out.printf(Locale.ROOT, "sd101 check: %d error(s), %d warning(s)%n", errors, warnings);
-            return errors > 0 || (options.strict && warnings > 0) ? FAILED : OK;
+            // strict as resolved: an option, or the site config file.
+            return errors > 0 || (config.strict() && warnings > 0) ? FAILED : OK;
         }
     }
 

@@ -34,14 +34,15 @@ public class CheckMojo extends AbstractSd101Mojo {
             return;
         }
         BuildResult result;
+        dev.sd101.SiteConfig config = config();
         try {
             Sd101 sd101 = new Sd101();
             if (fix) {
-                List<LinkFixer.Fix> fixes = sd101.fix(config());
+                List<LinkFixer.Fix> fixes = sd101.fix(config);
                 fixes.forEach(f -> getLog().info(f.format()));
                 getLog().info("sd101 check: " + fixes.size() + " link(s) rewritten");
             }
-            result = sd101.check(config());
+            result = sd101.check(config);
         } catch (BuildException e) {
             throw new MojoFailureException(e.getMessage(), e);
         }
@@ -54,7 +55,7 @@ public class CheckMojo extends AbstractSd101Mojo {
         long errors = result.problems().stream().filter(p -> p.severity() == Severity.ERROR).count();
         long warnings = result.problems().size() - errors;
         getLog().info(String.format("sd101 check: %d error(s), %d warning(s)", errors, warnings));
-        if (errors > 0 || ((failOnWarnings || Boolean.TRUE.equals(strict)) && warnings > 0)) {
+        if (errors > 0 || ((failOnWarnings || config.strict()) && warnings > 0)) {
             throw new MojoFailureException("sd101 check failed: " + errors + " error(s), " + warnings + " warning(s)");
         }
     }
