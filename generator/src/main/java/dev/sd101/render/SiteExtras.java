@@ -73,7 +73,7 @@ public final class SiteExtras {
     }
 
     /** Sitemaps want fully percent-encoded URLs. */
-    private static String percentEncode(String path) {
+    static String percentEncode(String path) {
         StringBuilder b = new StringBuilder();
         for (byte x : LinkResolver.encodePath(path).getBytes(StandardCharsets.UTF_8)) {
             int c = x & 0xff;
