@@ -70,6 +70,17 @@
     });
   }
 
+  function setupNavToggles() {
+    Array.prototype.forEach.call(document.querySelectorAll(".nav-toggle"), function (button) {
+      button.addEventListener("click", function () {
+        var list = document.getElementById(button.getAttribute("aria-controls"));
+        var open = button.getAttribute("aria-expanded") === "true";
+        button.setAttribute("aria-expanded", String(!open));
+        if (list) list.hidden = open;
+      });
+    });
+  }
+
   function currentTheme() {
     var set = doc.getAttribute("data-theme");
     if (set) return set;
@@ -179,6 +190,7 @@
 
   redirectOldAnchor();
   window.addEventListener("hashchange", redirectOldAnchor);
+  setupNavToggles();
   setupMenu();
   setupThemeToggle();
   setupHeadingLinks();

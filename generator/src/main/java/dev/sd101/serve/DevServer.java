@@ -60,7 +60,8 @@ public final class DevServer implements AutoCloseable {
             return t;
         });
         http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
-        http.createContext("/", new SiteHandler(() -> state, live));
+        String basePath = config.siteUrl() == null ? "/" : java.net.URI.create(config.siteUrl()).getRawPath();
+        http.createContext("/", new SiteHandler(() -> state, live, basePath.endsWith("/") ? basePath : basePath + "/"));
         http.setExecutor(handlers);
         http.start();
         List<Path> roots = new ArrayList<>(List.of(config.contentRoot()));

@@ -25,8 +25,14 @@ final class SiteHandler implements HttpHandler {
     private final Supplier<BuildState> state;
     private final LiveReload live;
     private final byte[] liveScript;
+    private final String basePath;
 
-    SiteHandler(Supplier<BuildState> state, LiveReload live) {
+    /**
+     * @param basePath the published site's path (e.g. {@code /repo/} from siteUrl), also served, so that
+     *                 root-absolute URLs the site holds (its 404 page's) work locally; {@code "/"} for none
+     */
+    SiteHandler(Supplier<BuildState> state, LiveReload live, String basePath) {
+        this.basePath = basePath;
         this.state = state;
         this.live = live;
         try (var in = SiteHandler.class.getResourceAsStream("live.js")) {
@@ -53,6 +59,9 @@ final class SiteHandler implements HttpHandler {
             if (path == null || path.contains("\\") || (path + "/").contains("/../")) {
                 send(exchange, 400, "text/plain; charset=utf-8", "bad path\n".getBytes(StandardCharsets.UTF_8));
                 return;
+            }
+            if (!basePath.equals("/") && path.startsWith(basePath)) {
+                path = path.substring(basePath.length() - 1);
             }
             if (path.equals(PREFIX + "events")) {
                 live.stream(exchange, now);
