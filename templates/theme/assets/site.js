@@ -4,6 +4,7 @@
   "use strict";
   var doc = document.documentElement;
   var ko = (doc.getAttribute("lang") || "").indexOf("ko") === 0;
+  var LINK_ICON = '<svg aria-hidden="true" viewBox="0 0 24 24" width="16" height="16"><path d="M10 14a5 5 0 0 0 7.07 0l3-3a5 5 0 0 0-7.07-7.07l-1 1M14 10a5 5 0 0 0-7.07 0l-3 3a5 5 0 0 0 7.07 7.07l1-1" stroke="currentColor" stroke-width="2" fill="none" stroke-linecap="round"/></svg>';
 
   function decodeHash(hash) {
     var raw = hash.replace(/^#/, "");
@@ -42,6 +43,7 @@
       var open = button.getAttribute("aria-expanded") === "true";
       button.setAttribute("aria-expanded", String(!open));
       document.body.classList.toggle("nav-open", !open);
+      if (!open) revealCurrent();
     });
     document.addEventListener("keydown", function (e) {
       if (e.key === "Escape" && document.body.classList.contains("nav-open")) {
@@ -50,12 +52,33 @@
         button.focus();
       }
     });
-    var current = nav.querySelector("[aria-current='page']");
-    if (current && current.scrollIntoView) {
+    // Bring the current page into the sidebar's view without scrolling the page itself.
+    function revealCurrent() {
+      var current = nav.querySelector("[aria-current='page']");
+      if (!current) return;
       var r = current.getBoundingClientRect();
       var nr = nav.getBoundingClientRect();
       if (r.top < nr.top || r.bottom > nr.bottom) nav.scrollTop += r.top - nr.top - nr.height / 3;
     }
+    revealCurrent();
+    nav.addEventListener("click", function (e) {
+      // On phones the menu covers the page: close it when a link inside is followed (same-page hashes too).
+      if (e.target.closest("a") && document.body.classList.contains("nav-open")) {
+        button.setAttribute("aria-expanded", "false");
+        document.body.classList.remove("nav-open");
+      }
+    });
+  }
+
+  function setupNavToggles() {
+    Array.prototype.forEach.call(document.querySelectorAll(".nav-toggle"), function (button) {
+      button.addEventListener("click", function () {
+        var list = document.getElementById(button.getAttribute("aria-controls"));
+        var open = button.getAttribute("aria-expanded") === "true";
+        button.setAttribute("aria-expanded", String(!open));
+        if (list) list.hidden = open;
+      });
+    });
   }
 
   function currentTheme() {
@@ -95,7 +118,7 @@
       button.type = "button";
       button.className = "heading-link";
       button.setAttribute("aria-label", (ko ? "이 제목의 링크 복사: " : "Copy link to: ") + h.textContent);
-      button.textContent = "#";
+      button.innerHTML = LINK_ICON; // a constant of this file, never content
       button.addEventListener("click", function () {
         var url = new URL(location.href);
         url.hash = h.id;
@@ -167,6 +190,7 @@
 
   redirectOldAnchor();
   window.addEventListener("hashchange", redirectOldAnchor);
+  setupNavToggles();
   setupMenu();
   setupThemeToggle();
   setupHeadingLinks();

@@ -4,7 +4,8 @@ def read = { String p -> new File(site, p).getText('UTF-8') }
 assert new File(site, 'index.html').isFile()
 assert new File(site, '.sd101').isFile()
 def article = read('grpc는-어떻게-작동하나요/index.html')
-assert article.contains('<h3 id="grpc는-어떻게-작동하나요">')
+// The article's title is its page's h1 (it was ### in the README); the id is GitHub's.
+assert article.contains('<h1 id="grpc는-어떻게-작동하나요">')
 assert article.contains('href="../캐시-전략/#캐시-전략"')
 assert article.contains('src="../img/a.svg"')
 assert article.contains('<html lang="ko"')

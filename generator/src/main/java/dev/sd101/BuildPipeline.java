@@ -21,7 +21,6 @@ import dev.sd101.search.SearchPage;
 import dev.sd101.site.Page;
 import dev.sd101.site.SiteModel;
 import dev.sd101.site.SitePlanner;
-import dev.sd101.template.ThemeAssets;
 import dev.sd101.template.ThemeRenderer;
 
 import java.nio.charset.StandardCharsets;
@@ -37,10 +36,14 @@ import java.util.function.Supplier;
 final class BuildPipeline {
     private final MarkdownParser parser;
     private final SearchIndexer searchIndexer;
+    // Kept across builds of one engine (serve): unchanged sources are not re-parsed, the theme not recompiled.
+    private final ParseCache parseCache;
+    private final dev.sd101.template.ThemeCache themeCache = new dev.sd101.template.ThemeCache();
 
     BuildPipeline(MarkdownParser parser, SearchIndexer searchIndexer) {
         this.parser = parser;
         this.searchIndexer = searchIndexer;
+        this.parseCache = new ParseCache(parser);
     }
 
     /** What load → parse → plan → link produce; shared by check and generate. */
@@ -54,9 +57,28 @@ final class BuildPipeline {
     }
 
     BuildResult generate(SiteConfig config) {
-        Map<String, Long> t = new LinkedHashMap<>();
+        new SiteWriter(config.outputDirectory()).guard(config.contentRoot(), config.source());
+        return write(config, build(config));
+    }
+
+    BuildResult write(SiteConfig config, SiteBuild built) {
         SiteWriter writer = new SiteWriter(config.outputDirectory());
         writer.guard(config.contentRoot(), config.source());
+        if (built.files().isEmpty()) {
+            return built.result();
+        }
+        Map<String, Long> t = new LinkedHashMap<>(built.result().stageNanos());
+        time(t, "write", () -> {
+            writer.write(built.files(), built.copies());
+            return null;
+        });
+        BuildResult r = built.result();
+        return new BuildResult(r.problems(), r.pages(), r.files(), config.outputDirectory(), r.outputBytes(), t);
+    }
+
+    /** Every stage but write: the site's files in memory. */
+    SiteBuild build(SiteConfig config) {
+        Map<String, Long> t = new LinkedHashMap<>();
         Planned planned = plan(config, t);
         List<Problem> problems = new ArrayList<>();
         for (Problem p : planned.problems()) {
@@ -65,7 +87,7 @@ final class BuildPipeline {
                     p.message(), p.suggestion()));
         }
         if (config.strict() && !problems.isEmpty()) {
-            return new BuildResult(problems, 0, 0, null, 0, t);
+            return new SiteBuild(new BuildResult(problems, 0, 0, null, 0, t), Map.of(), Map.of());
         }
         SiteModel site = planned.site();
 
@@ -74,7 +96,8 @@ final class BuildPipeline {
         List<RenderedBody> bodies = time(t, "render", () -> {
             BodyRenderer bodyRenderer = new BodyRenderer(parser, site, planned.resolver(), config.sanitizeHtml());
             List<RenderedBody> out = site.pages().parallelStream().map(bodyRenderer::render).toList();
-            ThemeRenderer theme = new ThemeRenderer(config.themeDirectory());
+            dev.sd101.template.ThemeCache.Theme compiled = themeCache.get(config.themeDirectory());
+            ThemeRenderer theme = compiled.renderer();
             PageViews views = new PageViews(config, site, SiteExtras.licenseHtml(site, out), Sd101.VERSION);
             CatalogViews lists = new CatalogViews(config, site);
             List<byte[]> html = java.util.stream.IntStream.range(0, out.size()).parallel()
@@ -91,7 +114,7 @@ final class BuildPipeline {
             }
             files.putAll(new SiteExtras(config, site, views, theme).files());
             files.putAll(lists.files());
-            files.putAll(ThemeAssets.load(config.themeDirectory()));
+            files.putAll(compiled.assets());
             return out;
         });
         if (config.search()) {
@@ -114,13 +137,10 @@ final class BuildPipeline {
             SiteVerifier.forContent(planned.resolver(), site.documents().values()).verify(files, copies.keySet());
             return null;
         });
-        time(t, "write", () -> {
-            writer.write(files, copies);
-            return null;
-        });
         long bytes = files.values().stream().mapToLong(b -> b.length).sum()
                 + copies.values().stream().mapToLong(BuildPipeline::size).sum();
-        return new BuildResult(problems, bodies.size(), files.size() + copies.size(), config.outputDirectory(), bytes, t);
+        return new SiteBuild(new BuildResult(problems, bodies.size(), files.size() + copies.size(), null, bytes, t),
+                files, copies);
     }
 
     /**
@@ -142,7 +162,12 @@ final class BuildPipeline {
     private Planned plan(SiteConfig config, Map<String, Long> t) {
         ContentRoot root = new ContentRoot(config.contentRoot());
         List<Source> sources = time(t, "load", () -> new SourceLoader(root).load(config.source()));
-        List<Document> documents = time(t, "parse", () -> sources.parallelStream().map(parser::parse).toList());
+        List<Document> documents = time(t, "parse", () -> {
+            Map<String, Document> seen = parseCache.begin();
+            List<Document> docs = sources.parallelStream().map(s -> parseCache.parse(s, seen)).toList();
+            parseCache.keep(seen);
+            return docs;
+        });
         SiteModel site = time(t, "plan", () -> new SitePlanner(config).plan(documents));
         Map<String, String> pagePaths = new TreeMap<>();
         site.pages().forEach(p -> pagePaths.put(p.path(), p.document() == null ? "" : p.document().source().path()));

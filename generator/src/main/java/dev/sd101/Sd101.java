@@ -35,6 +35,26 @@ public final class Sd101 {
         return pipeline.generate(config);
     }
 
+    /**
+     * Runs every stage but the write and returns the site in memory, for a server that answers from it
+     * ({@code serve}). Like {@link #generate}, a strict-mode problem gives a result with no files.
+     *
+     * @throws BuildException on a fatal error
+     */
+    public SiteBuild build(SiteConfig config) {
+        return pipeline.build(config);
+    }
+
+    /**
+     * Writes a site built with {@link #build} into the configured output folder, atomically, with the same
+     * guards as {@link #generate}.
+     *
+     * @return the build's result, now {@linkplain BuildResult#written() written}, with the write's time added
+     */
+    public BuildResult write(SiteConfig config, SiteBuild site) {
+        return pipeline.write(config, site);
+    }
+
     /** Loads, parses, plans and checks links; writes nothing. */
     public BuildResult check(SiteConfig config) {
         return pipeline.check(config);

@@ -27,7 +27,7 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "sd101", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Static documentation sites from GitHub-style Markdown.",
-        subcommands = {Main.Generate.class, Main.Check.class, Main.Anchors.class})
+        subcommands = {Main.Generate.class, Main.Check.class, Main.Anchors.class, Main.Serve.class})
 public final class Main implements Callable<Integer> {
     static final int OK = 0;
     static final int FAILED = 1;
@@ -175,6 +175,28 @@ public final class Main implements Callable<Integer> {
             for (Heading h : new Sd101().anchors(file)) {
                 out.println(h.line() + "\t" + h.level() + "\t" + h.id() + "\t" + h.text());
             }
+            return OK;
+        }
+    }
+
+    @Command(name = "serve", mixinStandardHelpOptions = true,
+            description = "Build, serve on 127.0.0.1 and rebuild on every change; open pages reload by themselves.")
+    static final class Serve implements Callable<Integer> {
+        @Mixin
+        ConfigOptions options;
+        @Option(names = {"-p", "--port"}, defaultValue = "8000", description = "Port on 127.0.0.1 (default: ${DEFAULT-VALUE}; 0 = any free port).")
+        int port;
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws InterruptedException {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("--port must be 0..65535, not " + port);
+            }
+            dev.sd101.serve.DevServer server = dev.sd101.serve.DevServer.start(options.toConfig(), port, spec.commandLine().getOut());
+            Runtime.getRuntime().addShutdownHook(new Thread(server::close, "sd101-stop"));
+            server.awaitStop();
             return OK;
         }
     }

@@ -16,6 +16,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Builds what a template reads for a page: navigation, breadcrumbs, previous/next, on-page contents and
@@ -64,22 +66,52 @@ public final class PageViews {
             a = p.parent();
         }
         List<Views.LinkView> children = site.children(page.path()).stream().map(c -> link(page, c)).toList();
+        int shift = titleShift(page);
         List<Views.TocItem> toc = new ArrayList<>();
         for (Heading h : page.headings()) {
-            if (!h.id().equals(page.titleId()) && h.level() > 1 && h.level() <= 4) {
-                toc.add(new Views.TocItem(h.id(), h.text(), h.level()));
+            if (!h.id().equals(page.titleId()) && h.level() - shift > 1 && h.level() - shift <= 4) {
+                toc.add(new Views.TocItem(h.id(), h.text(), h.level() - shift));
             }
         }
         String image = body.image().isEmpty() || body.image().contains("://") ? body.image() : page.root() + body.image();
         if (!body.image().isEmpty() && !body.image().contains("://") && config.siteUrl() != null) {
             image = config.siteUrl() + body.image();
         }
-        String canonical = config.siteUrl() == null ? "" : config.siteUrl() + LinkResolver.encodePath(page.path());
+        String canonical = config.siteUrl() == null ? "" : config.siteUrl() + SiteExtras.percentEncode(page.path());
         String edit = editBase == null || page.document() == null ? ""
                 : editBase + LinkResolver.encodePath(relativeToRepo(page.document().source().file()));
         String anchorMap = page.path().isEmpty() && page.document() != null ? anchorMapJson(page.document().source().path()) : "";
-        return new Views.PageView(page.kind().id(), page.title(), page.path(), page.root(), body.html(), toc, crumbs,
+        return new Views.PageView(page.kind().id(), page.title(), page.path(), page.root(), shiftHeadings(body.html(), shift), toc, crumbs,
                 prev, next, children, body.description(), image, canonical, edit, anchorMap);
+    }
+
+    /**
+     * How many levels the page's headings move up so that its title is an {@code h1}: an article cut from
+     * a README starts at {@code ###}, and a page whose outline starts at h3 confuses screen readers.
+     */
+    private static int titleShift(Page page) {
+        for (Heading h : page.headings()) {
+            if (h.id().equals(page.titleId())) {
+                return Math.max(0, h.level() - 1);
+            }
+        }
+        return 0;
+    }
+
+    private static final Pattern HEADING_TAG = Pattern.compile("<(/?)[hH]([1-6])(?=[\\s>/])");
+
+    /** Moves every heading tag of rendered HTML up by {@code shift} levels (never above h1); ids stay. */
+    static String shiftHeadings(String html, int shift) {
+        if (shift == 0) {
+            return html;
+        }
+        Matcher m = HEADING_TAG.matcher(html);
+        StringBuilder out = new StringBuilder(html.length());
+        while (m.find()) {
+            int level = Math.max(1, Integer.parseInt(m.group(2)) - shift);
+            m.appendReplacement(out, "<" + m.group(1) + "h" + level);
+        }
+        return m.appendTail(out).toString();
     }
 
     /** JSON object of every id of a document → the path of its page (relative to the site root). */

@@ -54,7 +54,10 @@ public final class SiteExtras {
     private String notFound() {
         Page home = site.pages().get(0);
         String anchors = home.document() == null ? "{}" : views.anchorMapJson(home.document().source().path());
-        Views.PageView page = new Views.PageView("404", "404", "404.html", "", "", List.of(), List.of(), null, null,
+        // GitHub Pages answers a miss anywhere with this page, at the missed path: with a known site URL every
+        // URL in it is root-absolute; without one, 404.peb finds the root at run time and sets a <base>.
+        String root = config.siteUrl() == null ? "" : java.net.URI.create(config.siteUrl()).getRawPath();
+        Views.PageView page = new Views.PageView("404", "404", "404.html", root, "", List.of(), List.of(), null, null,
                 List.of(), "", "", "", "", anchors);
         Map<String, Object> model = new HashMap<>();
         model.put("site", views.site());
@@ -73,7 +76,7 @@ public final class SiteExtras {
     }
 
     /** Sitemaps want fully percent-encoded URLs. */
-    private static String percentEncode(String path) {
+    static String percentEncode(String path) {
         StringBuilder b = new StringBuilder();
         for (byte x : LinkResolver.encodePath(path).getBytes(StandardCharsets.UTF_8)) {
             int c = x & 0xff;

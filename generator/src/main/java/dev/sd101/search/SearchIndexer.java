@@ -30,6 +30,7 @@ public final class SearchIndexer {
      */
     public SearchIndex build(List<SearchPage> pages) {
         Objects.requireNonNull(pages, "pages");
+        analysis.nextBuild();
         List<Section> sections = new ArrayList<>();
         for (SearchPage page : pages) {
             sections.addAll(sectioner.split(Objects.requireNonNull(page, "page")));

@@ -34,6 +34,7 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
  * first Hangul text only, once per instance.
  */
 final class TermAnalysis implements AutoCloseable {
+    private final TermCache cache = new TermCache();
     private final Analyzer surface = new Analyzer() {
         @Override
         protected TokenStreamComponents createComponents(String fieldName) {
@@ -70,9 +71,16 @@ final class TermAnalysis implements AutoCloseable {
 
     /** Every index term of {@code text}: surface terms then morphemes, with repeats (they are term frequencies). */
     List<String> terms(String text) {
-        List<String> out = new ArrayList<>(surface(text));
-        out.addAll(morphemes(text));
-        return out;
+        return cache.terms(text, t -> {
+            List<String> out = new ArrayList<>(surface(t));
+            out.addAll(morphemes(t));
+            return out;
+        });
+    }
+
+    /** Called at the start of each index build: keeps the previous build's analyses, drops older ones. */
+    void nextBuild() {
+        cache.nextBuild();
     }
 
     static boolean hasHangul(CharSequence text) {

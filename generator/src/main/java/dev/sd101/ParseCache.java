@@ -1,0 +1,40 @@
+package dev.sd101;
+
+import dev.sd101.content.Source;
+import dev.sd101.markdown.Document;
+import dev.sd101.markdown.MarkdownParser;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Parse results of the previous build, reused when a source's text is unchanged: an engine kept alive by
+ * {@code serve} then re-parses only the files that were edited. A {@link Document} is immutable, so
+ * handing the same one to the next build is safe. Only the latest build's documents are kept.
+ */
+final class ParseCache {
+    private final MarkdownParser parser;
+    private volatile Map<String, Document> last = Map.of();
+
+    ParseCache(MarkdownParser parser) {
+        this.parser = parser;
+    }
+
+    Document parse(Source source, Map<String, Document> next) {
+        String key = source.file() + "\n" + source.displayPath();
+        Document old = last.get(key);
+        Document doc = old != null && old.source().text().equals(source.text()) && old.source().path().equals(source.path())
+                ? old : parser.parse(source);
+        next.put(key, doc);
+        return doc;
+    }
+
+    /** A map to collect this build's documents in; pass it to {@link #keep} once the build parsed everything. */
+    Map<String, Document> begin() {
+        return new ConcurrentHashMap<>();
+    }
+
+    void keep(Map<String, Document> next) {
+        last = Map.copyOf(next);
+    }
+}

@@ -1,0 +1,195 @@
+package dev.sd101.serve;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.sd101.BuildException;
+import dev.sd101.BuildResult;
+import dev.sd101.Sd101;
+import dev.sd101.SiteBuild;
+import dev.sd101.SiteConfig;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.StringJoiner;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.nio.file.Path;
+
+/**
+ * The development server behind {@code sd101 serve} and {@code mvn sd101:serve}: builds the site, serves
+ * it on {@code 127.0.0.1}, watches the content and the theme folder, rebuilds after each change with one
+ * engine kept warm (unchanged sources are not re-parsed, the theme is not recompiled, unchanged text is
+ * not re-analysed for search) and tells open pages to reload over server-sent events. A build error
+ * does not stop it: the pages show the error, with its {@code file:line}, over the last good site until
+ * the next build succeeds. The site is also written to the output folder after each good build.
+ *
+ * <pre>{@code
+ * try (DevServer server = DevServer.start(config, 8000, out)) { server.awaitStop(); }
+ * }</pre>
+ */
+public final class DevServer implements AutoCloseable {
+    private static final long DEBOUNCE_MILLIS = 40;
+
+    private final Sd101 engine = new Sd101();
+    private final SiteConfig config;
+    private final PrintWriter log;
+    private final LiveReload live = new LiveReload();
+    private final HttpServer http;
+    private final ExecutorService handlers;
+    private final ContentWatcher watcher;
+    private final Object buildLock = new Object();
+    private volatile BuildState state = BuildState.empty();
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+
+    private DevServer(SiteConfig config, int port, PrintWriter log) throws IOException {
+        this.config = config;
+        this.log = log;
+        rebuild("first build");
+        AtomicInteger n = new AtomicInteger();
+        handlers = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "sd101-http-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
+        String basePath = config.siteUrl() == null ? "/" : java.net.URI.create(config.siteUrl()).getRawPath();
+        http.createContext("/", new SiteHandler(() -> state, live, basePath.endsWith("/") ? basePath : basePath + "/"));
+        http.setExecutor(handlers);
+        http.start();
+        List<Path> roots = new ArrayList<>(List.of(config.contentRoot()));
+        if (config.themeDirectory() != null && !config.themeDirectory().startsWith(config.contentRoot())) {
+            roots.add(config.themeDirectory());
+        }
+        if (!config.source().startsWith(config.contentRoot())) {
+            roots.add(config.source().getParent());
+        }
+        watcher = new ContentWatcher(roots, List.of(config.outputDirectory()), DEBOUNCE_MILLIS, this::changed);
+    }
+
+    /**
+     * Builds the site and starts serving it; a failing first build still starts the server (showing the error).
+     *
+     * @param port the port on 127.0.0.1; 0 picks a free one (see {@link #port()})
+     * @throws UncheckedIOException when the port cannot be bound
+     */
+    public static DevServer start(SiteConfig config, int port, PrintWriter log) {
+        try {
+            DevServer server = new DevServer(config, port, log);
+            log.printf(Locale.ROOT, "sd101 serve: http://127.0.0.1:%d/ (watching %s; Ctrl+C stops)%n",
+                    server.port(), config.contentRoot());
+            log.flush();
+            return server;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the server on port " + port + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The port the server listens on. */
+    public int port() {
+        return http.getAddress().getPort();
+    }
+
+    /** Blocks until the JVM is interrupted (Ctrl+C); {@link #close()} runs from a shutdown hook of the caller. */
+    public void awaitStop() throws InterruptedException {
+        Thread.currentThread().join();
+    }
+
+    private void changed(Set<Path> paths) {
+        StringJoiner names = new StringJoiner(", ");
+        paths.stream().limit(3).forEach(p -> names.add(config.contentRoot().relativize(p.toAbsolutePath()).toString()));
+        rebuild(names + (paths.size() > 3 ? " and " + (paths.size() - 3) + " more" : "") + " changed");
+    }
+
+    /** Builds now (as after a change) and returns whether it succeeded; pages are told to reload or shown the error. */
+    public boolean rebuild() {
+        return rebuild("rebuild");
+    }
+
+    private boolean rebuild(String why) {
+        synchronized (buildLock) {
+            long start = System.nanoTime();
+            SiteBuild site;
+            try {
+                site = engine.build(config);
+            } catch (BuildException | UncheckedIOException | IllegalArgumentException e) {
+                fail(why, e.getMessage());
+                return false;
+            }
+            BuildResult r = site.result();
+            if (site.files().isEmpty()) {
+                StringJoiner text = new StringJoiner("\n");
+                r.problems().forEach(p -> text.add(p.format()));
+                fail(why, text.toString());
+                return false;
+            }
+            long built = System.nanoTime() - start;
+            BuildState next = new BuildState(state.generation() + 1, site.files(), site.copies(), null);
+            state = next;
+            live.reload(next.generation());
+            long writeStart = System.nanoTime();
+            String written;
+            try {
+                engine.write(config, site);
+                written = String.format(Locale.ROOT, "%s written in %d ms", config.outputDirectory().getFileName(),
+                        (System.nanoTime() - writeStart) / 1_000_000);
+            } catch (BuildException e) {
+                // The pages are served from memory; a site that cannot be written is worth a line, not a stop.
+                written = "not written: " + e.getMessage();
+            }
+            log.printf(Locale.ROOT, "sd101 serve: %s: rebuilt %d pages in %d ms (%s)%s; %s%n", why, r.pages(),
+                    built / 1_000_000, stages(r.stageNanos()),
+                    r.problems().isEmpty() ? "" : ", " + r.problems().size() + " warning(s)", written);
+            log.flush();
+            return true;
+        }
+    }
+
+    private void fail(String why, String message) {
+        state = state.withError(message);
+        live.problem(message);
+        log.println("sd101 serve: " + why + ": build failed; the pages show the error until it is fixed");
+        for (String line : message.split("\n")) {
+            log.println("  " + line);
+        }
+        log.flush();
+    }
+
+    private static String stages(Map<String, Long> nanos) {
+        StringJoiner j = new StringJoiner(", ");
+        nanos.forEach((k, v) -> j.add(k + " " + v / 1_000_000));
+        return j.toString();
+    }
+
+    /** The pages connected for live reload right now (for tests and diagnostics). */
+    public int connectedPages() {
+        return live.clients();
+    }
+
+    /** The latest build's error text, or {@code null} when it succeeded. */
+    public String lastError() {
+        return state.error();
+    }
+
+    @Override
+    public void close() {
+        if (closed.getAndSet(true)) {
+            return;
+        }
+        live.close();
+        http.stop(0);
+        handlers.shutdownNow();
+        try {
+            watcher.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

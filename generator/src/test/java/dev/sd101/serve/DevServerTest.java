@@ -1,0 +1,132 @@
+package dev.sd101.serve;
+
+import dev.sd101.SiteConfig;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class DevServerTest {
+    private static final String DOC = """
+            # Handbook
+
+            Intro with [a link](#second).
+
+            ## First
+
+            Alpha text.
+
+            ## Second
+
+            Beta text.
+            """;
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @Test
+    void servesRebuildsReloadsAndShowsErrors(@TempDir Path dir) throws Exception {
+        Path docs = Files.createDirectories(dir.resolve("docs"));
+        Path readme = docs.resolve("README.md");
+        Files.writeString(readme, DOC);
+        SiteConfig config = SiteConfig.builder(readme).outputDirectory(dir.resolve("site")).strict(true).search(false).build();
+        StringWriter log = new StringWriter();
+        try (DevServer server = DevServer.start(config, 0, new PrintWriter(log, true))) {
+            String base = "http://127.0.0.1:" + server.port() + "/";
+
+            HttpResponse<String> home = get(base);
+            assertEquals(200, home.statusCode());
+            assertEquals("text/html; charset=utf-8", home.headers().firstValue("Content-Type").orElseThrow());
+            assertTrue(home.body().contains("Alpha text."), home.body());
+            assertTrue(home.body().contains("/__sd101/live.js"), "the live-reload script is injected into served HTML");
+            assertFalse(Files.readString(dir.resolve("site/index.html")).contains("__sd101"), "never into the written site");
+            assertTrue(get(base + "assets/site.css").headers().firstValue("Content-Type").orElseThrow().startsWith("text/css"));
+            HttpResponse<String> missing = get(base + "no/such/page");
+            assertEquals(404, missing.statusCode());
+            assertTrue(missing.body().contains("sd101-anchors"), "misses get the site's 404.html");
+
+            BlockingQueue<String> events = new LinkedBlockingQueue<>();
+            Thread reader = listen(base + "__sd101/events", events);
+            assertEquals("hello", nextEvent(events));
+            waitFor(() -> server.connectedPages() == 1);
+
+            Files.writeString(readme, DOC.replace("Alpha text.", "Gamma text."));
+            assertEquals("reload", nextEvent(events));
+            assertTrue(get(base).body().contains("Gamma text."));
+            // Pages reload as soon as the new site is in memory; the line with the timing follows the write.
+            waitFor(() -> log.toString().matches("(?s).*README.md changed: rebuilt \\d+ pages in \\d+ ms.*"));
+
+            Files.writeString(readme, DOC.replace("(#second)", "(#nowhere)"));
+            assertEquals("problem", nextEvent(events));
+            assertNotNull(server.lastError());
+            assertTrue(server.lastError().contains("README.md:3:"), server.lastError());
+            assertTrue(get(base).body().contains("Gamma text."), "the last good site stays served");
+            assertTrue(get(base + "__sd101/live.js").body().contains("sd101-error-overlay"));
+
+            Files.writeString(readme, DOC.replace("Alpha text.", "Delta text."));
+            assertEquals("reload", nextEvent(events));
+            assertEquals(null, server.lastError());
+            assertTrue(get(base).body().contains("Delta text."));
+            reader.interrupt();
+        }
+    }
+
+    private HttpResponse<String> get(String url) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    /** Reads the event stream on a thread; every {@code event:} name goes into the queue. */
+    private Thread listen(String url, BlockingQueue<String> events) {
+        Thread t = new Thread(() -> {
+            try {
+                HttpResponse<java.io.InputStream> r = http.send(HttpRequest.newBuilder(URI.create(url)).build(),
+                        HttpResponse.BodyHandlers.ofInputStream());
+                try (BufferedReader in = new BufferedReader(new InputStreamReader(r.body(), StandardCharsets.UTF_8))) {
+                    for (String line; (line = in.readLine()) != null; ) {
+                        if (line.startsWith("event: ")) {
+                            events.add(line.substring(7));
+                        }
+                    }
+                }
+            } catch (Exception e) {
+                events.add("closed: " + e);
+            }
+        }, "sse-reader");
+        t.setDaemon(true);
+        t.start();
+        return t;
+    }
+
+    private static String nextEvent(BlockingQueue<String> events) throws InterruptedException {
+        String e = events.poll(30, TimeUnit.SECONDS);
+        assertNotNull(e, "no event within 30 s");
+        return e;
+    }
+
+    private static void waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!condition.getAsBoolean()) {
+            assertTrue(System.nanoTime() < end, "timed out");
+            Thread.sleep(20);
+        }
+    }
+}
