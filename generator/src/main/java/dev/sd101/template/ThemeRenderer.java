@@ -34,9 +34,7 @@ public final class ThemeRenderer {
         this.themeDirectory = themeDirectory;
         List<Loader<?>> loaders = new ArrayList<>();
         if (themeDirectory != null) {
-            if (!Files.isDirectory(themeDirectory)) {
-                throw new BuildException(themeDirectory + ": theme directory does not exist");
-            }
+            ThemeFolder.checkContained(themeDirectory);
             FileLoader files = new FileLoader(themeDirectory.toAbsolutePath().toString());
             loaders.add(files);
         }
