@@ -95,14 +95,14 @@ public final class MarkdownParser {
 
     /** Parses a source. Thread-safe. */
     public Document parse(Source source) {
-        NestingGuard.checkLines(source);
+        ParserLimits.checkLines(source);
         com.vladsch.flexmark.util.ast.Document root;
         try {
             root = parser.parse(source.text());
         } catch (StackOverflowError e) {
-            throw NestingGuard.overflow(source, "parser");
+            throw ParserLimits.overflow(source, "parser", e);
         }
-        NestingGuard.checkTree(root, source);
+        ParserLimits.checkTree(root, source);
         List<Node> blocks = new ArrayList<>();
         List<Integer> blockLines = new ArrayList<>();
         Map<Node, Integer> blockIndex = new IdentityHashMap<>();
@@ -139,7 +139,7 @@ public final class MarkdownParser {
         try {
             return renderer.render(document.tree().root);
         } catch (StackOverflowError e) {
-            throw NestingGuard.overflow(document.source(), "renderer");
+            throw ParserLimits.overflow(document.source(), "renderer", e);
         }
     }
 
