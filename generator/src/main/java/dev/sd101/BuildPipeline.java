@@ -89,7 +89,7 @@ final class BuildPipeline {
                 List<SearchPage> pages = new ArrayList<>(bodies.size());
                 for (int i = 0; i < bodies.size(); i++) {
                     Page p = site.pages().get(i);
-                    pages.add(new SearchPage(p.path(), p.title(), breadcrumb(site, p), bodies.get(i).html()));
+                    pages.add(new SearchPage(LinkResolver.safeRelative(p.path()), p.title(), breadcrumb(site, p), bodies.get(i).html()));
                 }
                 files.putAll(searchIndexer.build(pages).files());
                 return null;

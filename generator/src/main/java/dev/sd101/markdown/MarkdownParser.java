@@ -231,11 +231,11 @@ public final class MarkdownParser {
                 return raw;
             }
         }
+        // The whole heading at once: rendered child by child, inline HTML came out with line breaks of its
+        // own, and the text of a <script> inside a heading (which GitHub drops) was kept.
         StringBuilder html = new StringBuilder();
-        for (Node n = h.getFirstChild(); n != null; n = n.getNext()) {
-            renderer.render(n, html);
-        }
-        return HtmlScanner.textOf(html.toString());
+        renderer.render(h, html);
+        return HtmlScanner.headingText(html.toString());
     }
 
     /**
