@@ -160,4 +160,27 @@ class AtomicityTest {
         }
         assertNotEquals(0, ha.size());
     }
+
+    @Test
+    void htmlAnchorsComeOutInTheSameOrderInEveryJvm(@TempDir Path tmp) throws Exception {
+        // README-ko has no <a id>; their order once depended on Map.copyOf, whose iteration order is salted per JVM.
+        Path src = tmp.resolve("docs/README.md");
+        Files.createDirectories(src.getParent());
+        StringBuilder md = new StringBuilder("# Anchors\n\n- [A](#a)\n- [B](#b)\n- [C](#c)\n\n");
+        for (String h : List.of("A", "B", "C")) {
+            md.append("## ").append(h).append("\n\n");
+            for (int i = 0; i < 12; i++) {
+                md.append("<a id=\"").append(h).append("-anchor-").append(i).append("\"></a>text ").append(i).append("\n\n");
+            }
+        }
+        Files.writeString(src, md);
+        Path a = tmp.resolve("a");
+        engine.generate(SiteConfig.builder(src).outputDirectory(a).build());
+        for (int run = 0; run < 2; run++) {
+            Path b = tmp.resolve("b" + run);
+            Path log = tmp.resolve("b" + run + ".log");
+            assertEquals(0, ChildJvm.run(log, "generate", "--source", src.toString(), "--output", b.toString()), () -> SiteFiles.read(log));
+            assertEquals(SiteFiles.hashes(a), SiteFiles.hashes(b));
+        }
+    }
 }
