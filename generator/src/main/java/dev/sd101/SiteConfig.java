@@ -144,6 +144,9 @@ public record SiteConfig(
         if (!language.matches("[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*")) {
             throw new IllegalArgumentException("language must be a BCP 47 tag such as ko or en-US, not '" + language + "'");
         }
+        if (themeDirectory != null && !Files.isDirectory(themeDirectory)) {
+            throw new IllegalArgumentException("themeDirectory must be an existing folder, not '" + themeDirectory + "'");
+        }
         checkUrl("siteUrl", siteUrl);
         checkUrl("repositoryUrl", repositoryUrl);
         checkUrl("imageBaseUrl", imageBaseUrl);

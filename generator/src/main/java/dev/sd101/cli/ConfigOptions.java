@@ -4,6 +4,7 @@ import dev.sd101.SiteConfig;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
+import java.util.Map;
 
 /** The options shared by generate, check and serve; each maps to one {@link SiteConfig} field. */
 final class ConfigOptions {
@@ -60,8 +61,27 @@ final class ConfigOptions {
     @Option(names = "--drafts", description = "Also publish pages whose front matter says draft: true.")
     boolean drafts;
 
-    /** Options given on the command line beat the config file; absent ones leave the file's value. */
+
+    /** SiteConfig's keys as this command line spells them, so that an error names the option typed. */
+    private static final Map<String, String> OPTIONS = Map.of("splitLevel", "--split-level", "language", "--lang",
+            "siteUrl", "--site-url", "repositoryUrl", "--repo-url", "imageBaseUrl", "--image-base-url",
+            "themeDirectory", "--theme", "editBranch", "--edit-branch", "contentRoot", "--root",
+            "outputDirectory", "--output", "source", "--source");
+
     SiteConfig toConfig() {
+        try {
+            return build();
+        } catch (IllegalArgumentException e) {
+            String message = String.valueOf(e.getMessage());
+            int space = message.indexOf(' ');
+            String key = space < 0 ? message : message.substring(0, space);
+            String option = OPTIONS.get(key);
+            throw option == null ? e : new IllegalArgumentException(option + " (" + key + ")" + message.substring(key.length()), e);
+        }
+    }
+
+    /** Options given on the command line beat the config file; absent ones leave the file's value. */
+    private SiteConfig build() {
         SiteConfig.Builder b = SiteConfig.builder(source)
                 .outputDirectory(output)
                 .contentRoot(root)

@@ -23,6 +23,13 @@ import java.util.stream.Stream;
  * returns is inside the content root.
  */
 public final class SourceLoader {
+    /**
+     * The largest source read. A build holds a source several times over (bytes, text, parsed tree, HTML,
+     * search text); past this size it would need more than a small CI heap (256 MB) can give, and no
+     * hand-written document comes near it.
+     */
+    public static final long MAX_BYTES = 16L * 1024 * 1024;
+
     private final ContentRoot root;
 
     public SourceLoader(ContentRoot root) {
@@ -58,6 +65,11 @@ public final class SourceLoader {
         }
         byte[] bytes;
         try {
+            long size = Files.size(abs);
+            if (size > MAX_BYTES) {
+                throw new BuildException(shown + ": " + size + " bytes; sources larger than " + MAX_BYTES
+                        + " bytes (16 MB) are not read: split the file");
+            }
             bytes = Files.readAllBytes(abs);
         } catch (NoSuchFileException e) {
             throw new BuildException(shown + ": no such file");

@@ -197,6 +197,17 @@ public final class LinkResolver {
         }
     }
 
+    /**
+     * A relative URL that cannot be read as a scheme: a first segment holding {@code :} (a file named
+     * {@code javascript:alert(1)<!--.md} gives one) is prefixed with {@code ./}, or a link from the site
+     * root would run as script.
+     */
+    public static String safeRelative(String relative) {
+        int slash = relative.indexOf('/');
+        String first = slash < 0 ? relative : relative.substring(0, slash);
+        return first.indexOf(':') >= 0 ? "./" + relative : relative;
+    }
+
     /** Percent-encodes what may not stand raw in a URL path (spaces, quotes, controls); keeps UTF-8 letters. */
     public static String encodePath(String path) {
         StringBuilder b = new StringBuilder(path.length());

@@ -13,7 +13,7 @@ import java.util.Map;
  * @param source      the source it was parsed from
  * @param headings    every heading in document order, ids unique
  * @param links       every link and image, in document order
- * @param htmlAnchors ids and names given by raw HTML ({@code <a id>}, {@code <a name>}), each with its line: valid fragment targets
+ * @param htmlAnchors ids and names given by raw HTML ({@code <a id>}, {@code <a name>}), each with its line, in document order: valid fragment targets
  * @param toc         the entries of the document's own table of contents (empty when it has none)
  * @param blockLines  the 1-based start line of each top-level block
  * @param tree        the parsed tree
@@ -24,7 +24,9 @@ public record Document(Source source, List<Heading> headings, List<Link> links, 
         Objects.requireNonNull(source, "source");
         headings = List.copyOf(headings);
         links = List.copyOf(links);
-        htmlAnchors = Map.copyOf(htmlAnchors);
+        // In document order: Map.copyOf would iterate in an order that changes from one JVM run to the
+        // next, and the anchor map JSON written into the home page iterates this map.
+        htmlAnchors = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(htmlAnchors));
         toc = List.copyOf(toc);
         blockLines = List.copyOf(blockLines);
         Objects.requireNonNull(tree, "tree");

@@ -66,6 +66,14 @@ final class HtmlScanner {
         return new Link(kind, value, source.line(at), source.column(at), start, end);
     }
 
+    /** The text of the first element of a rendered heading, entities decoded, without script or style content. */
+    static String headingText(String html) {
+        Element body = Jsoup.parseBodyFragment(html).body();
+        body.select("script, style").remove();
+        Element first = body.firstElementChild();
+        return first == null ? body.wholeText().strip() : first.wholeText();
+    }
+
     /** The text content of an HTML fragment, entities decoded, white space as written. */
     static String textOf(String html) {
         return Jsoup.parseBodyFragment(html).body().wholeText();

@@ -95,8 +95,15 @@ public final class MarkdownParser {
 
     /** Parses a source. Thread-safe. */
     public Document parse(Source source) {
+        ParserLimits.checkLines(source);
         // The front matter is blanked, not cut, so every line and offset stays the file's.
-        com.vladsch.flexmark.util.ast.Document root = parser.parse(source.markdown());
+        com.vladsch.flexmark.util.ast.Document root;
+        try {
+            root = parser.parse(source.markdown());
+        } catch (StackOverflowError e) {
+            throw ParserLimits.overflow(source, "parser", e);
+        }
+        ParserLimits.checkTree(root, source);
         List<Node> blocks = new ArrayList<>();
         List<Integer> blockLines = new ArrayList<>();
         Map<Node, Integer> blockIndex = new IdentityHashMap<>();
@@ -121,12 +128,20 @@ public final class MarkdownParser {
     public String render(Document document, int from, int to) {
         // flexmark renders links only inside a whole document (a lone block renders them as text), so
         // the document is rendered once, with a marker before each block, and cut at the markers.
-        String[] blocks = document.tree().blockHtml(() -> splitBlocks(renderer.render(document.tree().root), document.blockCount()));
+        String[] blocks = document.tree().blockHtml(() -> splitBlocks(renderWhole(document), document.blockCount()));
         StringBuilder html = new StringBuilder();
         for (int i = from; i < to; i++) {
             html.append(blocks[i]);
         }
         return html.toString();
+    }
+
+    private String renderWhole(Document document) {
+        try {
+            return renderer.render(document.tree().root);
+        } catch (StackOverflowError e) {
+            throw ParserLimits.overflow(document.source(), "renderer", e);
+        }
     }
 
     private String[] splitBlocks(String html, int count) {
@@ -147,33 +162,48 @@ public final class MarkdownParser {
         return render(document, 0, document.blockCount());
     }
 
+    /** Visits every node in document order; iterative, as documents may nest deeply. */
     private void walk(Node node, Source source, com.vladsch.flexmark.util.ast.Document root, UniqueIds unique,
                       List<Heading> headings, Map<Node, String> ids, Map<Node, Integer> blockIndex,
                       List<Link> links, Map<String, Integer> anchors) {
-        for (Node n = node.getFirstChild(); n != null; n = n.getNext()) {
-            if (n instanceof com.vladsch.flexmark.ast.Heading h) {
-                String text = headingText(h);
-                String id = unique.next(text);
-                ids.put(h, id);
-                headings.add(new Heading(h.getLevel(), text, id, source.line(h.getStartOffset()), blockIndex.getOrDefault(h, -1)));
-            } else if (n instanceof com.vladsch.flexmark.ast.Link l) {
-                links.add(link(LinkKind.LINK, l.getUrl(), l, source));
-            } else if (n instanceof Image i) {
-                links.add(link(LinkKind.IMAGE, i.getUrl(), i, source));
-            } else if (n instanceof LinkRef r && r.isDefined()) {
-                Reference ref = r.getReferenceNode(root);
-                if (ref != null) {
-                    links.add(reference(LinkKind.LINK, ref, r, source));
-                }
-            } else if (n instanceof ImageRef r && r.isDefined()) {
-                Reference ref = r.getReferenceNode(root);
-                if (ref != null) {
-                    links.add(reference(LinkKind.IMAGE, ref, r, source));
-                }
-            } else if (n instanceof HtmlBlock || n instanceof HtmlInline) {
-                htmlScanner.scan(n.getChars().toString(), n.getStartOffset(), source, links, anchors);
+        Node n = node.getFirstChild();
+        while (n != null) {
+            visit(n, source, root, unique, headings, ids, blockIndex, links, anchors);
+            if (n.getFirstChild() != null) {
+                n = n.getFirstChild();
+                continue;
             }
-            walk(n, source, root, unique, headings, ids, blockIndex, links, anchors);
+            while (n != null && n != node && n.getNext() == null) {
+                n = n.getParent();
+            }
+            n = n == null || n == node ? null : n.getNext();
+        }
+    }
+
+    private void visit(Node n, Source source, com.vladsch.flexmark.util.ast.Document root, UniqueIds unique,
+                       List<Heading> headings, Map<Node, String> ids, Map<Node, Integer> blockIndex,
+                       List<Link> links, Map<String, Integer> anchors) {
+        if (n instanceof com.vladsch.flexmark.ast.Heading h) {
+            String text = headingText(h);
+            String id = unique.next(text);
+            ids.put(h, id);
+            headings.add(new Heading(h.getLevel(), text, id, source.line(h.getStartOffset()), blockIndex.getOrDefault(h, -1)));
+        } else if (n instanceof com.vladsch.flexmark.ast.Link l) {
+            links.add(link(LinkKind.LINK, l.getUrl(), l, source));
+        } else if (n instanceof Image i) {
+            links.add(link(LinkKind.IMAGE, i.getUrl(), i, source));
+        } else if (n instanceof LinkRef r && r.isDefined()) {
+            Reference ref = r.getReferenceNode(root);
+            if (ref != null) {
+                links.add(reference(LinkKind.LINK, ref, r, source));
+            }
+        } else if (n instanceof ImageRef r && r.isDefined()) {
+            Reference ref = r.getReferenceNode(root);
+            if (ref != null) {
+                links.add(reference(LinkKind.IMAGE, ref, r, source));
+            }
+        } else if (n instanceof HtmlBlock || n instanceof HtmlInline) {
+            htmlScanner.scan(n.getChars().toString(), n.getStartOffset(), source, links, anchors);
         }
     }
 
@@ -202,13 +232,11 @@ public final class MarkdownParser {
                 return raw;
             }
         }
+        // The whole heading at once: rendered child by child, inline HTML came out with line breaks of its
+        // own, and the text of a <script> inside a heading (which GitHub drops) was kept.
         StringBuilder html = new StringBuilder();
-        for (Node n = h.getFirstChild(); n != null; n = n.getNext()) {
-            renderer.render(n, html);
-        }
-        String text = HtmlScanner.textOf(html.toString());
-        // The renderer ends its output with a line break that is not part of the heading.
-        return text.endsWith("\n") ? text.substring(0, text.length() - 1) : text;
+        renderer.render(h, html);
+        return HtmlScanner.headingText(html.toString());
     }
 
     /**

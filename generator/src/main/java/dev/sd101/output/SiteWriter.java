@@ -44,12 +44,27 @@ public final class SiteWriter {
             throw new BuildException(output + ": the output folder cannot be the source folder or contain it"
                     + " (it is replaced on every build); choose another outputDirectory");
         }
+        if (Files.exists(output) && containsThroughLinks(root, src)) {
+            throw new BuildException(output + ": the output folder leads (through a symbolic link) to the source folder"
+                    + " or a folder containing it; choose another outputDirectory");
+        }
         if (Files.isDirectory(output) && !Files.exists(output.resolve(MARKER)) && !isEmpty(output)) {
             throw new BuildException(output + ": not a site sd101 wrote (no " + MARKER + " file in it) and not empty;"
                     + " refusing to replace it: remove it or choose another outputDirectory");
         }
         if (Files.exists(output) && !Files.isDirectory(output)) {
             throw new BuildException(output + ": exists and is not a folder");
+        }
+    }
+
+    /** Whether the output folder, once symbolic links are followed, is or contains the content root or source. */
+    private boolean containsThroughLinks(Path root, Path src) {
+        try {
+            Path realOut = output.toRealPath();
+            return (Files.exists(root) && root.toRealPath().startsWith(realOut))
+                    || (Files.exists(src) && src.toRealPath().startsWith(realOut));
+        } catch (IOException e) {
+            return true; // cannot tell: refuse rather than risk the content
         }
     }
 

@@ -186,7 +186,7 @@ public final class BodyRenderer {
     /** A site-root-relative path as seen from a page. */
     static String relative(Page from, String rootRelative) {
         String rel = from.root() + rootRelative;
-        return rel.isEmpty() ? "./" : rel;
+        return rel.isEmpty() ? "./" : LinkResolver.safeRelative(rel);
     }
 
     private static String description(org.jsoup.nodes.Document dom) {

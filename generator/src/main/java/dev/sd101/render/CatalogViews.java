@@ -129,12 +129,12 @@ public final class CatalogViews {
         Catalog catalog = site.catalog();
         var item = catalog.item(page.path());
         if (item.isEmpty()) {
-            return new dev.sd101.search.SearchPage(page.path(), page.title(), breadcrumb, html);
+            return new dev.sd101.search.SearchPage(dev.sd101.link.LinkResolver.safeRelative(page.path()), page.title(), breadcrumb, html);
         }
         List<String> keywords = new ArrayList<>();
         item.get().terms().values().forEach(paths -> paths.forEach(p -> keywords.add(catalog.term(p).orElseThrow().title())));
         String main = page.titleId() == null ? "<h1>" + org.jsoup.nodes.Entities.escape(page.title()) + "</h1>\n" + html : html;
-        return new dev.sd101.search.SearchPage(page.path(), page.title(), breadcrumb, main, keywords);
+        return new dev.sd101.search.SearchPage(dev.sd101.link.LinkResolver.safeRelative(page.path()), page.title(), breadcrumb, main, keywords);
     }
 
     private static String date(Catalog.Item i) {

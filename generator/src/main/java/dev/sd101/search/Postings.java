@@ -30,6 +30,10 @@ record Postings(SortedMap<String, List<Posting>> terms, double scale) {
     static final double BODY_WEIGHT = 1;
     /** Tags and categories a page is filed under: chosen words about the whole page, worth more than body text. */
     static final double KEYWORD_WEIGHT = 2;
+    /** Body text analysed per section. A section longer than this is indexed by its start only: one term
+     *  per word would otherwise hold the whole text several times in memory (a 10 MB paragraph needs more
+     *  than a 256 MB heap), and the start is what a reader's query is most likely to aim at. */
+    static final int MAX_INDEXED_CHARS = 200_000;
     static final int MAX_IMPACT = 63;
     private static final double K1 = 1.2;
     private static final double B = 0.75;
@@ -48,7 +52,7 @@ record Postings(SortedMap<String, List<Posting>> terms, double scale) {
             lengths[i] += add(tf, analysis.terms(s.title()), TITLE_WEIGHT);
             lengths[i] += add(tf, analysis.terms(s.heading()), HEADING_WEIGHT);
             lengths[i] += add(tf, analysis.terms(String.join(" ", s.breadcrumb())), CATEGORY_WEIGHT);
-            lengths[i] += add(tf, analysis.terms(s.body()), BODY_WEIGHT);
+            lengths[i] += add(tf, analysis.terms(indexed(s.body())), BODY_WEIGHT);
             lengths[i] += add(tf, analysis.terms(String.join(" ", s.keywords())), KEYWORD_WEIGHT);
             // The heading is the title of a sub-section, so both count as "matched in the title".
             for (String t : analysis.terms(s.title() + " " + s.heading())) {
@@ -88,6 +92,18 @@ record Postings(SortedMap<String, List<Posting>> terms, double scale) {
             terms.put(e.getKey(), List.copyOf(list));
         }
         return new Postings(terms, scale);
+    }
+
+    /** The start of a body, at most {@link #MAX_INDEXED_CHARS}, cut before a word. */
+    static String indexed(String body) {
+        if (body.length() <= MAX_INDEXED_CHARS) {
+            return body;
+        }
+        int cut = body.lastIndexOf(' ', MAX_INDEXED_CHARS);
+        if (cut <= 0) {
+            cut = Character.isLowSurrogate(body.charAt(MAX_INDEXED_CHARS)) ? MAX_INDEXED_CHARS - 1 : MAX_INDEXED_CHARS;
+        }
+        return body.substring(0, cut);
     }
 
     private static double add(Map<String, Double> tf, List<String> terms, double weight) {

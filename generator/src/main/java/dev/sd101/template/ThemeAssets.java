@@ -50,6 +50,9 @@ public final class ThemeAssets {
             } else {
                 readFolder(Path.of(url.toURI()), out);
             }
+            if (themeDirectory != null) {
+                ThemeFolder.checkContained(themeDirectory);
+            }
             if (themeDirectory != null && Files.isDirectory(themeDirectory.resolve("assets"))) {
                 readFolder(themeDirectory.resolve("assets"), out);
             }

@@ -26,6 +26,8 @@ public final class ThemeRenderer {
     /** Where the default theme lives on the classpath. */
     public static final String DEFAULT_THEME = "sd101/theme/default";
 
+    private static final java.util.regex.Pattern MISSING = java.util.regex.Pattern.compile("Could not find template \"([^\"]*)\"");
+
     private final PebbleEngine engine;
     private final Path themeDirectory;
 
@@ -34,9 +36,7 @@ public final class ThemeRenderer {
         this.themeDirectory = themeDirectory;
         List<Loader<?>> loaders = new ArrayList<>();
         if (themeDirectory != null) {
-            if (!Files.isDirectory(themeDirectory)) {
-                throw new BuildException(themeDirectory + ": theme directory does not exist");
-            }
+            ThemeFolder.checkContained(themeDirectory);
             FileLoader files = new FileLoader(themeDirectory.toAbsolutePath().toString());
             loaders.add(files);
         }
@@ -52,6 +52,22 @@ public final class ThemeRenderer {
                 .build();
     }
 
+    /** The first line of a template that names {@code templateName} (Pebble reports no line for a missing one). */
+    private static Integer lineNaming(Path template, String templateName) {
+        String last = templateName.substring(templateName.lastIndexOf('/') + 1);
+        try {
+            List<String> lines = Files.readAllLines(template);
+            for (int i = 0; i < lines.size(); i++) {
+                if (lines.get(i).contains(last)) {
+                    return i + 1;
+                }
+            }
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return null; // the message still names the file and the template
+        }
+        return null;
+    }
+
     /** Renders {@code template} (e.g. {@code page.peb}) with the model; a template error names file and line. */
     public String render(String template, Map<String, Object> model) {
         try {
@@ -61,10 +77,21 @@ public final class ThemeRenderer {
             return out.toString();
         } catch (PebbleException e) {
             String file = e.getFileName() != null ? e.getFileName() : template;
-            String where = themeDirectory != null && Files.exists(themeDirectory.resolve(file))
-                    ? themeDirectory.resolve(file).toString() : "theme template " + file;
+            Path themeFile = themeDirectory == null ? null : themeDirectory.resolve(file);
+            boolean inTheme = themeFile != null && Files.isRegularFile(themeFile);
+            String where = inTheme ? themeFile.toString() : "theme template " + file;
             Integer line = e.getLineNumber();
-            throw new BuildException(where + (line != null && line > 0 ? ":" + line : "") + ": " + e.getPebbleMessage(), e);
+            String message = e.getPebbleMessage();
+            java.util.regex.Matcher missing = MISSING.matcher(message == null ? "" : message);
+            if (missing.find()) {
+                String name = missing.group(1);
+                if ((line == null || line <= 0) && inTheme) {
+                    line = lineNaming(themeFile, name);
+                }
+                message = "uses the template \"" + name + "\", which is in neither " + (themeDirectory != null
+                        ? "the theme folder " + themeDirectory + " nor " : "") + "the default theme";
+            }
+            throw new BuildException(where + (line != null && line > 0 ? ":" + line : "") + ": " + message, e);
         } catch (IOException e) {
             throw new BuildException("theme template " + template + ": " + e.getMessage(), e);
         }

@@ -106,7 +106,11 @@ abstract class AbstractSd101Mojo extends AbstractMojo {
             if (drafts != null) b.drafts(drafts);
             return b.build();
         } catch (IllegalArgumentException e) {
-            throw new MojoExecutionException("sd101 configuration: " + e.getMessage(), e);
+            // SiteConfig's messages start with the key, which is also the parameter's name.
+            String message = String.valueOf(e.getMessage());
+            String key = message.split(" ", 2)[0];
+            throw new MojoExecutionException("sd101 configuration: parameter " + key + " (property sd101." + key + "): "
+                    + message, e);
         }
     }
 
