@@ -175,7 +175,14 @@ class XssTest {
                 fail(page + ": a script that is not the theme's: " + script.outerHtml());
             }
         }
-        for (String tag : List.of("style", "iframe", "frame", "object", "embed", "svg", "math", "base", "form", "link[href^=javascript]",
+        for (Element svg : doc.select("svg")) {
+            // The theme's own icons are inline SVG: decorative, outside the content, shapes only. Any other
+            // SVG (above all one from content) is active content.
+            boolean themeIcon = "true".equals(svg.attr("aria-hidden")) && svg.closest("article.content") == null
+                    && svg.select("*").stream().allMatch(e -> Set.of("svg", "path", "circle", "rect", "line", "polyline", "g").contains(e.normalName()));
+            assertTrue(themeIcon, page + ": svg element: " + svg.outerHtml());
+        }
+        for (String tag : List.of("style", "iframe", "frame", "object", "embed", "math", "base", "form", "link[href^=javascript]",
                 "meta[http-equiv]", "noscript")) {
             assertTrue(doc.select(tag).isEmpty(), page + ": " + tag + " element: " + doc.select(tag).outerHtml());
         }
