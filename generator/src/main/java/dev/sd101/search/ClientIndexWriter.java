@@ -74,7 +74,7 @@ final class ClientIndexWriter {
         return out.append("}\n");
     }
 
-    private static String truncate(String text) {
+    static String truncate(String text) {
         if (text.length() <= MAX_TEXT) {
             return text;
         }
