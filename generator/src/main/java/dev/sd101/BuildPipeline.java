@@ -80,10 +80,20 @@ final class BuildPipeline {
             PageViews views = new PageViews(config, site,
                     SiteExtras.licenseHtml(site, i -> bodyRenderer.render(site.pages().get(i))), Sd101.VERSION);
             SearchIndexer.Collector index = config.search() ? searchIndexer.collector(n) : null;
+            // A document's tree is released when its last page is rendered (pages of a split document share it).
+            Map<Document, AtomicLong> pagesLeft = new java.util.IdentityHashMap<>();
+            for (Page p : site.pages()) {
+                if (p.document() != null) {
+                    pagesLeft.computeIfAbsent(p.document(), d -> new AtomicLong()).incrementAndGet();
+                }
+            }
             IntStream.range(0, n).parallel().forEach(i -> {
                 Page page = site.pages().get(i);
                 long t0 = System.nanoTime();
                 RenderedBody body = bodyRenderer.render(page);
+                if (page.document() != null && pagesLeft.get(page.document()).decrementAndGet() == 0) {
+                    page.document().tree().release();
+                }
                 byte[] html = theme.render("page.peb", views.model(page, body)).getBytes(StandardCharsets.UTF_8);
                 long t1 = System.nanoTime();
                 out.put(page.file(), html);

@@ -120,7 +120,12 @@ public final class MarkdownParser {
     public String render(Document document, int from, int to) {
         // flexmark renders links only inside a whole document (a lone block renders them as text), so
         // the document is rendered once, with a marker before each block, and cut at the markers.
-        String[] blocks = document.tree().blockHtml(() -> splitBlocks(renderer.render(document.tree().root), document.blockCount()));
+        ParsedTree tree = document.tree();
+        String[] blocks = tree.blockHtml(() -> {
+            com.vladsch.flexmark.util.ast.Document root = tree.rootOrNull();
+            return splitBlocks(renderer.render(root != null ? root : parse(document.source()).tree().rootOrNull()),
+                    document.blockCount());
+        });
         StringBuilder html = new StringBuilder();
         for (int i = from; i < to; i++) {
             html.append(blocks[i]);

@@ -80,28 +80,46 @@ record Postings(SortedMap<String, List<Posting>> terms, double scale) {
         return new Analyzed(kept, terms, weights, title, length);
     }
 
-    /** One term's postings while they are collected: growable parallel arrays instead of an object per posting. */
+    /** One term's postings while they are collected: {@code section << 7 | impact << 1 | titleHit} in one int each. */
     private static final class Acc {
-        int[] section = new int[4];
-        double[] score = new double[4];
-        boolean[] title = new boolean[4];
+        int[] packed = new int[2];
         int size;
 
-        void add(int s, double sc, boolean t) {
-            if (size == section.length) {
-                section = java.util.Arrays.copyOf(section, size * 2);
-                score = java.util.Arrays.copyOf(score, size * 2);
-                title = java.util.Arrays.copyOf(title, size * 2);
+        void add(int value) {
+            if (size == packed.length) {
+                packed = java.util.Arrays.copyOf(packed, size * 2);
             }
-            section[size] = s;
-            score[size] = sc;
-            title[size] = t;
-            size++;
+            packed[size++] = value;
+        }
+
+        List<Posting> postings() {
+            Posting[] list = new Posting[size];
+            for (int k = 0; k < size; k++) {
+                list[k] = new Posting(packed[k] >>> 7, (packed[k] >>> 1) & 63, (packed[k] & 1) == 1);
+            }
+            return List.of(list);
         }
     }
 
     /** Builds the postings of analysed sections; the order of the list is the section number. */
     static Postings build(List<Analyzed> sections) {
+        SortedMap<String, List<Posting>> terms = new TreeMap<>();
+        double scale = scoreAll(sections, (term, acc) -> terms.put(term, acc.postings()));
+        return new Postings(terms, scale);
+    }
+
+    /**
+     * As {@link #build(List)}, but each term's postings are handed over already encoded ({@link PostingCodec}) and
+     * in term order, so that a large site never holds an object per posting (10,000 pages have millions).
+     */
+    static SortedMap<String, String> encoded(List<Analyzed> sections) {
+        SortedMap<String, String> terms = new TreeMap<>();
+        scoreAll(sections, (term, acc) -> terms.put(term, PostingCodec.encode(acc.postings())));
+        return terms;
+    }
+
+    /** Scores every posting in two passes (the scale needs the maximum first); returns the scale. */
+    private static double scoreAll(List<Analyzed> sections, java.util.function.BiConsumer<String, Acc> sink) {
         int n = sections.size();
         Map<String, int[]> df = new HashMap<>();
         for (Analyzed a : sections) {
@@ -113,33 +131,37 @@ record Postings(SortedMap<String, List<Posting>> terms, double scale) {
         for (Analyzed a : sections) {
             avgLength += a.length() / Math.max(1, n);
         }
-        // Sections are visited in order, so each term's list comes out sorted by section.
-        Map<String, Acc> scores = new HashMap<>();
         double max = 0;
-        for (int i = 0; i < n; i++) {
-            Analyzed a = sections.get(i);
-            double norm = K1 * (1 - B + B * a.length() / Math.max(avgLength, 1e-9));
-            for (int j = 0; j < a.terms().length; j++) {
-                int d = df.get(a.terms()[j])[0];
-                double idf = Math.log(1 + (n - d + 0.5) / (d + 0.5));
-                double tf = a.tf()[j];
-                double score = idf * tf * (K1 + 1) / (tf + norm);
-                scores.computeIfAbsent(a.terms()[j], k -> new Acc()).add(i, score, a.inTitle()[j]);
-                max = Math.max(max, score);
+        for (int pass = 0; pass < 2; pass++) {
+            double scale = max == 0 ? 1 : MAX_IMPACT / max;
+            // Sections are visited in order, so each term's list comes out sorted by section.
+            Map<String, Acc> scores = pass == 0 ? null : new HashMap<>();
+            for (int i = 0; i < n; i++) {
+                Analyzed a = sections.get(i);
+                double norm = K1 * (1 - B + B * a.length() / Math.max(avgLength, 1e-9));
+                for (int j = 0; j < a.terms().length; j++) {
+                    int d = df.get(a.terms()[j])[0];
+                    double idf = Math.log(1 + (n - d + 0.5) / (d + 0.5));
+                    double tf = a.tf()[j];
+                    double score = idf * tf * (K1 + 1) / (tf + norm);
+                    if (pass == 0) {
+                        max = Math.max(max, score);
+                    } else {
+                        int impact = (int) Math.max(1, Math.min(MAX_IMPACT, Math.round(score * scale)));
+                        scores.computeIfAbsent(a.terms()[j], k -> new Acc()).add(i << 7 | impact << 1 | (a.inTitle()[j] ? 1 : 0));
+                    }
+                }
+            }
+            if (pass == 1) {
+                java.util.List<String> keys = new ArrayList<>(scores.keySet());
+                java.util.Collections.sort(keys);
+                for (String k : keys) {
+                    sink.accept(k, scores.remove(k));
+                }
+                return scale;
             }
         }
-        double scale = max == 0 ? 1 : MAX_IMPACT / max;
-        SortedMap<String, List<Posting>> terms = new TreeMap<>();
-        for (Map.Entry<String, Acc> e : scores.entrySet()) {
-            Acc acc = e.getValue();
-            Posting[] list = new Posting[acc.size];
-            for (int k = 0; k < acc.size; k++) {
-                int impact = (int) Math.max(1, Math.min(MAX_IMPACT, Math.round(acc.score[k] * scale)));
-                list[k] = new Posting(acc.section[k], impact, acc.title[k]);
-            }
-            terms.put(e.getKey(), List.of(list));
-        }
-        return new Postings(terms, scale);
+        throw new AssertionError();
     }
 
     private static double add(Map<String, Double> tf, List<String> terms, double weight) {

@@ -84,10 +84,12 @@ public final class SearchIndexer {
                     throw new IllegalStateException("page " + i + " was not added");
                 }
                 all.addAll(p);
+                pages.set(i, null);
             }
             List<Section> sections = all.stream().map(Postings.Analyzed::section).toList();
-            Postings postings = Postings.build(all);
-            return new SearchIndex(ClientIndexWriter.write(postings, sections), sections.size(), postings.terms().size());
+            java.util.SortedMap<String, String> postings = Postings.encoded(all);
+            all = null; // the term counts are no longer needed while the files are laid out
+            return new SearchIndex(ClientIndexWriter.writeEncoded(postings, sections), sections.size(), postings.size());
         }
     }
 }
