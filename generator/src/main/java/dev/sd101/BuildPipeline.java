@@ -108,8 +108,8 @@ final class BuildPipeline {
             });
             long passNanos = System.nanoTime() - pass;
             long sum = Math.max(1, work[0].get() + work[1].get() + work[2].get());
-            long indexShare = passNanos * work[1].get() / sum;
-            long writeShare = passNanos * work[2].get() / sum;
+            long indexShare = (long) ((double) passNanos * work[1].get() / sum); // double: the product overflows a long
+            long writeShare = (long) ((double) passNanos * work[2].get() / sum);
             t.merge("render", passNanos - indexShare - writeShare, Long::sum);
             time(t, "render", () -> {
                 new SiteExtras(config, site, views, theme).files().forEach(out::put);
