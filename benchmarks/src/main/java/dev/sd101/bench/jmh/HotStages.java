@@ -40,8 +40,8 @@ import org.openjdk.jmh.infra.Blackhole;
  * body render (flexmark HTML, sanitising, link rewriting) of every page, and the search index (Jsoup sectioning, Nori
  * + bigram analysis, postings). Cold costs (class loading, Nori's dictionary) are the whole-build benchmark's job.
  *
- * <pre>{@code java -cp "$(cat benchmarks/target/classpath.txt):benchmarks/target/classes" org.openjdk.jmh.Main HotStages}</pre>
- * (or {@code mvn -Pbench -pl benchmarks -am exec:java -Dexec.mainClass=org.openjdk.jmh.Main -Dexec.args=HotStages}).
+ * <pre>{@code java -cp "$(cat benchmarks/target/classpath.txt):benchmarks/target/classes" org.openjdk.jmh.Main HotStages -jvmArgs -Dsd101.repo=$PWD}</pre>
+ * (the classpath file from {@code mvn -Pbench -pl benchmarks dependency:build-classpath -Dmdep.outputFile=target/classpath.txt}).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
