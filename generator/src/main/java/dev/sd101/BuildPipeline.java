@@ -79,7 +79,7 @@ final class BuildPipeline {
     /** Every stage but write: the site's files in memory. */
     SiteBuild build(SiteConfig config) {
         Map<String, Long> t = new LinkedHashMap<>();
-        Planned planned = plan(config, t);
+        Planned planned = plan(config, t, true);
         List<Problem> problems = new ArrayList<>();
         for (Problem p : planned.problems()) {
             // generate reports every content problem with one severity: GitHub still renders such a file.
@@ -160,8 +160,20 @@ final class BuildPipeline {
     }
 
     private Planned plan(SiteConfig config, Map<String, Long> t) {
+        return plan(config, t, false);
+    }
+
+    private Planned plan(SiteConfig config, Map<String, Long> t, boolean warmSearch) {
         ContentRoot root = new ContentRoot(config.contentRoot());
         List<Source> sources = time(t, "load", () -> new SourceLoader(root).load(config.source()));
+        if (warmSearch && config.search() && sources.stream().anyMatch(s -> hasHangul(s.text()))) {
+            // Nori's dictionary is the slowest part of a cold build: load it on a spare core while pages are
+            // parsed and rendered, instead of when the index stage first meets Hangul. A daemon thread: it never
+            // keeps the JVM alive, and the indexer waits for it (same lock) if it is still loading.
+            Thread warm = new Thread(searchIndexer::warmUp, "sd101-search-warmup");
+            warm.setDaemon(true);
+            warm.start();
+        }
         List<Document> documents = time(t, "parse", () -> {
             Map<String, Document> seen = parseCache.begin();
             List<Document> docs = sources.parallelStream().map(s -> parseCache.parse(s, seen)).toList();
@@ -177,6 +189,16 @@ final class BuildPipeline {
         problems.addAll(site.problems());
         problems.sort(null);
         return new Planned(root, site, resolver, problems);
+    }
+
+    private static boolean hasHangul(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if ((c >= '\uAC00' && c <= '\uD7A3') || (c >= '\u1100' && c <= '\u11FF') || (c >= '\u3130' && c <= '\u318F')) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Titles of the page's ancestors below the home page: the category an article is in. */

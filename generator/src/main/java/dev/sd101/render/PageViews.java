@@ -29,6 +29,8 @@ public final class PageViews {
     private final Views.SiteView siteView;
     private final Map<String, Integer> order = new HashMap<>();
     private final String editBase;
+    /** Whether every page carries the whole navigation tree, or only its own branch expanded (large sites). */
+    private final boolean fullNav;
 
     public PageViews(SiteConfig config, SiteModel site, String licenseHtml, String version) {
         this.config = config;
@@ -39,6 +41,23 @@ public final class PageViews {
             order.put(site.pages().get(i).path(), i);
         }
         this.editBase = editBase(config);
+        this.fullNav = count(site.nav()) <= FULL_NAV_LIMIT;
+    }
+
+    /**
+     * Up to this many pages, every page's sidebar holds the whole tree. Above it, a full sidebar on every page grows
+     * with pages squared (10,000 pages × 10,000 links is gigabytes of HTML), so other sections are shown collapsed,
+     * as links to their own pages, and only the current page's ancestors are expanded, as Hugo's and MkDocs' large
+     * sites do. The template needs no change: a node without children is rendered as a plain link.
+     */
+    static final int FULL_NAV_LIMIT = 500;
+
+    private static int count(List<NavNode> nodes) {
+        int n = nodes.size();
+        for (NavNode c : nodes) {
+            n += count(c.children());
+        }
+        return n;
     }
 
     public Views.SiteView site() {
@@ -141,12 +160,13 @@ public final class PageViews {
     private List<Views.NavItem> nav(Page current, List<NavNode> nodes, Set<String> ancestors) {
         List<Views.NavItem> out = new ArrayList<>(nodes.size());
         for (NavNode n : nodes) {
-            boolean here = n.path().equals(current.path()) || ancestors.contains(n.path());
-            // A collection's sidebar opens only the current branch: all 400 guides on every page would
-            // make each page's navigation larger than its content.
-            List<Views.NavItem> children = !here && !site.catalog().isEmpty() ? List.of() : nav(current, n.children(), ancestors);
+            boolean isCurrent = n.path().equals(current.path());
+            boolean here = isCurrent || ancestors.contains(n.path());
+            // Only the current branch opens where the whole tree on every page would outweigh the page: a
+            // collection's sidebar (400 guides), or any site past a few hundred entries (quadratic output).
+            boolean expanded = here || (fullNav && site.catalog().isEmpty());
             out.add(new Views.NavItem(n.title(), BodyRenderer.relative(current, LinkResolver.encodePath(n.path())),
-                    n.path().equals(current.path()), ancestors.contains(n.path()), children));
+                    isCurrent, ancestors.contains(n.path()), expanded ? nav(current, n.children(), ancestors) : List.of()));
         }
         return out;
     }

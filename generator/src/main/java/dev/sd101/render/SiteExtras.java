@@ -98,10 +98,15 @@ public final class SiteExtras {
      * heading, for the footer; {@code ""} when there is none.
      */
     public static String licenseHtml(SiteModel site, List<RenderedBody> bodies) {
+        return licenseHtml(site, (java.util.function.IntFunction<RenderedBody>) bodies::get);
+    }
+
+    /** As {@link #licenseHtml(SiteModel, List)}, rendering only the licence page's body, so pages can be streamed. */
+    public static String licenseHtml(SiteModel site, java.util.function.IntFunction<RenderedBody> body) {
         for (int i = 0; i < site.pages().size(); i++) {
             Page p = site.pages().get(i);
             if (p.titleId() != null && LICENSE.matcher(p.title().strip()).matches()) {
-                org.jsoup.nodes.Document dom = Jsoup.parseBodyFragment(bodies.get(i).html());
+                org.jsoup.nodes.Document dom = Jsoup.parseBodyFragment(body.apply(i).html());
                 dom.outputSettings().prettyPrint(false);
                 Element first = dom.body().firstElementChild();
                 if (first != null && first.normalName().matches("h[1-6]")) {

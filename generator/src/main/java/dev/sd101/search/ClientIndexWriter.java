@@ -29,16 +29,23 @@ final class ClientIndexWriter {
     }
 
     static Map<String, byte[]> write(Postings postings, List<Section> sections) {
+        java.util.SortedMap<String, String> encoded = new TreeMap<>();
+        postings.terms().forEach((term, list) -> encoded.put(term, PostingCodec.encode(list)));
+        return writeEncoded(encoded, sections);
+    }
+
+    /** As {@link #write}, from postings already encoded with {@link PostingCodec}, in term order. */
+    static Map<String, byte[]> writeEncoded(java.util.SortedMap<String, String> postings, List<Section> sections) {
         Map<String, byte[]> files = new TreeMap<>();
         List<String> firstTerms = new ArrayList<>();
         StringBuilder terms = new StringBuilder();
         StringBuilder lists = new StringBuilder();
-        for (Map.Entry<String, List<Postings.Posting>> e : postings.terms().entrySet()) {
+        for (Map.Entry<String, String> e : postings.entrySet()) {
             if (terms.length() == 0) {
                 firstTerms.add(e.getKey());
             }
             Json.string(terms.append(terms.length() == 0 ? "" : ","), e.getKey());
-            Json.string(lists.append(lists.length() == 0 ? "" : ","), PostingCodec.encode(e.getValue()));
+            Json.string(lists.append(lists.length() == 0 ? "" : ","), e.getValue());
             if (terms.length() * 2 + lists.length() >= CHUNK_BYTES) { // Hangul is 3 bytes in UTF-8, ~2 chars' worth
                 flushChunk(files, firstTerms.size() - 1, terms, lists);
             }
@@ -74,7 +81,7 @@ final class ClientIndexWriter {
         return out.append("}\n");
     }
 
-    private static String truncate(String text) {
+    static String truncate(String text) {
         if (text.length() <= MAX_TEXT) {
             return text;
         }

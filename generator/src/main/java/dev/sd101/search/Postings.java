@@ -40,58 +40,135 @@ record Postings(SortedMap<String, List<Posting>> terms, double scale) {
 
     /** Builds the postings of {@code sections}; the order of sections is the section number. */
     static Postings build(List<Section> sections, TermAnalysis analysis) {
-        int n = sections.size();
-        List<Map<String, Double>> tfs = new ArrayList<>(n);
-        List<Map<String, Boolean>> titleHits = new ArrayList<>(n);
-        double[] lengths = new double[n];
-        Map<String, Integer> df = new HashMap<>();
-        for (int i = 0; i < n; i++) {
-            Section s = sections.get(i);
-            Map<String, Double> tf = new HashMap<>();
-            Map<String, Boolean> inTitle = new HashMap<>();
-            lengths[i] += add(tf, analysis.terms(s.title()), TITLE_WEIGHT);
-            lengths[i] += add(tf, analysis.terms(s.heading()), HEADING_WEIGHT);
-            lengths[i] += add(tf, analysis.terms(String.join(" ", s.breadcrumb())), CATEGORY_WEIGHT);
-            lengths[i] += add(tf, analysis.terms(indexed(s.body())), BODY_WEIGHT);
-            lengths[i] += add(tf, analysis.terms(String.join(" ", s.keywords())), KEYWORD_WEIGHT);
-            // The heading is the title of a sub-section, so both count as "matched in the title".
-            for (String t : analysis.terms(s.title() + " " + s.heading())) {
-                inTitle.put(t, true);
+        List<Analyzed> analyzed = new ArrayList<>(sections.size());
+        for (Section s : sections) {
+            analyzed.add(analyze(s, analysis, new HashMap<>()));
+        }
+        return build(analyzed);
+    }
+
+    /**
+     * A section's weighted term frequencies, in compact arrays: a large site keeps one of these per section until
+     * every page is analysed (document frequencies need all of them), so they must be small.
+     *
+     * @param section what the fragment file shows (body already cut to what a snippet needs)
+     * @param terms   distinct terms (interned across the site)
+     * @param tf      field-weighted frequency of each term
+     * @param inTitle whether each term occurs in the title or the heading
+     * @param length  field-weighted length
+     */
+    record Analyzed(Section section, String[] terms, double[] tf, boolean[] inTitle, double length) {
+    }
+
+    /** Analyses one section; may run on many threads at once ({@code intern} must then be concurrent). */
+    static Analyzed analyze(Section s, TermAnalysis analysis, Map<String, String> intern) {
+        Map<String, Double> tf = new HashMap<>();
+        double length = 0;
+        length += add(tf, analysis.terms(s.title()), TITLE_WEIGHT);
+        length += add(tf, analysis.terms(s.heading()), HEADING_WEIGHT);
+        length += add(tf, analysis.terms(String.join(" ", s.breadcrumb())), CATEGORY_WEIGHT);
+        length += add(tf, analysis.terms(indexed(s.body())), BODY_WEIGHT);
+        length += add(tf, analysis.terms(String.join(" ", s.keywords())), KEYWORD_WEIGHT);
+        // The heading is the title of a sub-section, so both count as "matched in the title".
+        java.util.Set<String> inTitle = new java.util.HashSet<>(analysis.terms(s.title() + " " + s.heading()));
+        String[] terms = new String[tf.size()];
+        double[] weights = new double[tf.size()];
+        boolean[] title = new boolean[tf.size()];
+        int j = 0;
+        for (Map.Entry<String, Double> e : tf.entrySet()) {
+            String t = e.getKey();
+            String shared = intern.putIfAbsent(t, t);
+            terms[j] = shared == null ? t : shared;
+            weights[j] = e.getValue();
+            title[j] = inTitle.contains(t);
+            j++;
+        }
+        Section kept = new Section(s.url(), s.title(), s.heading(), s.breadcrumb(), ClientIndexWriter.truncate(s.body()), s.keywords());
+        return new Analyzed(kept, terms, weights, title, length);
+    }
+
+    /** One term's postings while they are collected: {@code section << 7 | impact << 1 | titleHit} in one int each. */
+    private static final class Acc {
+        int[] packed = new int[2];
+        int size;
+
+        void add(int value) {
+            if (size == packed.length) {
+                packed = java.util.Arrays.copyOf(packed, size * 2);
             }
-            tf.keySet().forEach(t -> df.merge(t, 1, Integer::sum));
-            tfs.add(tf);
-            titleHits.add(inTitle);
+            packed[size++] = value;
+        }
+
+        List<Posting> postings() {
+            Posting[] list = new Posting[size];
+            for (int k = 0; k < size; k++) {
+                list[k] = new Posting(packed[k] >>> 7, (packed[k] >>> 1) & 63, (packed[k] & 1) == 1);
+            }
+            return List.of(list);
+        }
+    }
+
+    /** Builds the postings of analysed sections; the order of the list is the section number. */
+    static Postings build(List<Analyzed> sections) {
+        SortedMap<String, List<Posting>> terms = new TreeMap<>();
+        double scale = scoreAll(sections, (term, acc) -> terms.put(term, acc.postings()));
+        return new Postings(terms, scale);
+    }
+
+    /**
+     * As {@link #build(List)}, but each term's postings are handed over already encoded ({@link PostingCodec}) and
+     * in term order, so that a large site never holds an object per posting (10,000 pages have millions).
+     */
+    static SortedMap<String, String> encoded(List<Analyzed> sections) {
+        SortedMap<String, String> terms = new TreeMap<>();
+        scoreAll(sections, (term, acc) -> terms.put(term, PostingCodec.encode(acc.postings())));
+        return terms;
+    }
+
+    /** Scores every posting in two passes (the scale needs the maximum first); returns the scale. */
+    private static double scoreAll(List<Analyzed> sections, java.util.function.BiConsumer<String, Acc> sink) {
+        int n = sections.size();
+        Map<String, int[]> df = new HashMap<>();
+        for (Analyzed a : sections) {
+            for (String t : a.terms()) {
+                df.computeIfAbsent(t, k -> new int[1])[0]++;
+            }
         }
         double avgLength = 0;
-        for (double l : lengths) {
-            avgLength += l / Math.max(1, n);
+        for (Analyzed a : sections) {
+            avgLength += a.length() / Math.max(1, n);
         }
-        // Sections are visited in order, so each term's list comes out sorted by section.
-        SortedMap<String, List<double[]>> scores = new TreeMap<>();
         double max = 0;
-        for (int i = 0; i < n; i++) {
-            double norm = K1 * (1 - B + B * lengths[i] / Math.max(avgLength, 1e-9));
-            for (Map.Entry<String, Double> e : tfs.get(i).entrySet()) {
-                int d = df.get(e.getKey());
-                double idf = Math.log(1 + (n - d + 0.5) / (d + 0.5));
-                double tf = e.getValue();
-                double score = idf * tf * (K1 + 1) / (tf + norm);
-                scores.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(new double[] {i, score});
-                max = Math.max(max, score);
+        for (int pass = 0; pass < 2; pass++) {
+            double scale = max == 0 ? 1 : MAX_IMPACT / max;
+            // Sections are visited in order, so each term's list comes out sorted by section.
+            Map<String, Acc> scores = pass == 0 ? null : new HashMap<>();
+            for (int i = 0; i < n; i++) {
+                Analyzed a = sections.get(i);
+                double norm = K1 * (1 - B + B * a.length() / Math.max(avgLength, 1e-9));
+                for (int j = 0; j < a.terms().length; j++) {
+                    int d = df.get(a.terms()[j])[0];
+                    double idf = Math.log(1 + (n - d + 0.5) / (d + 0.5));
+                    double tf = a.tf()[j];
+                    double score = idf * tf * (K1 + 1) / (tf + norm);
+                    if (pass == 0) {
+                        max = Math.max(max, score);
+                    } else {
+                        int impact = (int) Math.max(1, Math.min(MAX_IMPACT, Math.round(score * scale)));
+                        scores.computeIfAbsent(a.terms()[j], k -> new Acc()).add(i << 7 | impact << 1 | (a.inTitle()[j] ? 1 : 0));
+                    }
+                }
+            }
+            if (pass == 1) {
+                java.util.List<String> keys = new ArrayList<>(scores.keySet());
+                java.util.Collections.sort(keys);
+                for (String k : keys) {
+                    sink.accept(k, scores.remove(k));
+                }
+                return scale;
             }
         }
-        double scale = max == 0 ? 1 : MAX_IMPACT / max;
-        SortedMap<String, List<Posting>> terms = new TreeMap<>();
-        for (Map.Entry<String, List<double[]>> e : scores.entrySet()) {
-            List<Posting> list = new ArrayList<>(e.getValue().size());
-            for (double[] p : e.getValue()) {
-                int section = (int) p[0];
-                int impact = (int) Math.max(1, Math.min(MAX_IMPACT, Math.round(p[1] * scale)));
-                list.add(new Posting(section, impact, titleHits.get(section).containsKey(e.getKey())));
-            }
-            terms.put(e.getKey(), List.copyOf(list));
-        }
-        return new Postings(terms, scale);
+        throw new AssertionError();
     }
 
     /** The start of a body, at most {@link #MAX_INDEXED_CHARS}, cut before a word. */

@@ -1,0 +1,264 @@
+package dev.sd101.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The whole-build benchmark command. For each corpus it prints pages, the wall time of the whole build, the time of
+ * each stage, the peak heap, the output size, the search index size and the gzip bytes of a first search query; with
+ * {@code --peers}, the same corpus built by Hugo + Pagefind, measured alternately with ours, and each figure as a
+ * ratio; then the targets of the performance issue with pass or miss, naming the stage that holds the time.
+ *
+ * <p>Every build runs in a fresh JVM ({@link BuildProbe}, with {@code -Xmx}), so numbers are cold, as a CI build is.
+ * The README-ko corpus is also built by the CLI jar exactly as a user runs it, with and without an AppCDS archive.
+ *
+ * <pre>{@code
+ * mvn -Pbench -pl benchmarks -am verify -DskipTests [-Dbench.args="--corpora ko,1000,10000 --repeat 3 --peers"]
+ * }</pre>
+ * Options: {@code --corpora ko,1000,10000} (ko = content/README-ko.md; a number = a synthetic corpus of that many
+ * pages), {@code --docs <folder>} (also benchmark a folder of your own as it is), {@code --seed-docs <folder>} (make
+ * the synthetic corpora from your own docs instead of README-ko), {@code --seed <n>}, {@code --repeat <n>},
+ * {@code --xmx 512m}, {@code --peers}.
+ */
+public final class BuildBenchmark {
+    /** Stages as the pipeline names them, with the labels the report uses. */
+    private static final String[][] STAGES = {{"load", "load"}, {"parse", "parse"}, {"plan", "plan"},
+            {"link", "link check"}, {"render", "render"}, {"index", "search index"}, {"write", "write"}};
+    private static final String IMAGES = "https://raw.githubusercontent.com/ByteByteGoHq/system-design-101/"
+            + "fb0fc45374b3c159ccd82207ef02ece0dc755f14/images/";
+    /** Reference figures from the issue (2 cores), used for targets only when --peers is off. */
+    private static final double REF_KO_PEER_S = 0.18;
+    private static final double REF_10K_PEER_S = 8.4;
+
+    private final Path repo;
+    private final Path work;
+    private final Options opt;
+    private final Map<String, Report> reports = new LinkedHashMap<>();
+
+    record Options(List<String> corpora, Path docs, Path seedDocs, long seed, int repeat, String xmx, boolean peers) {
+    }
+
+    /** A corpus to build: the source, its content root, language and split level. */
+    record Corpus(String name, Path source, Path root, String lang, int splitLevel, String imageBaseUrl) {
+    }
+
+    /** Medians of one corpus. */
+    record Report(Corpus corpus, int pages, long processNanos, long buildNanos, Map<String, Long> stages, long peakHeap,
+                  long peakRss, SiteMeasure.Sizes sizes, long cliNanos, long cliCdsNanos, Peers.Result peer) {
+    }
+
+    BuildBenchmark(Path repo, Path work, Options opt) {
+        this.repo = repo;
+        this.work = work;
+        this.opt = opt;
+    }
+
+    public static void main(String[] args) throws IOException {
+        List<String> a = new ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--line")) { // one Maven property carrying several options
+                a.addAll(Arrays.asList(args[++i].trim().split("\\s+")));
+            } else {
+                a.add(args[i]);
+            }
+        }
+        Map<String, String> o = new HashMap<>();
+        for (int i = 0; i < a.size(); i++) {
+            String k = a.get(i);
+            if (k.isEmpty()) {
+                continue;
+            }
+            if (k.equals("--peers")) {
+                o.put(k, "true");
+            } else if (k.startsWith("--") && i + 1 < a.size()) {
+                o.put(k, a.get(++i));
+            } else {
+                System.err.println("unknown argument: " + k);
+                System.exit(2);
+            }
+        }
+        Path repo = Path.of(o.getOrDefault("--repo", ".")).toAbsolutePath().normalize();
+        Path work = Path.of(o.getOrDefault("--work", repo.resolve("benchmarks/target/bench").toString())).toAbsolutePath();
+        Options opt = new Options(List.of(o.getOrDefault("--corpora", "ko,1000,10000").split(",")),
+                o.containsKey("--docs") ? Path.of(o.get("--docs")).toAbsolutePath() : null,
+                o.containsKey("--seed-docs") ? Path.of(o.get("--seed-docs")).toAbsolutePath() : null,
+                Long.parseLong(o.getOrDefault("--seed", "101")), Integer.parseInt(o.getOrDefault("--repeat", "3")),
+                o.getOrDefault("--xmx", "512m"), o.containsKey("--peers"));
+        new BuildBenchmark(repo, work, opt).run();
+    }
+
+    void run() throws IOException {
+        Files.createDirectories(work);
+        Peers peers = opt.peers() ? new Peers(work) : null;
+        System.out.printf(Locale.ROOT, "sd101 build benchmark: %d cores, java %s, -Xmx%s, %d repeat(s)%n",
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), opt.xmx(), opt.repeat());
+        if (peers != null) {
+            peers.install();
+            System.out.println("peers: " + peers.versions());
+        }
+        for (Corpus c : corpora()) {
+            Report r = measure(c, peers);
+            reports.put(c.name(), r);
+            print(r);
+        }
+        new Targets(reports, REF_KO_PEER_S, REF_10K_PEER_S, opt.xmx()).print();
+    }
+
+    private List<Corpus> corpora() throws IOException {
+        List<Corpus> out = new ArrayList<>();
+        for (String name : opt.corpora()) {
+            if (name.equals("ko")) {
+                out.add(new Corpus("README-ko", repo.resolve("content/README-ko.md"), repo, "ko", 0, IMAGES));
+            } else {
+                int pages = Integer.parseInt(name);
+                Path dir = work.resolve("corpus-" + pages);
+                long t = System.nanoTime();
+                Path seedFrom = opt.seedDocs() != null ? opt.seedDocs() : repo.resolve("content/README-ko.md");
+                new CorpusGenerator(CorpusGenerator.seedArticles(seedFrom), opt.seed()).write(dir, pages);
+                System.out.printf(Locale.ROOT, "generated %s (%d pages, seed %d) in %.1f s%n", dir.getFileName(), pages,
+                        opt.seed(), (System.nanoTime() - t) / 1e9);
+                out.add(new Corpus("synthetic-" + pages, dir, dir, "ko", -1, IMAGES));
+            }
+        }
+        if (opt.docs() != null) {
+            out.add(new Corpus("docs", opt.docs(), opt.docs(), "en", 0, null));
+        }
+        return out;
+    }
+
+    private Report measure(Corpus c, Peers peers) throws IOException {
+        Path out = work.resolve("site-" + c.name());
+        Path hugo = peers == null ? null : peers.convert(c.name(), c.source());
+        boolean ko = c.name().equals("README-ko");
+        Path jsa = work.resolve("sd101-cli.jsa");
+        if (ko) {
+            Files.deleteIfExists(jsa); // AppCDS: a dynamic archive of the classes one CLI build loads (JDK 13+)
+            Proc.checked(cli(c, out, "-XX:ArchiveClassesAtExit=" + jsa), repo);
+        }
+        List<Map<String, Long>> probes = new ArrayList<>();
+        List<Long> process = new ArrayList<>(), rss = new ArrayList<>(), cliRuns = new ArrayList<>(), cdsRuns = new ArrayList<>();
+        List<Peers.Result> peerRuns = new ArrayList<>();
+        for (int i = 0; i < opt.repeat(); i++) {
+            // Alternate ours and theirs so that a noisy neighbour hurts both alike.
+            Proc.Run run = Proc.checked(probe(c, out), repo);
+            probes.add(parse(run.output()));
+            process.add(run.wallNanos());
+            rss.add(run.peakRss());
+            if (peers != null) {
+                peerRuns.add(peers.build(hugo));
+            }
+            if (ko) {
+                cliRuns.add(Proc.checked(cli(c, out, null), repo).wallNanos());
+                cdsRuns.add(Proc.checked(cli(c, out, "-XX:SharedArchiveFile=" + jsa), repo).wallNanos());
+            }
+        }
+        Map<String, Long> stages = new LinkedHashMap<>();
+        for (String[] s : STAGES) {
+            stages.put(s[0], median(probes.stream().map(p -> p.getOrDefault("stage." + s[0], 0L)).toList()));
+        }
+        SiteMeasure.Sizes sizes = SiteMeasure.measure(out, out.resolve("search"), repo);
+        Peers.Result peer = peerRuns.isEmpty() ? null : peerRuns.stream()
+                .sorted((x, y) -> Long.compare(x.wallNanos(), y.wallNanos())).toList().get(peerRuns.size() / 2);
+        return new Report(c, probes.get(0).get("pages").intValue(), median(process),
+                median(probes.stream().map(p -> p.get("wall")).toList()), stages,
+                median(probes.stream().map(p -> p.get("peakHeap")).toList()), median(rss), sizes,
+                cliRuns.isEmpty() ? -1 : median(cliRuns), cdsRuns.isEmpty() ? -1 : median(cdsRuns), peer);
+    }
+
+    private List<String> probe(Corpus c, Path out) {
+        return List.of(javaBin(), "-Xmx" + opt.xmx(), "-cp", System.getProperty("java.class.path"),
+                BuildProbe.class.getName(), c.source().toString(), c.root().toString(), out.toString(), c.lang(),
+                Integer.toString(c.splitLevel()), c.imageBaseUrl() == null ? "" : c.imageBaseUrl());
+    }
+
+    private List<String> cli(Corpus c, Path out, String jvmFlag) {
+        List<String> cmd = new ArrayList<>(List.of(javaBin()));
+        if (jvmFlag != null) {
+            cmd.add(jvmFlag);
+        }
+        cmd.addAll(List.of("-Xshare:auto", "-jar", repo.resolve("generator/target/sd101.jar").toString(), "generate",
+                "--source", c.source().toString(), "--root", c.root().toString(), "--output", out.toString(),
+                "--lang", c.lang(), "--split-level", Integer.toString(c.splitLevel())));
+        if (c.imageBaseUrl() != null) {
+            cmd.addAll(List.of("--image-base-url", c.imageBaseUrl()));
+        }
+        return cmd;
+    }
+
+    private static String javaBin() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static Map<String, Long> parse(String output) throws IOException {
+        for (String line : output.split("\n")) {
+            if (line.startsWith("PROBE ")) {
+                Map<String, Long> m = new HashMap<>();
+                for (String kv : line.substring(6).trim().split(" ")) {
+                    int eq = kv.indexOf('=');
+                    m.put(kv.substring(0, eq), Long.parseLong(kv.substring(eq + 1)));
+                }
+                return m;
+            }
+        }
+        throw new IOException("no PROBE line in:\n" + output);
+    }
+
+    static long median(List<Long> xs) {
+        List<Long> s = xs.stream().sorted().toList();
+        return s.isEmpty() ? -1 : s.get(s.size() / 2);
+    }
+
+    private void print(Report r) {
+        System.out.printf(Locale.ROOT, "%n== %s: %d pages (%s)%n", r.corpus().name(), r.pages(), r.corpus().source());
+        row("whole build, process (JVM start included)", secs(r.processNanos()), r.peer() == null ? null
+                : ratio(r.processNanos(), r.peer().wallNanos()) + " of Hugo+Pagefind " + secs(r.peer().wallNanos())
+                + " (hugo " + secs(r.peer().hugoNanos()) + ", pagefind " + secs(r.peer().pagefindNanos()) + ")");
+        row("whole build, in the JVM", secs(r.buildNanos()), null);
+        for (String[] s : STAGES) {
+            long n = r.stages().get(s[0]);
+            row("  " + s[1], secs(n), String.format(Locale.ROOT, "%.0f%%", 100.0 * n / Math.max(1, r.buildNanos())));
+        }
+        if (r.cliNanos() >= 0) {
+            row("CLI java -jar, cold", secs(r.cliNanos()), r.peer() == null ? null : ratio(r.cliNanos(), r.peer().wallNanos()));
+            row("CLI java -jar with AppCDS archive", secs(r.cliCdsNanos()), r.peer() == null ? null : ratio(r.cliCdsNanos(), r.peer().wallNanos()));
+        }
+        row("peak heap (before-GC high-water mark)", mb(r.peakHeap()), null);
+        row("peak RSS of the build process", mb(r.peakRss()), r.peer() == null ? null
+                : ratio(r.peakRss(), r.peer().peakRss()) + " of " + mb(r.peer().peakRss()));
+        SiteMeasure.Sizes z = r.sizes();
+        row("output size", mb(z.outputBytes()) + " in " + z.outputFiles() + " files",
+                r.peer() == null ? null : ratio(z.outputBytes(), r.peer().outputBytes()) + " of " + mb(r.peer().outputBytes()));
+        row("search index size", kb(z.indexBytes()) + " raw, " + kb(z.indexGzip()) + " gzip",
+                r.peer() == null ? null : "Pagefind index " + kb(r.peer().indexBytes()) + " (already compressed)");
+        row("first search query downloads (gzip)", z.firstQueryMaxGzip() < 0 ? "not measured (needs node)"
+                : kb(z.firstQueryMedianGzip()) + " median, " + kb(z.firstQueryMaxGzip()) + " max", null);
+    }
+
+    private static void row(String label, String value, String note) {
+        System.out.printf(Locale.ROOT, "  %-44s %-22s %s%n", label, value, note == null ? "" : note);
+    }
+
+    static String secs(long nanos) {
+        return String.format(Locale.ROOT, "%.3f s", nanos / 1e9);
+    }
+
+    static String mb(long bytes) {
+        return bytes < 0 ? "n/a" : String.format(Locale.ROOT, "%.1f MB", bytes / 1048576.0);
+    }
+
+    static String kb(long bytes) {
+        return bytes < 0 ? "n/a" : String.format(Locale.ROOT, "%.1f KB", bytes / 1024.0);
+    }
+
+    static String ratio(long ours, long theirs) {
+        return theirs <= 0 || ours < 0 ? "n/a" : String.format(Locale.ROOT, "%.2f×", (double) ours / theirs);
+    }
+}

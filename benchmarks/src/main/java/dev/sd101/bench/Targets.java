@@ -1,0 +1,80 @@
+package dev.sd101.bench;
+
+import java.util.Comparator;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The targets of the performance issue, each printed as pass or miss; a miss names the stage that holds the time.
+ * Ratios are to Hugo + Pagefind measured in the same run; without {@code --peers}, to the issue's reference figures
+ * (measured on 2 cores), and the line says so.
+ */
+final class Targets {
+    /** Per-page cost at 10,000 pages may be this much above the cost at 1,000 and still count as linear. */
+    static final double LINEAR_SLACK = 1.25;
+
+    private final Map<String, BuildBenchmark.Report> reports;
+    private final double refKo;
+    private final double ref10k;
+    private final String xmx;
+
+    Targets(Map<String, BuildBenchmark.Report> reports, double refKo, double ref10k, String xmx) {
+        this.reports = reports;
+        this.refKo = refKo;
+        this.ref10k = ref10k;
+        this.xmx = xmx;
+    }
+
+    void print() {
+        System.out.println("\n== targets");
+        BuildBenchmark.Report ko = reports.get("README-ko");
+        if (ko != null) {
+            double ours = ko.cliNanos() / 1e9;
+            double theirs = ko.peer() != null ? ko.peer().wallNanos() / 1e9 : refKo;
+            line(ours / theirs <= 2.0, String.format(Locale.ROOT, "README-ko cold CLI build with search ≤ 2.0× Hugo+Pagefind: "
+                    + "%.3f s / %.3f s = %.2f×%s (with AppCDS %.3f s = %.2f×)", ours, theirs, ours / theirs, source(ko),
+                    ko.cliCdsNanos() / 1e9, ko.cliCdsNanos() / 1e9 / theirs), ko);
+        }
+        BuildBenchmark.Report k10 = reports.get("synthetic-10000");
+        if (k10 != null) {
+            double ours = k10.processNanos() / 1e9;
+            double theirs = k10.peer() != null ? k10.peer().wallNanos() / 1e9 : ref10k;
+            line(ours / theirs <= 1.0, String.format(Locale.ROOT, "10,000 pages ≤ 1.0× Hugo+Pagefind within -Xmx%s: "
+                    + "%.2f s / %.2f s = %.2f×%s, peak heap %s", xmx, ours, theirs, ours / theirs, source(k10),
+                    BuildBenchmark.mb(k10.peakHeap())), k10);
+        }
+        BuildBenchmark.Report k1 = reports.get("synthetic-1000");
+        if (k1 != null && k10 != null) {
+            double per1 = (double) k1.buildNanos() / k1.pages();
+            double per10 = (double) k10.buildNanos() / k10.pages();
+            double r = per10 / per1;
+            line(r <= LINEAR_SLACK, String.format(Locale.ROOT, "linear growth 1,000 → 10,000 pages: per-page cost ratio %.2f "
+                    + "(%.3f ms → %.3f ms per page; whole build %.2f× for %.1f× the pages; ≤ %.2f counts as linear)",
+                    r, per1 / 1e6, per10 / 1e6, (double) k10.buildNanos() / k1.buildNanos(),
+                    (double) k10.pages() / k1.pages(), LINEAR_SLACK), k10);
+            for (Map.Entry<String, Long> e : k10.stages().entrySet()) {
+                long a = k1.stages().get(e.getKey());
+                System.out.printf(Locale.ROOT, "       %-8s %8.3f s → %8.3f s  (%.1f×)%n", e.getKey(), a / 1e9,
+                        e.getValue() / 1e9, a == 0 ? 0 : (double) e.getValue() / a);
+            }
+        }
+        System.out.println("  [----] serve one-page rebuild ≤ 100 ms: not measured here (serve and incremental rebuild"
+                + " are not on this branch)");
+    }
+
+    private static String source(BuildBenchmark.Report r) {
+        return r.peer() != null ? " (same run)" : " (peer figure from the issue; run with --peers to measure it here)";
+    }
+
+    private static void line(boolean pass, String text, BuildBenchmark.Report r) {
+        System.out.println("  [" + (pass ? "pass" : "MISS") + "] " + text);
+        if (!pass) {
+            Map.Entry<String, Long> top = r.stages().entrySet().stream().max(Comparator.comparingLong(Map.Entry::getValue))
+                    .orElseThrow();
+            long jvm = r.processNanos() - r.buildNanos();
+            System.out.printf(Locale.ROOT, "         time is held by: %s %.3f s (%.0f%% of the build); JVM start + class"
+                            + " loading outside the build %.3f s%n", top.getKey(), top.getValue() / 1e9,
+                    100.0 * top.getValue() / Math.max(1, r.buildNanos()), jvm / 1e9);
+        }
+    }
+}
