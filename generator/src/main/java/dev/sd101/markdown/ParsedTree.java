@@ -9,9 +9,8 @@ import java.util.List;
  * its blocks is rendered once, on first use, and kept: every page of a split document reads from it.
  */
 public final class ParsedTree {
-    // Not final: release() drops them. Guarded by this.
-    com.vladsch.flexmark.util.ast.Document root;
-    List<Node> blocks;
+    final com.vladsch.flexmark.util.ast.Document root;
+    final List<Node> blocks;
     private String[] blockHtml;
 
     synchronized String[] blockHtml(java.util.function.Supplier<String[]> render) {
@@ -19,22 +18,6 @@ public final class ParsedTree {
             blockHtml = render.get();
         }
         return blockHtml;
-    }
-
-    /** The flexmark tree, or {@code null} after {@link #release()}. Call while holding this (inside blockHtml). */
-    synchronized com.vladsch.flexmark.util.ast.Document rootOrNull() {
-        return root;
-    }
-
-    /**
-     * Drops the tree and its rendered HTML once every page of the document is written: a 10,000-page site
-     * otherwise keeps every flexmark tree (most of a 512 MB heap) to the end of the build. Rendering after
-     * this still works; it parses the source again.
-     */
-    public synchronized void release() {
-        root = null;
-        blocks = null;
-        blockHtml = null;
     }
 
     ParsedTree(com.vladsch.flexmark.util.ast.Document root, List<Node> blocks) {

@@ -35,8 +35,16 @@ public final class SearchIndexer {
         for (SearchPage page : pages) {
             sections.addAll(sectioner.split(Objects.requireNonNull(page, "page")));
         }
-        Postings postings = Postings.build(sections, analysis);
-        return new SearchIndex(ClientIndexWriter.write(postings, sections), sections.size(), postings.terms().size());
+        // Compact per-section term arrays and postings encoded term by term: a large site never holds an
+        // object per posting (10,000 pages have millions).
+        java.util.Map<String, String> intern = new java.util.HashMap<>();
+        List<Postings.Analyzed> analyzed = new ArrayList<>(sections.size());
+        for (Section s : sections) {
+            analyzed.add(Postings.analyze(s, analysis, intern));
+        }
+        List<Section> kept = analyzed.stream().map(Postings.Analyzed::section).toList();
+        java.util.SortedMap<String, String> postings = Postings.encoded(analyzed);
+        return new SearchIndex(ClientIndexWriter.writeEncoded(postings, kept), kept.size(), postings.size());
     }
 
     /**
@@ -45,52 +53,5 @@ public final class SearchIndexer {
      */
     public void warmUp() {
         analysis.morphemes("한국어 형태소");
-    }
-
-    /**
-     * An index built page by page: {@link Collector#add} sections and analyses a page as soon as it is rendered (on
-     * any thread), keeping only compact term counts and the text snippets need, so the pages' HTML need not be held
-     * until the end; {@link Collector#build} then scores and lays out the index. Same files as {@link #build}.
-     *
-     * @param pages how many pages will be added (their order numbers are {@code 0..pages-1})
-     */
-    public Collector collector(int pages) {
-        return new Collector(pages);
-    }
-
-    /** See {@link #collector}. {@link #add} may be called concurrently, each index once. */
-    public final class Collector {
-        private final java.util.concurrent.atomic.AtomicReferenceArray<List<Postings.Analyzed>> pages;
-        private final java.util.Map<String, String> intern = new java.util.concurrent.ConcurrentHashMap<>();
-
-        private Collector(int pages) {
-            this.pages = new java.util.concurrent.atomic.AtomicReferenceArray<>(pages);
-        }
-
-        /** Sections and analyses the page with order number {@code index}. */
-        public void add(int index, SearchPage page) {
-            List<Postings.Analyzed> out = new ArrayList<>();
-            for (Section s : sectioner.split(Objects.requireNonNull(page, "page"))) {
-                out.add(Postings.analyze(s, analysis, intern));
-            }
-            pages.set(index, out);
-        }
-
-        /** The index files of every page added, in page order; byte-identical to {@link SearchIndexer#build}. */
-        public SearchIndex build() {
-            List<Postings.Analyzed> all = new ArrayList<>();
-            for (int i = 0; i < pages.length(); i++) {
-                List<Postings.Analyzed> p = pages.get(i);
-                if (p == null) {
-                    throw new IllegalStateException("page " + i + " was not added");
-                }
-                all.addAll(p);
-                pages.set(i, null);
-            }
-            List<Section> sections = all.stream().map(Postings.Analyzed::section).toList();
-            java.util.SortedMap<String, String> postings = Postings.encoded(all);
-            all = null; // the term counts are no longer needed while the files are laid out
-            return new SearchIndex(ClientIndexWriter.writeEncoded(postings, sections), sections.size(), postings.size());
-        }
     }
 }
