@@ -104,12 +104,27 @@ public final class BuildBenchmark {
             peers.install();
             System.out.println("peers: " + peers.versions());
         }
+        Map<String, String> failures = new LinkedHashMap<>();
         for (Corpus c : corpora()) {
-            Report r = measure(c, peers);
-            reports.put(c.name(), r);
-            print(r);
+            try {
+                Report r = measure(c, peers);
+                reports.put(c.name(), r);
+                print(r);
+            } catch (IOException e) {
+                // A build that fails (say, out of memory within -Xmx) is a result to report, not the end of the run.
+                String[] lines = String.valueOf(e.getMessage()).strip().split("\n");
+                String why = lines[lines.length - 1];
+                for (String line : lines) {
+                    if (line.contains("Error") || line.startsWith("Exception")) {
+                        why = line.strip();
+                        break;
+                    }
+                }
+                failures.put(c.name(), why);
+                System.out.printf(Locale.ROOT, "%n== %s: FAILED: %s%n", c.name(), why);
+            }
         }
-        new Targets(reports, REF_KO_PEER_S, REF_10K_PEER_S, opt.xmx()).print();
+        new Targets(reports, failures, REF_KO_PEER_S, REF_10K_PEER_S, opt.xmx()).print();
     }
 
     private List<Corpus> corpora() throws IOException {

@@ -258,12 +258,21 @@ public final class SitePlanner {
         }
     }
 
+    /** The navigation tree under {@code parent}; children grouped once, so it is linear in the pages. */
     private static List<NavNode> nav(String parent, List<Page> pages) {
-        List<NavNode> out = new ArrayList<>();
+        Map<String, List<Page>> children = new HashMap<>();
         for (Page p : pages) {
-            if (parent.equals(p.parent())) {
-                out.add(new NavNode(p.path(), p.title(), nav(p.path(), pages)));
+            if (p.parent() != null) {
+                children.computeIfAbsent(p.parent(), k -> new ArrayList<>()).add(p);
             }
+        }
+        return nav(parent, children);
+    }
+
+    private static List<NavNode> nav(String parent, Map<String, List<Page>> children) {
+        List<NavNode> out = new ArrayList<>();
+        for (Page p : children.getOrDefault(parent, List.of())) {
+            out.add(new NavNode(p.path(), p.title(), nav(p.path(), children)));
         }
         return out;
     }
