@@ -128,23 +128,17 @@ final class Suggester {
         return prev[b.length];
     }
 
-    /** Levenshtein distance over words. */
+    /** Levenshtein distance over words: each distinct word becomes one symbol. */
     private static int distance(String[] a, String[] b) {
-        int[] prev = new int[b.length + 1];
-        int[] cur = new int[b.length + 1];
-        for (int j = 0; j <= b.length; j++) {
-            prev[j] = j;
+        java.util.Map<String, Integer> symbols = new java.util.HashMap<>();
+        return distance(symbolsOf(a, symbols), symbolsOf(b, symbols));
+    }
+
+    private static int[] symbolsOf(String[] words, java.util.Map<String, Integer> symbols) {
+        int[] out = new int[words.length];
+        for (int i = 0; i < words.length; i++) {
+            out[i] = symbols.computeIfAbsent(words[i], w -> symbols.size());
         }
-        for (int i = 1; i <= a.length; i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length; j++) {
-                int cost = a[i - 1].equals(b[j - 1]) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length];
+        return out;
     }
 }
