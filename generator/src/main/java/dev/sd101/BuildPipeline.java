@@ -132,7 +132,7 @@ final class BuildPipeline {
             long sum = Math.max(1, work[0].get() + work[1].get() + work[2].get() + work[3].get());
             long[] share = new long[4];
             for (int k = 1; k < 4; k++) {
-                share[k] = passNanos * work[k].get() / sum;
+                share[k] = (long) ((double) passNanos * work[k].get() / sum); // a long product overflows
             }
             t.merge("render", passNanos - share[1] - share[2] - share[3], Long::sum);
             time(t, "render", () -> {

@@ -81,7 +81,7 @@ public final class SearchIndexer {
         public void add(int index, SearchPage page) {
             List<Postings.Analyzed> out = new ArrayList<>();
             for (Section s : sectioner.split(Objects.requireNonNull(page, "page"))) {
-                out.add(Postings.analyze(s, analysis, intern));
+                out.add(Postings.analyze(s, analysis, intern, false));
             }
             pages.set(index, out);
         }
