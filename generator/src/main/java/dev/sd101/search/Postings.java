@@ -62,15 +62,14 @@ record Postings(SortedMap<String, List<Posting>> terms, double scale) {
 
     /** Analyses one section; may run on many threads at once ({@code intern} must then be concurrent). */
     static Analyzed analyze(Section s, TermAnalysis analysis, Map<String, String> intern) {
-        return analyze(s, analysis, intern, true);
+        return analyze(s, analysis::terms, intern);
     }
 
     /**
-     * As {@link #analyze(Section, TermAnalysis, Map)}; with {@code cache} false nothing is cached (a streamed
-     * build: the cache would keep every section's texts and their terms to the end of the build).
+     * As {@link #analyze(Section, TermAnalysis, Map)}, each text analysed by {@code terms} (a streamed build passes
+     * one that caches only within a page: the build-wide cache would keep every section's texts and terms).
      */
-    static Analyzed analyze(Section s, TermAnalysis analysis, Map<String, String> intern, boolean cache) {
-        java.util.function.Function<String, List<String>> terms = cache ? analysis::terms : analysis::termsUncached;
+    static Analyzed analyze(Section s, java.util.function.Function<String, List<String>> terms, Map<String, String> intern) {
         Map<String, Double> tf = new HashMap<>();
         double length = 0;
         length += add(tf, terms.apply(s.title()), TITLE_WEIGHT);

@@ -80,8 +80,10 @@ public final class SearchIndexer {
         /** Sections and analyses the page with order number {@code index}. */
         public void add(int index, SearchPage page) {
             List<Postings.Analyzed> out = new ArrayList<>();
+            // Sections of a page repeat its title and breadcrumb: analysed once per page, and forgotten with it.
+            java.util.Map<String, List<String>> seen = new java.util.HashMap<>();
             for (Section s : sectioner.split(Objects.requireNonNull(page, "page"))) {
-                out.add(Postings.analyze(s, analysis, intern, false));
+                out.add(Postings.analyze(s, t -> seen.computeIfAbsent(t, analysis::termsUncached), intern));
             }
             pages.set(index, out);
         }
