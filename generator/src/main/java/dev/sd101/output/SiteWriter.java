@@ -126,6 +126,10 @@ public final class SiteWriter {
         private final java.util.concurrent.atomic.AtomicLong bytes = new java.util.concurrent.atomic.AtomicLong();
         private final java.util.concurrent.atomic.AtomicInteger files = new java.util.concurrent.atomic.AtomicInteger();
         private volatile boolean committed;
+        // Workers of a parallel pass may still be writing when another one's failure closes the staging folder:
+        // writes hold the read lock and check closed, so nothing is written into (or left after) the deleted folder.
+        private final java.util.concurrent.locks.ReentrantReadWriteLock lock = new java.util.concurrent.locks.ReentrantReadWriteLock();
+        private boolean closed;
 
         private Staging(Path tmp, Path old) {
             this.tmp = tmp;
@@ -134,7 +138,9 @@ public final class SiteWriter {
 
         /** Writes one file of the site (path relative to the site root). */
         public void put(String path, byte[] content) {
+            lock.readLock().lock();
             try {
+                open();
                 Path target = inside(tmp, path);
                 Files.createDirectories(target.getParent());
                 Files.write(target, content);
@@ -142,12 +148,16 @@ public final class SiteWriter {
                 files.incrementAndGet();
             } catch (IOException e) {
                 throw new BuildException(output + ": cannot write the site: " + e.getMessage(), e);
+            } finally {
+                lock.readLock().unlock();
             }
         }
 
         /** Copies a file into the site (path relative to the site root). */
         public void copy(String path, Path from) {
+            lock.readLock().lock();
             try {
+                open();
                 Path target = inside(tmp, path);
                 Files.createDirectories(target.getParent());
                 Files.copy(from, target, StandardCopyOption.REPLACE_EXISTING);
@@ -155,6 +165,8 @@ public final class SiteWriter {
                 files.incrementAndGet();
             } catch (IOException e) {
                 throw new BuildException(output + ": cannot write the site: " + e.getMessage(), e);
+            } finally {
+                lock.readLock().unlock();
             }
         }
 
@@ -179,15 +191,25 @@ public final class SiteWriter {
             }
         }
 
-        /** Deletes the staging folder unless it was committed. */
+        private void open() {
+            if (closed) {
+                throw new BuildException(output + ": the build stopped; its unfinished site was removed");
+            }
+        }
+
+        /** Deletes the staging folder unless it was committed; no file can be written into it afterwards. */
         @Override
         public void close() {
+            lock.writeLock().lock();
+            closed = true;
             try {
                 if (!committed && Files.exists(tmp)) {
                     deleteTree(tmp);
                 }
             } catch (IOException e) {
                 throw new BuildException(tmp + ": cannot remove the unfinished site: " + e.getMessage(), e);
+            } finally {
+                lock.writeLock().unlock();
             }
         }
     }
