@@ -29,8 +29,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.IdentityHashMap;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
+import java.util.stream.IntStream;
 
 /** The stages in order, wired in one place: load → parse → plan → link → render → index → write. */
 final class BuildPipeline {
@@ -56,9 +61,137 @@ final class BuildPipeline {
         return new BuildResult(planned.problems(), 0, 0, null, 0, t);
     }
 
+    /**
+     * Builds and writes the site in one streamed pass: each page is rendered, written into the staging folder,
+     * scanned for the site check and analysed for search, and then dropped, so no page's HTML (nor, once its last
+     * page is written, a document's tree) is held to the end: a 10,000-page site fits a small heap. The whole-site
+     * check still runs before the swap; if it (or anything else) fails, the staging folder is deleted and the
+     * previous site stays as it was. Output is byte for byte what {@link #build} then {@link #write} give.
+     */
     BuildResult generate(SiteConfig config) {
-        new SiteWriter(config.outputDirectory()).guard(config.contentRoot(), config.source());
-        return write(config, build(config));
+        SiteWriter writer = new SiteWriter(config.outputDirectory());
+        writer.guard(config.contentRoot(), config.source());
+        Map<String, Long> t = new LinkedHashMap<>();
+        Planned planned = plan(config, t, true);
+        List<Problem> problems = problems(config, planned);
+        if (config.strict() && !problems.isEmpty()) {
+            return new BuildResult(problems, 0, 0, null, 0, t);
+        }
+        SiteModel site = planned.site();
+        int n = site.pages().size();
+        SiteVerifier verifier = SiteVerifier.forContent(planned.resolver(), site.documents().values());
+        SiteVerifier.Scan scan = verifier.scan();
+        // Path → size of each generated file (a later file at the same path replaces the earlier, as in a map).
+        Map<String, Long> sizes = new ConcurrentHashMap<>();
+        Map<String, Path> copies = new ConcurrentHashMap<>();
+        // Time per kind of work, summed over the workers; the pass's wall time is shared out in proportion.
+        AtomicLong[] work = {new AtomicLong(), new AtomicLong(), new AtomicLong(), new AtomicLong()}; // render, index, verify, write
+        try (SiteWriter.Staging out = writer.stage()) {
+            java.util.function.BiConsumer<String, byte[]> put = (path, bytes) -> {
+                long t0 = System.nanoTime();
+                out.put(path, bytes);
+                sizes.put(path, (long) bytes.length);
+                long t1 = System.nanoTime();
+                scan.add(path, bytes);
+                work[3].addAndGet(t1 - t0);
+                work[2].addAndGet(System.nanoTime() - t1);
+            };
+            long pass = System.nanoTime();
+            BodyRenderer bodyRenderer = new BodyRenderer(parser, site, planned.resolver(), config.sanitizeHtml());
+            dev.sd101.template.ThemeCache.Theme compiled = themeCache.get(config.themeDirectory());
+            ThemeRenderer theme = compiled.renderer();
+            PageViews views = new PageViews(config, site,
+                    SiteExtras.licenseHtml(site, i -> bodyRenderer.render(site.pages().get(i))), Sd101.VERSION);
+            CatalogViews lists = new CatalogViews(config, site);
+            SearchIndexer.Collector index = config.search() ? searchIndexer.collector(n) : null;
+            // A document's tree is released once its last page is rendered (the pages of a split document share it).
+            Map<Document, AtomicInteger> pagesLeft = new IdentityHashMap<>();
+            for (Page p : site.pages()) {
+                if (p.document() != null) {
+                    pagesLeft.computeIfAbsent(p.document(), d -> new AtomicInteger()).incrementAndGet();
+                }
+            }
+            IntStream.range(0, n).parallel().forEach(i -> {
+                Page page = site.pages().get(i);
+                long t0 = System.nanoTime();
+                RenderedBody body = bodyRenderer.render(page);
+                if (page.document() != null && pagesLeft.get(page.document()).decrementAndGet() == 0) {
+                    page.document().tree().release();
+                }
+                byte[] html = renderPage(theme, views, lists, page, body);
+                work[0].addAndGet(System.nanoTime() - t0);
+                put.accept(page.file(), html);
+                long t1 = System.nanoTime();
+                if (index != null && indexed(site, page)) {
+                    index.add(i, CatalogViews.searchPage(site, page, breadcrumb(site, page), body.html()));
+                }
+                work[1].addAndGet(System.nanoTime() - t1);
+                copies.putAll(body.assets());
+            });
+            long passNanos = System.nanoTime() - pass;
+            long sum = Math.max(1, work[0].get() + work[1].get() + work[2].get() + work[3].get());
+            long[] share = new long[4];
+            for (int k = 1; k < 4; k++) {
+                share[k] = (long) ((double) passNanos * work[k].get() / sum); // a long product overflows
+            }
+            t.merge("render", passNanos - share[1] - share[2] - share[3], Long::sum);
+            time(t, "render", () -> {
+                new SiteExtras(config, site, views, theme).files().forEach(put);
+                lists.files().forEach(put);
+                compiled.assets().forEach(put);
+                return null;
+            });
+            if (index != null) {
+                t.merge("index", share[1], Long::sum);
+                time(t, "index", () -> {
+                    index.build().files().forEach(put);
+                    return null;
+                });
+            }
+            // Before the swap: a link of the generated site that does not land is a generator bug, and the
+            // previous site must stay as it was (closing the uncommitted staging folder deletes it).
+            t.merge("verify", share[2], Long::sum);
+            time(t, "verify", () -> {
+                java.util.Set<String> all = new java.util.HashSet<>(sizes.keySet());
+                all.addAll(copies.keySet());
+                verifier.verify(scan, all);
+                return null;
+            });
+            t.merge("write", share[3], Long::sum);
+            long copied = time(t, "write", () -> {
+                long b = 0;
+                for (Map.Entry<String, Path> c : new TreeMap<>(copies).entrySet()) {
+                    out.copy(c.getKey(), c.getValue());
+                    b += size(c.getValue());
+                }
+                out.commit();
+                return b;
+            });
+            long bytes = sizes.values().stream().mapToLong(Long::longValue).sum() + copied;
+            return new BuildResult(problems, n, sizes.size() + copies.size(), config.outputDirectory(), bytes, t);
+        }
+    }
+
+    /** Content problems as generate reports them: all with one severity, GitHub still renders such a file. */
+    private static List<Problem> problems(SiteConfig config, Planned planned) {
+        List<Problem> problems = new ArrayList<>();
+        for (Problem p : planned.problems()) {
+            problems.add(new Problem(p.path(), p.line(), p.column(), config.strict() ? Severity.ERROR : Severity.WARNING,
+                    p.message(), p.suggestion()));
+        }
+        return problems;
+    }
+
+    /** One page's HTML: its body in the template of its kind. */
+    private static byte[] renderPage(ThemeRenderer theme, PageViews views, CatalogViews lists, Page page, RenderedBody body) {
+        Map<String, Object> model = views.model(page, lists.withFrontMatter(page, body));
+        model.put("list", lists.view(page));
+        return theme.render(lists.template(page), model).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Whether a page goes into the search index: a generated listing only repeats titles indexed anyway. */
+    private static boolean indexed(SiteModel site, Page p) {
+        return p.document() != null || site.catalog().isEmpty();
     }
 
     BuildResult write(SiteConfig config, SiteBuild built) {
@@ -80,12 +213,7 @@ final class BuildPipeline {
     SiteBuild build(SiteConfig config) {
         Map<String, Long> t = new LinkedHashMap<>();
         Planned planned = plan(config, t, true);
-        List<Problem> problems = new ArrayList<>();
-        for (Problem p : planned.problems()) {
-            // generate reports every content problem with one severity: GitHub still renders such a file.
-            problems.add(new Problem(p.path(), p.line(), p.column(), config.strict() ? Severity.ERROR : Severity.WARNING,
-                    p.message(), p.suggestion()));
-        }
+        List<Problem> problems = problems(config, planned);
         if (config.strict() && !problems.isEmpty()) {
             return new SiteBuild(new BuildResult(problems, 0, 0, null, 0, t), Map.of(), Map.of());
         }
@@ -101,12 +229,7 @@ final class BuildPipeline {
             PageViews views = new PageViews(config, site, SiteExtras.licenseHtml(site, out), Sd101.VERSION);
             CatalogViews lists = new CatalogViews(config, site);
             List<byte[]> html = java.util.stream.IntStream.range(0, out.size()).parallel()
-                    .mapToObj(i -> {
-                        Page page = site.pages().get(i);
-                        Map<String, Object> model = views.model(page, lists.withFrontMatter(page, out.get(i)));
-                        model.put("list", lists.view(page));
-                        return theme.render(lists.template(page), model).getBytes(StandardCharsets.UTF_8);
-                    })
+                    .mapToObj(i -> renderPage(theme, views, lists, site.pages().get(i), out.get(i)))
                     .toList();
             for (int i = 0; i < out.size(); i++) {
                 files.put(site.pages().get(i).file(), html.get(i));
@@ -122,7 +245,7 @@ final class BuildPipeline {
                 List<SearchPage> pages = new ArrayList<>(bodies.size());
                 for (int i = 0; i < bodies.size(); i++) {
                     Page p = site.pages().get(i);
-                    if (p.document() == null && !site.catalog().isEmpty()) {
+                    if (!indexed(site, p)) {
                         continue; // a generated listing (a tag, an index) only repeats the titles of pages indexed anyway
                     }
                     pages.add(CatalogViews.searchPage(site, p, breadcrumb(site, p), bodies.get(i).html()));

@@ -31,7 +31,8 @@ import java.util.regex.Pattern;
  * for its ids but its links are not followed: GitHub Pages serves it at any missing path and it sets its
  * {@code <base>} at run time.
  *
- * <p>Each page is parsed once, in parallel; only its ids and links are kept.
+ * <p>Each page is parsed once, in parallel; only its ids and links are kept. A streamed build scans each page
+ * as it writes it ({@link #scan()}) and checks the whole site at the end, before anything is swapped in.
  */
 public final class SiteVerifier {
     private static final Pattern SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*:");
@@ -74,7 +75,90 @@ public final class SiteVerifier {
     }
 
     /** What one page leaves after its scan: its ids, its failures so far, its links into other pages' fragments. */
-    private record Scanned(String path, Set<String> ids, List<String> failures, List<Pending> pending) {
+    private record Checked(String path, List<String> failures, List<Pending> pending) {
+    }
+
+    /**
+     * What the check needs of one page: its element ids (sorted) and its internal links as {tag, attribute,
+     * value} triples, every string shared with the other pages' (navigation repeats the same links).
+     */
+    private record Summary(String path, String[] ids, String[] links) {
+    }
+
+    /**
+     * The pages of a site scanned one at a time, as a streamed build writes them, for {@link #verify(Scan, Set)}
+     * once every file is known. Only each page's ids and internal links are kept, so a large site's HTML need not
+     * be held. {@link #add} may be called concurrently; adding a path again replaces its page.
+     */
+    public final class Scan {
+        private final Map<String, Summary> pages = new ConcurrentHashMap<>();
+        private final Map<String, String> shared = new ConcurrentHashMap<>();
+
+        private Scan() {
+        }
+
+        /** Scans one file of the site (path relative to the site root); files other than {@code .html} are ignored. */
+        public void add(String path, byte[] content) {
+            if (path.endsWith(".html")) {
+                pages.put(path, summarize(path, content));
+            }
+        }
+
+        private Summary summarize(String path, byte[] html) {
+            org.jsoup.nodes.Document doc = Jsoup.parse(new String(html, StandardCharsets.UTF_8));
+            Set<String> ids = new HashSet<>();
+            List<String> links = new ArrayList<>();
+            boolean follow = !path.equals(NOT_FOUND_PAGE);
+            for (Element el : doc.getAllElements()) {
+                if (el.hasAttr("id")) {
+                    ids.add(el.attr("id"));
+                }
+                String tag = el.normalName();
+                if (tag.equals("a") && el.hasAttr("name")) {
+                    ids.add(el.attr("name"));
+                }
+                if (!follow) {
+                    continue;
+                }
+                if ((tag.equals("a") || tag.equals("area") || tag.equals("link")) && el.hasAttr("href")) {
+                    link(links, tag, "href", el.attr("href"));
+                }
+                if (el.hasAttr("src") && !tag.equals("template")) {
+                    link(links, tag, "src", el.attr("src"));
+                }
+                if (el.hasAttr("srcset")) {
+                    for (String candidate : el.attr("srcset").split(",")) {
+                        String url = candidate.strip().split("\\s+")[0];
+                        if (!url.isEmpty()) {
+                            link(links, tag, "srcset", url);
+                        }
+                    }
+                }
+            }
+            String[] sorted = ids.stream().map(this::share).sorted().toArray(String[]::new);
+            return new Summary(path, sorted, links.toArray(String[]::new));
+        }
+
+        /** Keeps a link unless it is external or excused: only those are checked. */
+        private void link(List<String> links, String tag, String attr, String value) {
+            String href = value.strip();
+            if (href.isEmpty() || SCHEME.matcher(href).find() || href.startsWith("//") || brokenInContent.contains(href)) {
+                return;
+            }
+            links.add(share(tag));
+            links.add(share(attr));
+            links.add(share(value));
+        }
+
+        private String share(String s) {
+            String old = shared.putIfAbsent(s, s);
+            return old == null ? s : old;
+        }
+    }
+
+    /** An empty {@link Scan} for a site streamed page by page. */
+    public Scan scan() {
+        return new Scan();
     }
 
     /**
@@ -87,25 +171,33 @@ public final class SiteVerifier {
     public void verify(Map<String, byte[]> files, Collection<String> copies) {
         Set<String> all = new HashSet<>(files.keySet());
         all.addAll(copies);
+        // Phase 1, one parse per page in parallel: only what the check needs is kept, so memory stays small.
+        Scan scan = new Scan();
+        files.entrySet().parallelStream().forEach(e -> scan.add(e.getKey(), e.getValue()));
+        verify(scan, all);
+    }
+
+    /**
+     * Verifies a site whose pages were {@linkplain Scan#add scanned} as they were written.
+     *
+     * @param scan  every HTML page of the site, scanned
+     * @param files every path of the site (pages, other generated files, copies), relative to its root
+     * @throws BuildException naming each page and link that does not land
+     */
+    public void verify(Scan scan, Set<String> files) {
         // Many pages share most links (navigation, assets): each (folder, path) is resolved once.
         Map<String, String> resolved = new ConcurrentHashMap<>();
-        // Phase 1, one parse per page in parallel: files, and fragments of the page itself. Only what
-        // phase 2 needs is kept, so memory stays small on large sites.
-        List<Scanned> pages = files.entrySet().parallelStream()
-                .filter(e -> e.getKey().endsWith(".html"))
-                .map(e -> scan(e.getKey(), e.getValue(), all, resolved))
+        // Phase 2, in parallel: files, and fragments of the page itself.
+        List<Checked> pages = scan.pages.values().parallelStream()
+                .map(s -> check(s, files, resolved))
                 .toList();
-        Map<String, Set<String>> ids = new HashMap<>();
-        for (Scanned s : pages) {
-            ids.put(s.path(), s.ids());
-        }
-        // Phase 2: fragments of other pages.
+        // Phase 3: fragments of other pages.
         List<String> failures = new ArrayList<>();
-        for (Scanned page : pages) {
+        for (Checked page : pages) {
             failures.addAll(page.failures());
             for (Pending p : page.pending()) {
-                Set<String> targetIds = ids.get(p.target());
-                if (targetIds != null && !lands(p.fragment(), targetIds)) {
+                Summary target = scan.pages.get(p.target());
+                if (target != null && !lands(p.fragment(), target.ids())) {
                     failures.add(p.failure() + "no element with id \"" + shown(p.fragment()) + "\" in " + p.target());
                 }
             }
@@ -125,44 +217,14 @@ public final class SiteVerifier {
         }
     }
 
-    private Scanned scan(String path, byte[] html, Set<String> files, Map<String, String> resolved) {
-        org.jsoup.nodes.Document doc = Jsoup.parse(new String(html, StandardCharsets.UTF_8));
-        Set<String> ids = new HashSet<>();
-        List<String[]> links = new ArrayList<>();
-        for (Element el : doc.getAllElements()) {
-            if (el.hasAttr("id")) {
-                ids.add(el.attr("id"));
-            }
-            String tag = el.normalName();
-            if (tag.equals("a") && el.hasAttr("name")) {
-                ids.add(el.attr("name"));
-            }
-            if ((tag.equals("a") || tag.equals("area") || tag.equals("link")) && el.hasAttr("href")) {
-                links.add(new String[]{tag, "href", el.attr("href")});
-            }
-            if (el.hasAttr("src") && !tag.equals("template")) {
-                links.add(new String[]{tag, "src", el.attr("src")});
-            }
-            if (el.hasAttr("srcset")) {
-                for (String candidate : el.attr("srcset").split(",")) {
-                    String url = candidate.strip().split("\\s+")[0];
-                    if (!url.isEmpty()) {
-                        links.add(new String[]{tag, "srcset", url});
-                    }
-                }
-            }
-        }
+    private Checked check(Summary page, Set<String> files, Map<String, String> resolved) {
+        String path = page.path();
         List<String> failures = new ArrayList<>();
         List<Pending> pending = new ArrayList<>();
-        if (path.equals(NOT_FOUND_PAGE)) {
-            return new Scanned(path, ids, failures, pending);
-        }
-        for (String[] link : links) {
-            String href = link[2].strip();
-            if (href.isEmpty() || SCHEME.matcher(href).find() || href.startsWith("//") || brokenInContent.contains(href)) {
-                continue;
-            }
-            String failure = path + ": " + link[0] + " " + link[1] + "=\"" + link[2] + "\": ";
+        String[] links = page.links();
+        for (int i = 0; i < links.length; i += 3) {
+            String href = links[i + 2].strip();
+            String failure = path + ": " + links[i] + " " + links[i + 1] + "=\"" + links[i + 2] + "\": ";
             int hash = href.indexOf('#');
             String pathPart = hash < 0 ? href : href.substring(0, hash);
             String fragment = hash < 0 ? "" : href.substring(hash + 1);
@@ -182,23 +244,24 @@ public final class SiteVerifier {
                 continue; // the top of the page
             }
             if (target.equals(path)) {
-                if (!lands(fragment, ids)) {
+                if (!lands(fragment, page.ids())) {
                     failures.add(failure + "no element with id \"" + shown(fragment) + "\" in " + target);
                 }
             } else if (target.endsWith(".html")) {
                 pending.add(new Pending(target, fragment, failure));
             }
         }
-        return new Scanned(path, ids, failures, pending);
+        return new Checked(path, failures, pending);
     }
 
     /** Whether a fragment finds an element: as written, else percent-decoded (the HTML standard's order), else excused. */
-    private boolean lands(String fragment, Set<String> ids) {
-        if (ids.contains(fragment)) {
+    private boolean lands(String fragment, String[] sortedIds) {
+        if (java.util.Arrays.binarySearch(sortedIds, fragment) >= 0) {
             return true;
         }
         String decoded = LinkResolver.percentDecode(fragment).orElse(null);
-        return decoded != null && (ids.contains(decoded) || brokenFragmentsInContent.contains(decoded));
+        return decoded != null && (java.util.Arrays.binarySearch(sortedIds, decoded) >= 0
+                || brokenFragmentsInContent.contains(decoded));
     }
 
     private static String shown(String fragment) {

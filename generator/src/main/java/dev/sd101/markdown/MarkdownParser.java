@@ -138,7 +138,9 @@ public final class MarkdownParser {
 
     private String renderWhole(Document document) {
         try {
-            return renderer.render(document.tree().root);
+            com.vladsch.flexmark.util.ast.Document root = document.tree().rootOrNull();
+            // A released tree (its pages were written) is parsed again from the unchanged source.
+            return renderer.render(root != null ? root : parse(document.source()).tree().rootOrNull());
         } catch (StackOverflowError e) {
             throw ParserLimits.overflow(document.source(), "renderer", e);
         }

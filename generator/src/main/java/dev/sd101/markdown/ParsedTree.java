@@ -9,8 +9,9 @@ import java.util.List;
  * its blocks is rendered once, on first use, and kept: every page of a split document reads from it.
  */
 public final class ParsedTree {
-    final com.vladsch.flexmark.util.ast.Document root;
-    final List<Node> blocks;
+    // Not final: release() drops them. Guarded by this.
+    private com.vladsch.flexmark.util.ast.Document root;
+    private List<Node> blocks;
     private String[] blockHtml;
 
     synchronized String[] blockHtml(java.util.function.Supplier<String[]> render) {
@@ -18,6 +19,22 @@ public final class ParsedTree {
             blockHtml = render.get();
         }
         return blockHtml;
+    }
+
+    /** The flexmark tree, or {@code null} after {@link #release()}. */
+    synchronized com.vladsch.flexmark.util.ast.Document rootOrNull() {
+        return root;
+    }
+
+    /**
+     * Drops the tree and its rendered HTML once every page of the document is written: a 10,000-page site
+     * otherwise keeps every flexmark tree (most of a 512 MB heap) to the end of the build. Rendering after
+     * this still works (a later build reusing the document, as {@code serve} does): the source is parsed again.
+     */
+    public synchronized void release() {
+        root = null;
+        blocks = null;
+        blockHtml = null;
     }
 
     ParsedTree(com.vladsch.flexmark.util.ast.Document root, List<Node> blocks) {

@@ -100,6 +100,120 @@ public final class SiteWriter {
         }
     }
 
+    /**
+     * Opens a staging folder beside the output folder for a site written file by file as it is built (a large site
+     * need not be held in memory). Nothing is visible in the output folder until {@link Staging#commit()} swaps the
+     * whole site in; closing an uncommitted staging folder deletes it, so the previous site stays as it was.
+     */
+    public Staging stage() {
+        Path parent = output.getParent();
+        String name = output.getFileName().toString();
+        try {
+            Files.createDirectories(parent);
+            recover(parent, name);
+            Path tmp = parent.resolve("." + name + ".sd101-tmp-" + UUID.randomUUID());
+            Files.createDirectory(tmp);
+            return new Staging(tmp, parent.resolve("." + name + ".sd101-old-" + UUID.randomUUID()));
+        } catch (IOException e) {
+            throw new BuildException(output + ": cannot write the site: " + e.getMessage(), e);
+        }
+    }
+
+    /** A site being written into its staging folder; {@link #put} and {@link #copy} may be called concurrently. */
+    public final class Staging implements AutoCloseable {
+        private final Path tmp;
+        private final Path old;
+        private final java.util.concurrent.atomic.AtomicLong bytes = new java.util.concurrent.atomic.AtomicLong();
+        private final java.util.concurrent.atomic.AtomicInteger files = new java.util.concurrent.atomic.AtomicInteger();
+        private volatile boolean committed;
+        // Workers of a parallel pass may still be writing when another one's failure closes the staging folder:
+        // writes hold the read lock and check closed, so nothing is written into (or left after) the deleted folder.
+        private final java.util.concurrent.locks.ReentrantReadWriteLock lock = new java.util.concurrent.locks.ReentrantReadWriteLock();
+        private boolean closed;
+
+        private Staging(Path tmp, Path old) {
+            this.tmp = tmp;
+            this.old = old;
+        }
+
+        /** Writes one file of the site (path relative to the site root). */
+        public void put(String path, byte[] content) {
+            lock.readLock().lock();
+            try {
+                open();
+                Path target = inside(tmp, path);
+                Files.createDirectories(target.getParent());
+                Files.write(target, content);
+                bytes.addAndGet(content.length);
+                files.incrementAndGet();
+            } catch (IOException e) {
+                throw new BuildException(output + ": cannot write the site: " + e.getMessage(), e);
+            } finally {
+                lock.readLock().unlock();
+            }
+        }
+
+        /** Copies a file into the site (path relative to the site root). */
+        public void copy(String path, Path from) {
+            lock.readLock().lock();
+            try {
+                open();
+                Path target = inside(tmp, path);
+                Files.createDirectories(target.getParent());
+                Files.copy(from, target, StandardCopyOption.REPLACE_EXISTING);
+                bytes.addAndGet(Files.size(target));
+                files.incrementAndGet();
+            } catch (IOException e) {
+                throw new BuildException(output + ": cannot write the site: " + e.getMessage(), e);
+            } finally {
+                lock.readLock().unlock();
+            }
+        }
+
+        /** Bytes written so far. */
+        public long bytes() {
+            return bytes.get();
+        }
+
+        /** Files written so far. */
+        public int files() {
+            return files.get();
+        }
+
+        /** Marks the folder as sd101's and swaps it in for the previous site. */
+        public void commit() {
+            try {
+                Files.write(tmp.resolve(MARKER), new byte[0]);
+                swap(tmp, old);
+                committed = true;
+            } catch (IOException e) {
+                throw new BuildException(output + ": cannot write the site: " + e.getMessage(), e);
+            }
+        }
+
+        private void open() {
+            if (closed) {
+                throw new BuildException(output + ": the build stopped; its unfinished site was removed");
+            }
+        }
+
+        /** Deletes the staging folder unless it was committed; no file can be written into it afterwards. */
+        @Override
+        public void close() {
+            lock.writeLock().lock();
+            closed = true;
+            try {
+                if (!committed && Files.exists(tmp)) {
+                    deleteTree(tmp);
+                }
+            } catch (IOException e) {
+                throw new BuildException(tmp + ": cannot remove the unfinished site: " + e.getMessage(), e);
+            } finally {
+                lock.writeLock().unlock();
+            }
+        }
+    }
+
     private void swap(Path tmp, Path old) throws IOException {
         boolean hadOld = Files.exists(output);
         if (hadOld) {

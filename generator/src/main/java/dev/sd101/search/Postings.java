@@ -62,29 +62,37 @@ record Postings(SortedMap<String, List<Posting>> terms, double scale) {
 
     /** Analyses one section; may run on many threads at once ({@code intern} must then be concurrent). */
     static Analyzed analyze(Section s, TermAnalysis analysis, Map<String, String> intern) {
+        return analyze(s, analysis::terms, intern);
+    }
+
+    /**
+     * As {@link #analyze(Section, TermAnalysis, Map)}, each text analysed by {@code terms} (a streamed build passes
+     * one that caches only within a page: the build-wide cache would keep every section's texts and terms).
+     */
+    static Analyzed analyze(Section s, java.util.function.Function<String, List<String>> terms, Map<String, String> intern) {
         Map<String, Double> tf = new HashMap<>();
         double length = 0;
-        length += add(tf, analysis.terms(s.title()), TITLE_WEIGHT);
-        length += add(tf, analysis.terms(s.heading()), HEADING_WEIGHT);
-        length += add(tf, analysis.terms(String.join(" ", s.breadcrumb())), CATEGORY_WEIGHT);
-        length += add(tf, analysis.terms(indexed(s.body())), BODY_WEIGHT);
-        length += add(tf, analysis.terms(String.join(" ", s.keywords())), KEYWORD_WEIGHT);
+        length += add(tf, terms.apply(s.title()), TITLE_WEIGHT);
+        length += add(tf, terms.apply(s.heading()), HEADING_WEIGHT);
+        length += add(tf, terms.apply(String.join(" ", s.breadcrumb())), CATEGORY_WEIGHT);
+        length += add(tf, terms.apply(indexed(s.body())), BODY_WEIGHT);
+        length += add(tf, terms.apply(String.join(" ", s.keywords())), KEYWORD_WEIGHT);
         // The heading is the title of a sub-section, so both count as "matched in the title".
-        java.util.Set<String> inTitle = new java.util.HashSet<>(analysis.terms(s.title() + " " + s.heading()));
-        String[] terms = new String[tf.size()];
+        java.util.Set<String> inTitle = new java.util.HashSet<>(terms.apply(s.title() + " " + s.heading()));
+        String[] termArray = new String[tf.size()];
         double[] weights = new double[tf.size()];
         boolean[] title = new boolean[tf.size()];
         int j = 0;
         for (Map.Entry<String, Double> e : tf.entrySet()) {
             String t = e.getKey();
             String shared = intern.putIfAbsent(t, t);
-            terms[j] = shared == null ? t : shared;
+            termArray[j] = shared == null ? t : shared;
             weights[j] = e.getValue();
             title[j] = inTitle.contains(t);
             j++;
         }
         Section kept = new Section(s.url(), s.title(), s.heading(), s.breadcrumb(), ClientIndexWriter.truncate(s.body()), s.keywords());
-        return new Analyzed(kept, terms, weights, title, length);
+        return new Analyzed(kept, termArray, weights, title, length);
     }
 
     /** One term's postings while they are collected: {@code section << 7 | impact << 1 | titleHit} in one int each. */

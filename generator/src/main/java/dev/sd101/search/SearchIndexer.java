@@ -54,4 +54,54 @@ public final class SearchIndexer {
     public void warmUp() {
         analysis.morphemes("한국어 형태소");
     }
+
+    /**
+     * An index built page by page: {@link Collector#add} sections and analyses a page as soon as it is rendered (on
+     * any thread), keeping only compact term counts and the text snippets need, so the pages' HTML need not be held
+     * until the end; {@link Collector#build} then lays out the index. Same files as {@link #build} given the added
+     * pages in order.
+     *
+     * @param pages how many page slots there are (order numbers {@code 0..pages-1}); a slot never added is no page
+     */
+    public Collector collector(int pages) {
+        analysis.nextBuild();
+        return new Collector(pages);
+    }
+
+    /** See {@link #collector}. {@link #add} may be called concurrently, each order number once. */
+    public final class Collector {
+        private final java.util.concurrent.atomic.AtomicReferenceArray<List<Postings.Analyzed>> pages;
+        private final java.util.Map<String, String> intern = new java.util.concurrent.ConcurrentHashMap<>();
+
+        private Collector(int pages) {
+            this.pages = new java.util.concurrent.atomic.AtomicReferenceArray<>(pages);
+        }
+
+        /** Sections and analyses the page with order number {@code index}. */
+        public void add(int index, SearchPage page) {
+            List<Postings.Analyzed> out = new ArrayList<>();
+            // Sections of a page repeat its title and breadcrumb: analysed once per page, and forgotten with it.
+            java.util.Map<String, List<String>> seen = new java.util.HashMap<>();
+            for (Section s : sectioner.split(Objects.requireNonNull(page, "page"))) {
+                out.add(Postings.analyze(s, t -> seen.computeIfAbsent(t, analysis::termsUncached), intern));
+            }
+            pages.set(index, out);
+        }
+
+        /** The index files of every page added, in order-number order; byte-identical to {@link SearchIndexer#build}. */
+        public SearchIndex build() {
+            List<Postings.Analyzed> all = new ArrayList<>();
+            for (int i = 0; i < pages.length(); i++) {
+                List<Postings.Analyzed> p = pages.get(i);
+                if (p != null) {
+                    all.addAll(p);
+                    pages.set(i, null);
+                }
+            }
+            List<Section> sections = all.stream().map(Postings.Analyzed::section).toList();
+            java.util.SortedMap<String, String> postings = Postings.encoded(all);
+            all = null; // the term counts are no longer needed while the files are laid out
+            return new SearchIndex(ClientIndexWriter.writeEncoded(postings, sections), sections.size(), postings.size());
+        }
+    }
 }

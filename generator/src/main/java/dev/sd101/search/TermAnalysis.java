@@ -78,6 +78,17 @@ final class TermAnalysis implements AutoCloseable {
         });
     }
 
+    /**
+     * As {@link #terms}, but neither looked up in nor added to the cache: for a streamed build's section bodies,
+     * which the cache would otherwise hold (text and terms) to the end of the build, most of a small heap on a
+     * large site.
+     */
+    List<String> termsUncached(String text) {
+        List<String> out = new ArrayList<>(surface(text));
+        out.addAll(morphemes(text));
+        return out;
+    }
+
     /** Called at the start of each index build: keeps the previous build's analyses, drops older ones. */
     void nextBuild() {
         cache.nextBuild();

@@ -1,0 +1,61 @@
+package dev.sd101;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * {@code generate} streams pages to disk and drops each document's tree after its last page; {@code build}
+ * (serve's path) keeps the site in memory. Both must give the same bytes, also when the second build reuses
+ * the first one's cached (released) documents.
+ */
+class StreamedGenerateTest {
+    @Test
+    void streamedSiteEqualsTheInMemorySiteAndReleasedDocumentsRenderAgain(@TempDir Path tmp) throws IOException {
+        Path src = tmp.resolve("docs/README.md");
+        Files.createDirectories(src.getParent());
+        Files.writeString(src, "# Guide\n\n- [One](#one)\n- [Two](#two)\n\n## One\n\nFirst, see [two](#two).\n\n"
+                + "## Two\n\nSecond, back to [one](#one).\n\n| a | b |\n|---|---|\n| 1 | 2 |\n");
+        Path site = tmp.resolve("site");
+        SiteConfig config = SiteConfig.builder(src).outputDirectory(site).splitLevel(2).build();
+        Sd101 engine = new Sd101();
+
+        BuildResult streamed = engine.generate(config);
+        SiteBuild inMemory = engine.build(config); // the parse cache hands back the documents generate released
+
+        Map<String, byte[]> onDisk = files(site);
+        Map<String, byte[]> expected = new TreeMap<>(inMemory.files());
+        inMemory.copies().forEach((k, v) -> expected.put(k, read(v)));
+        assertEquals(expected.keySet(), onDisk.keySet());
+        expected.forEach((k, v) -> assertArrayEquals(v, onDisk.get(k), k));
+        assertEquals(inMemory.result().pages(), streamed.pages());
+        assertEquals(inMemory.result().files(), streamed.files());
+        assertEquals(inMemory.result().outputBytes(), streamed.outputBytes());
+    }
+
+    private static Map<String, byte[]> files(Path dir) throws IOException {
+        Map<String, byte[]> out = new TreeMap<>();
+        try (Stream<Path> s = Files.walk(dir)) {
+            s.filter(Files::isRegularFile).forEach(p -> out.put(dir.relativize(p).toString().replace('\\', '/'), read(p)));
+        }
+        out.remove(dev.sd101.output.SiteWriter.MARKER);
+        return out;
+    }
+
+    private static byte[] read(Path p) {
+        try {
+            return Files.readAllBytes(p);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
