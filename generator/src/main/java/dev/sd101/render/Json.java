@@ -7,25 +7,29 @@ public final class Json {
 
     /** A JSON string literal; {@code <}, {@code >}, {@code &} and line separators are escaped. */
     public static String string(String s) {
-        StringBuilder b = new StringBuilder(s.length() + 2).append('"');
+        return string(new StringBuilder(s.length() + 2), s).toString();
+    }
+
+    /** Appends {@code s} as a JSON string literal, escaped as {@link #string(String)} does. */
+    public static StringBuilder string(StringBuilder out, String s) {
+        out.append('"');
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             switch (c) {
-                case '"' -> b.append("\\\"");
-                case '\\' -> b.append("\\\\");
-                case '\n' -> b.append("\\n");
-                case '\r' -> b.append("\\r");
-                case '\t' -> b.append("\\t");
-                case '<', '>', '&', '\u2028', '\u2029' -> b.append(String.format("\\u%04x", (int) c));
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
                 default -> {
-                    if (c < 0x20) {
-                        b.append(String.format("\\u%04x", (int) c));
+                    if (c < 0x20 || c == '<' || c == '>' || c == '&' || c == '\u2028' || c == '\u2029') {
+                        out.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
                     } else {
-                        b.append(c);
+                        out.append(c);
                     }
                 }
             }
         }
-        return b.append('"').toString();
+        return out.append('"');
     }
 }

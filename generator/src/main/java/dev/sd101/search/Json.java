@@ -10,25 +10,7 @@ final class Json {
     /** Appends {@code s} as a JSON string. {@code <}, {@code >}, {@code &} are escaped too, so the JSON is inert
      *  even if someone inlines it into HTML. */
     static StringBuilder string(StringBuilder out, String s) {
-        out.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\t' -> out.append("\\t");
-                case '\r' -> out.append("\\r");
-                default -> {
-                    if (c < 0x20 || c == '<' || c == '>' || c == '&' || c == '\u2028' || c == '\u2029') {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.append('"');
+        return dev.sd101.render.Json.string(out, s);
     }
 
     static StringBuilder strings(StringBuilder out, List<String> values) {
