@@ -100,8 +100,10 @@ final class BuildPipeline {
             BodyRenderer bodyRenderer = new BodyRenderer(parser, site, planned.resolver(), config.sanitizeHtml());
             dev.sd101.template.ThemeCache.Theme compiled = themeCache.get(config.themeDirectory());
             ThemeRenderer theme = compiled.renderer();
-            PageViews views = new PageViews(config, site,
-                    SiteExtras.licenseHtml(site, i -> bodyRenderer.render(site.pages().get(i))), Sd101.VERSION);
+            // The licence page's body feeds every page's footer; rendered for it first, and reused by the pass.
+            Map<Integer, RenderedBody> early = new ConcurrentHashMap<>();
+            PageViews views = new PageViews(config, site, SiteExtras.licenseHtml(site,
+                    i -> early.computeIfAbsent(i, k -> bodyRenderer.render(site.pages().get(k)))), Sd101.VERSION);
             CatalogViews lists = new CatalogViews(config, site);
             SearchIndexer.Collector index = config.search() ? searchIndexer.collector(n) : null;
             // A document's tree is released once its last page is rendered (the pages of a split document share it).
@@ -114,13 +116,21 @@ final class BuildPipeline {
             IntStream.range(0, n).parallel().forEach(i -> {
                 Page page = site.pages().get(i);
                 long t0 = System.nanoTime();
-                RenderedBody body = bodyRenderer.render(page);
+                RenderedBody reused = early.remove(i);
+                RenderedBody body = reused != null ? reused : bodyRenderer.render(page);
                 if (page.document() != null && pagesLeft.get(page.document()).decrementAndGet() == 0) {
                     page.document().tree().release();
                 }
-                byte[] html = renderPage(theme, views, lists, page, body);
-                work[0].addAndGet(System.nanoTime() - t0);
-                put.accept(page.file(), html);
+                String html = renderPageText(theme, views, lists, page, body);
+                byte[] bytes = html.getBytes(StandardCharsets.UTF_8);
+                long t2 = System.nanoTime();
+                work[0].addAndGet(t2 - t0);
+                out.put(page.file(), bytes);
+                sizes.put(page.file(), (long) bytes.length);
+                long t3 = System.nanoTime();
+                scan.add(page.file(), html); // the page's text as rendered: no decoding of the bytes again
+                work[3].addAndGet(t3 - t2);
+                work[2].addAndGet(System.nanoTime() - t3);
                 long t1 = System.nanoTime();
                 if (index != null && indexed(site, page)) {
                     index.add(i, CatalogViews.searchPage(site, page, breadcrumb(site, page), body.html()));
@@ -184,9 +194,13 @@ final class BuildPipeline {
 
     /** One page's HTML: its body in the template of its kind. */
     private static byte[] renderPage(ThemeRenderer theme, PageViews views, CatalogViews lists, Page page, RenderedBody body) {
+        return renderPageText(theme, views, lists, page, body).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String renderPageText(ThemeRenderer theme, PageViews views, CatalogViews lists, Page page, RenderedBody body) {
         Map<String, Object> model = views.model(page, lists.withFrontMatter(page, body));
         model.put("list", lists.view(page));
-        return theme.render(lists.template(page), model).getBytes(StandardCharsets.UTF_8);
+        return theme.render(lists.template(page), model);
     }
 
     /** Whether a page goes into the search index: a generated listing only repeats titles indexed anyway. */

@@ -100,12 +100,19 @@ public final class SiteVerifier {
         /** Scans one file of the site (path relative to the site root); files other than {@code .html} are ignored. */
         public void add(String path, byte[] content) {
             if (path.endsWith(".html")) {
-                pages.put(path, summarize(path, content));
+                pages.put(path, summarize(path, new String(content, StandardCharsets.UTF_8)));
             }
         }
 
-        private Summary summarize(String path, byte[] html) {
-            org.jsoup.nodes.Document doc = Jsoup.parse(new String(html, StandardCharsets.UTF_8));
+        /** As {@link #add(String, byte[])}, for a page whose text is at hand (no UTF-8 decoding again). */
+        public void add(String path, String html) {
+            if (path.endsWith(".html")) {
+                pages.put(path, summarize(path, html));
+            }
+        }
+
+        private Summary summarize(String path, String html) {
+            org.jsoup.nodes.Document doc = Jsoup.parse(html);
             Set<String> ids = new HashSet<>();
             List<String> links = new ArrayList<>();
             boolean follow = !path.equals(NOT_FOUND_PAGE);
@@ -142,7 +149,7 @@ public final class SiteVerifier {
         /** Keeps a link unless it is external or excused: only those are checked. */
         private void link(List<String> links, String tag, String attr, String value) {
             String href = value.strip();
-            if (href.isEmpty() || SCHEME.matcher(href).find() || href.startsWith("//") || brokenInContent.contains(href)) {
+            if (href.isEmpty() || hasScheme(href) || href.startsWith("//") || brokenInContent.contains(href)) {
                 return;
             }
             links.add(share(tag));
@@ -151,12 +158,37 @@ public final class SiteVerifier {
         }
 
         private String share(String s) {
+            String seen = shared.get(s); // most are repeats (navigation): a lock-free read first
+            if (seen != null) {
+                return seen;
+            }
             String old = shared.putIfAbsent(s, s);
             return old == null ? s : old;
         }
     }
 
-    /** An empty {@link Scan} for a site streamed page by page. */
+    /** Whether a URL starts with a scheme ({@link #SCHEME}, spelled out: it runs for every link of every page). */
+    static boolean hasScheme(String href) {
+        if (href.isEmpty() || !isAsciiLetter(href.charAt(0))) {
+            return false;
+        }
+        for (int i = 1; i < href.length(); i++) {
+            char c = href.charAt(i);
+            if (c == ':') {
+                return true;
+            }
+            if (!isAsciiLetter(c) && !(c >= '0' && c <= '9') && c != '+' && c != '.' && c != '-') {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isAsciiLetter(char c) {
+        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+    }
+
+        /** An empty {@link Scan} for a site streamed page by page. */
     public Scan scan() {
         return new Scan();
     }

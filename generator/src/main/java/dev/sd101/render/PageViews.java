@@ -31,6 +31,8 @@ public final class PageViews {
     private final String editBase;
     /** Whether every page carries the whole navigation tree, or only its own branch expanded (large sites). */
     private final boolean fullNav;
+    /** Each navigation entry's encoded path, computed once: every page's sidebar repeats most of them. */
+    private final Map<String, String> encoded = new HashMap<>();
 
     public PageViews(SiteConfig config, SiteModel site, String licenseHtml, String version) {
         this.config = config;
@@ -42,6 +44,7 @@ public final class PageViews {
         }
         this.editBase = editBase(config);
         this.fullNav = count(site.nav()) <= FULL_NAV_LIMIT;
+        encodeAll(site.nav());
     }
 
     /**
@@ -51,6 +54,13 @@ public final class PageViews {
      * sites do. The template needs no change: a node without children is rendered as a plain link.
      */
     static final int FULL_NAV_LIMIT = 500;
+
+    private void encodeAll(List<NavNode> nodes) {
+        for (NavNode n : nodes) {
+            encoded.put(n.path(), LinkResolver.encodePath(n.path()));
+            encodeAll(n.children());
+        }
+    }
 
     private static int count(List<NavNode> nodes) {
         int n = nodes.size();
@@ -165,7 +175,7 @@ public final class PageViews {
             // Only the current branch opens where the whole tree on every page would outweigh the page: a
             // collection's sidebar (400 guides), or any site past a few hundred entries (quadratic output).
             boolean expanded = here || (fullNav && site.catalog().isEmpty());
-            out.add(new Views.NavItem(n.title(), BodyRenderer.relative(current, LinkResolver.encodePath(n.path())),
+            out.add(new Views.NavItem(n.title(), BodyRenderer.relative(current, encoded.get(n.path())),
                     isCurrent, ancestors.contains(n.path()), expanded ? nav(current, n.children(), ancestors) : List.of()));
         }
         return out;

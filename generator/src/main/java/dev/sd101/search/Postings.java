@@ -142,6 +142,10 @@ record Postings(SortedMap<String, List<Posting>> terms, double scale) {
                 df.computeIfAbsent(t, k -> new int[1])[0]++;
             }
         }
+        // Each term's idf once, not once per posting and pass: a large site has millions of postings.
+        Map<String, Double> idfs = new HashMap<>(df.size() * 2);
+        df.forEach((t, d) -> idfs.put(t, Math.log(1 + (n - d[0] + 0.5) / (d[0] + 0.5))));
+        df = null;
         double avgLength = 0;
         for (Analyzed a : sections) {
             avgLength += a.length() / Math.max(1, n);
@@ -155,8 +159,7 @@ record Postings(SortedMap<String, List<Posting>> terms, double scale) {
                 Analyzed a = sections.get(i);
                 double norm = K1 * (1 - B + B * a.length() / Math.max(avgLength, 1e-9));
                 for (int j = 0; j < a.terms().length; j++) {
-                    int d = df.get(a.terms()[j])[0];
-                    double idf = Math.log(1 + (n - d + 0.5) / (d + 0.5));
+                    double idf = idfs.get(a.terms()[j]);
                     double tf = a.tf()[j];
                     double score = idf * tf * (K1 + 1) / (tf + norm);
                     if (pass == 0) {

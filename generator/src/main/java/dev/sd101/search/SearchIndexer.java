@@ -72,6 +72,8 @@ public final class SearchIndexer {
     public final class Collector {
         private final java.util.concurrent.atomic.AtomicReferenceArray<List<Postings.Analyzed>> pages;
         private final java.util.Map<String, String> intern = new java.util.concurrent.ConcurrentHashMap<>();
+        // Large sites repeat text across pages (shared intros, boilerplate): each repeat is analysed once.
+        private final RepeatCache repeats = new RepeatCache(intern);
 
         private Collector(int pages) {
             this.pages = new java.util.concurrent.atomic.AtomicReferenceArray<>(pages);
@@ -83,7 +85,7 @@ public final class SearchIndexer {
             // Sections of a page repeat its title and breadcrumb: analysed once per page, and forgotten with it.
             java.util.Map<String, List<String>> seen = new java.util.HashMap<>();
             for (Section s : sectioner.split(Objects.requireNonNull(page, "page"))) {
-                out.add(Postings.analyze(s, t -> seen.computeIfAbsent(t, analysis::termsUncached), intern));
+                out.add(Postings.analyze(s, t -> seen.computeIfAbsent(t, x -> repeats.terms(x, analysis::termsUncached)), intern));
             }
             pages.set(index, out);
         }

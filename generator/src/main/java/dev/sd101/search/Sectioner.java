@@ -26,7 +26,11 @@ final class Sectioner {
             "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "table", "dt", "dd", "hr", "section", "img");
 
     List<Section> split(SearchPage page) {
-        Element root = Jsoup.parseBodyFragment(page.mainHtml()).body();
+        return split(page, Jsoup.parseBodyFragment(page.mainHtml()).body());
+    }
+
+    /** As {@link #split(SearchPage)}, with {@code page.mainHtml()} already parsed (as a body fragment) into {@code root}. */
+    List<Section> split(SearchPage page, Element root) {
         Element titleHeading = root.selectFirst("h1, h2, h3");
         Collector collector = new Collector(page, titleHeading);
         NodeTraversor.filter(collector, root);
@@ -106,7 +110,32 @@ final class Sectioner {
         }
     }
 
+    /** Each run of ASCII whitespace or no-break spaces becomes one space (a regex did this, at a large site's cost). */
     static String normalizeSpace(String s) {
-        return s.replaceAll("[\\s\\u00A0]+", " ").strip();
+        StringBuilder out = null;
+        boolean inRun = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            boolean space = c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r' || c == '\u00A0';
+            if (space) {
+                if (!inRun && out == null && (c != ' ' || (i + 1 < s.length() && isSpace(s.charAt(i + 1))))) {
+                    out = new StringBuilder(s.length()).append(s, 0, i);
+                }
+                if (!inRun && out != null) {
+                    out.append(' ');
+                }
+                inRun = true;
+            } else {
+                if (out != null) {
+                    out.append(c);
+                }
+                inRun = false;
+            }
+        }
+        return (out == null ? s : out.toString()).strip();
+    }
+
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r' || c == '\u00A0';
     }
 }
