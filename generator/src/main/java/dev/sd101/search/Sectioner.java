@@ -26,11 +26,7 @@ final class Sectioner {
             "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "table", "dt", "dd", "hr", "section", "img");
 
     List<Section> split(SearchPage page) {
-        return split(page, Jsoup.parseBodyFragment(page.mainHtml()).body());
-    }
-
-    /** As {@link #split(SearchPage)}, with {@code page.mainHtml()} already parsed (as a body fragment) into {@code root}. */
-    List<Section> split(SearchPage page, Element root) {
+        Element root = Jsoup.parseBodyFragment(page.mainHtml()).body();
         Element titleHeading = root.selectFirst("h1, h2, h3");
         Collector collector = new Collector(page, titleHeading);
         NodeTraversor.filter(collector, root);
