@@ -18,7 +18,8 @@ import java.util.Map;
  * changed page) and rebuilt as {@code serve} rebuilds after a save: {@link Sd101#build}, the time {@code serve}
  * prints and after which it tells open pages to reload. Finally one heading is renamed, which changes every page's
  * navigation. Prints one {@code PROBE} line: the first build, the first edit's rebuild (the least warm), the median
- * and 90th percentile of the rest, the median of each stage, and the heading rename.
+ * and 90th percentile of the rest, the median of each stage, and the heading rename. Between the first build and
+ * the first edit it runs {@link Sd101#warmUp}, as {@code serve} does in the background while the user opens a page.
  *
  * <pre>{@code java -Xmx512m -cp … dev.sd101.bench.ServeProbe <source.md> <lang> <image base url> <edits>}</pre>
  */
@@ -38,6 +39,8 @@ public final class ServeProbe {
         Sd101 engine = new Sd101();
 
         long first = build(engine, config).nanos();
+        // As serve does on a spare core after its first build, done here before the user's first edit.
+        engine.warmUp(config, () -> false);
         List<Long> rebuilds = new ArrayList<>();
         List<Map<String, Long>> stages = new ArrayList<>();
         for (int i = 0; i < edits; i++) {
