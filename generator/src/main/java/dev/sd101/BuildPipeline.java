@@ -44,6 +44,8 @@ final class BuildPipeline {
     // Kept across builds of one engine (serve): unchanged sources are not re-parsed, the theme not recompiled.
     private final ParseCache parseCache;
     private final dev.sd101.template.ThemeCache themeCache = new dev.sd101.template.ThemeCache();
+    // Kept across in-memory builds (serve): bodies, pages and scans whose inputs did not change are reused.
+    private final RenderMemo memo = new RenderMemo();
 
     BuildPipeline(MarkdownParser parser, SearchIndexer searchIndexer) {
         this.parser = parser;
@@ -198,9 +200,14 @@ final class BuildPipeline {
     }
 
     private static String renderPageText(ThemeRenderer theme, PageViews views, CatalogViews lists, Page page, RenderedBody body) {
+        return theme.render(lists.template(page), pageModel(views, lists, page, body));
+    }
+
+    /** What a page's template reads. */
+    private static Map<String, Object> pageModel(PageViews views, CatalogViews lists, Page page, RenderedBody body) {
         Map<String, Object> model = views.model(page, lists.withFrontMatter(page, body));
         model.put("list", lists.view(page));
-        return theme.render(lists.template(page), model);
+        return model;
     }
 
     /** Whether a page goes into the search index: a generated listing only repeats titles indexed anyway. */
@@ -235,15 +242,23 @@ final class BuildPipeline {
 
         Map<String, byte[]> files = new TreeMap<>();
         Map<String, Path> copies = new TreeMap<>();
+        dev.sd101.template.ThemeCache.Theme compiled = time(t, "render", () -> themeCache.get(config.themeDirectory()));
+        ThemeRenderer theme = compiled.renderer();
+        RenderMemo.Session reuse = time(t, "render", () -> memo.begin(config, site, planned.resolver(), parser, theme));
         List<RenderedBody> bodies = time(t, "render", () -> {
             BodyRenderer bodyRenderer = new BodyRenderer(parser, site, planned.resolver(), config.sanitizeHtml());
-            List<RenderedBody> out = site.pages().parallelStream().map(bodyRenderer::render).toList();
-            dev.sd101.template.ThemeCache.Theme compiled = themeCache.get(config.themeDirectory());
-            ThemeRenderer theme = compiled.renderer();
+            List<RenderedBody> out = site.pages().parallelStream()
+                    .map(p -> reuse.body(p, () -> bodyRenderer.render(p))).toList();
             PageViews views = new PageViews(config, site, SiteExtras.licenseHtml(site, out), Sd101.VERSION);
             CatalogViews lists = new CatalogViews(config, site);
             List<byte[]> html = java.util.stream.IntStream.range(0, out.size()).parallel()
-                    .mapToObj(i -> renderPage(theme, views, lists, site.pages().get(i), out.get(i)))
+                    .mapToObj(i -> {
+                        Page page = site.pages().get(i);
+                        Map<String, Object> model = pageModel(views, lists, page, out.get(i));
+                        String template = lists.template(page);
+                        return reuse.page(page.file(), template, model,
+                                () -> theme.render(template, model).getBytes(StandardCharsets.UTF_8));
+                    })
                     .toList();
             for (int i = 0; i < out.size(); i++) {
                 files.put(site.pages().get(i).file(), html.get(i));
@@ -271,7 +286,13 @@ final class BuildPipeline {
         // Before writing: a link of the generated site that does not land is a generator bug, and the
         // previous site must stay as it was.
         time(t, "verify", () -> {
-            SiteVerifier.forContent(planned.resolver(), site.documents().values()).verify(files, copies.keySet());
+            SiteVerifier verifier = SiteVerifier.forContent(planned.resolver(), site.documents().values());
+            SiteVerifier.Scan scan = verifier.scan();
+            files.entrySet().parallelStream().forEach(e -> reuse.scan(scan, e.getKey(), e.getValue()));
+            java.util.Set<String> all = new java.util.HashSet<>(files.keySet());
+            all.addAll(copies.keySet());
+            verifier.verify(scan, all);
+            reuse.commit(scan);
             return null;
         });
         long bytes = files.values().stream().mapToLong(b -> b.length).sum()

@@ -55,6 +55,27 @@ public final class Sd101 {
         return pipeline.write(config, site);
     }
 
+    /**
+     * Builds the site a few times on a private engine and discards the results, so that the JIT has compiled the
+     * build's code before a long-lived process ({@code serve}) rebuilds after the first edit: a cold JVM runs that
+     * rebuild several times slower than a warm one. Each pass is a whole in-memory build (every stage, and then the
+     * reuse of an unchanged rebuild); writes nothing and leaves this engine's caches alone. Stops between passes
+     * once {@code stop} says so; a failing build ends it quietly (the real build reports the problem).
+     */
+    public void warmUp(SiteConfig config, java.util.function.BooleanSupplier stop) {
+        for (int pass = 0; pass < 2 && !stop.getAsBoolean(); pass++) {
+            Sd101 scratch = new Sd101();
+            try {
+                scratch.build(config);
+                if (!stop.getAsBoolean()) {
+                    scratch.build(config);
+                }
+            } catch (RuntimeException e) {
+                return;
+            }
+        }
+    }
+
     /** Loads, parses, plans and checks links; writes nothing. */
     public BuildResult check(SiteConfig config) {
         return pipeline.check(config);

@@ -124,7 +124,38 @@ public final class BuildBenchmark {
                 System.out.printf(Locale.ROOT, "%n== %s: FAILED: %s%n", c.name(), why);
             }
         }
-        new Targets(reports, failures, REF_KO_PEER_S, REF_10K_PEER_S, opt.xmx()).print();
+        Map<String, Long> serve = null;
+        if (opt.corpora().contains("ko")) {
+            serve = measureServe();
+        }
+        new Targets(reports, failures, REF_KO_PEER_S, REF_10K_PEER_S, opt.xmx(), serve).print();
+    }
+
+    /** {@link ServeProbe} on README-ko in a fresh JVM: medians over the repeats of each figure. */
+    private Map<String, Long> measureServe() throws IOException {
+        List<Map<String, Long>> runs = new ArrayList<>();
+        for (int i = 0; i < opt.repeat(); i++) {
+            runs.add(parse(Proc.checked(List.of(javaBin(), "-Xmx" + opt.xmx(), "-cp", System.getProperty("java.class.path"),
+                    ServeProbe.class.getName(), repo.resolve("content/README-ko.md").toString(), "ko", IMAGES, "40"), repo).output()));
+        }
+        Map<String, Long> m = new LinkedHashMap<>();
+        for (String k : runs.get(0).keySet()) {
+            m.put(k, median(runs.stream().map(r -> r.getOrDefault(k, 0L)).toList()));
+        }
+        System.out.printf(Locale.ROOT, "%n== serve: one-page rebuilds of README-ko in one warm engine (%d edits, each in"
+                + " another article)%n", m.get("edits"));
+        row("first build", secs(m.get("first")), null);
+        row("rebuild after the first edit", secs(m.get("firstEdit")), "least warm");
+        row("rebuild after each later edit, median", secs(m.get("median")), "p90 " + secs(m.get("p90")));
+        for (String[] s : STAGES) {
+            Long n = m.get("stage." + s[0]);
+            if (n != null && !s[0].equals("write")) {
+                row("  " + s[1], secs(n), null);
+            }
+        }
+        row("  site check", secs(m.getOrDefault("stage.verify", 0L)), null);
+        row("rebuild after a heading rename", secs(m.get("headingRename")), "every page's navigation changes");
+        return m;
     }
 
     private List<Corpus> corpora() throws IOException {

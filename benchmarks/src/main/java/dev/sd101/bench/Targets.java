@@ -19,7 +19,12 @@ final class Targets {
     private final double ref10k;
     private final String xmx;
 
-    Targets(Map<String, BuildBenchmark.Report> reports, Map<String, String> failures, double refKo, double ref10k, String xmx) {
+    /** Figures of {@link ServeProbe}, or {@code null} when README-ko was not benchmarked. */
+    private final Map<String, Long> serve;
+
+    Targets(Map<String, BuildBenchmark.Report> reports, Map<String, String> failures, double refKo, double ref10k, String xmx,
+            Map<String, Long> serve) {
+        this.serve = serve;
         this.reports = reports;
         this.failures = failures;
         this.refKo = refKo;
@@ -64,7 +69,19 @@ final class Targets {
                         e.getValue() / 1e9, a == 0 ? 0 : (double) e.getValue() / a);
             }
         }
-        System.out.println("  [----] serve one-page rebuild ≤ 100 ms: not measured here; `sd101 serve` prints each rebuild's time");
+        if (serve != null) {
+            double median = serve.get("median") / 1e6;
+            double first = serve.get("firstEdit") / 1e6;
+            System.out.printf(Locale.ROOT, "  [%s] serve one-page rebuild ≤ 100 ms: median %.0f ms, p90 %.0f ms, first edit"
+                            + " after start %.0f ms (README-ko, one warm engine)%n", median <= 100 ? "pass" : "MISS", median,
+                    serve.get("p90") / 1e6, first);
+            if (median > 100) {
+                serve.entrySet().stream().filter(e -> e.getKey().startsWith("stage."))
+                        .max(Comparator.comparingLong(Map.Entry::getValue))
+                        .ifPresent(e -> System.out.printf(Locale.ROOT, "         time is held by: %s %.0f ms%n",
+                                e.getKey().substring(6), e.getValue() / 1e6));
+            }
+        }
     }
 
     private static String source(BuildBenchmark.Report r) {

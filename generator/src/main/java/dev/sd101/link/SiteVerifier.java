@@ -111,6 +111,24 @@ public final class SiteVerifier {
             }
         }
 
+        /**
+         * Adds a page whose bytes are exactly those {@code previous} scanned under the same path (a rebuild that
+         * reused the page): its summary is taken over without parsing, unless the two scans' verifiers excuse
+         * different content links, which changes what a summary keeps.
+         */
+        public void addUnchanged(String path, byte[] content, Scan previous) {
+            Summary old = previous.pages.get(path);
+            if (old != null && previous.owner().brokenInContent.equals(brokenInContent)) {
+                pages.put(path, old);
+            } else {
+                add(path, content);
+            }
+        }
+
+        private SiteVerifier owner() {
+            return SiteVerifier.this;
+        }
+
         private Summary summarize(String path, String html) {
             org.jsoup.nodes.Document doc = Jsoup.parse(html);
             Set<String> ids = new HashSet<>();

@@ -18,6 +18,8 @@ import java.util.Objects;
 public final class SearchIndexer {
     private final TermAnalysis analysis = new TermAnalysis();
     private final Sectioner sectioner = new Sectioner();
+    /** The last {@link #build}'s pages and their analysed sections, reused for equal pages by the next. */
+    private volatile java.util.Map<SearchPage, List<Postings.Analyzed>> lastPages = java.util.Map.of();
 
     /** An indexer; no analyzer is created until {@link #build} needs it. */
     public SearchIndexer() {
@@ -31,17 +33,25 @@ public final class SearchIndexer {
     public SearchIndex build(List<SearchPage> pages) {
         Objects.requireNonNull(pages, "pages");
         analysis.nextBuild();
-        List<Section> sections = new ArrayList<>();
-        for (SearchPage page : pages) {
-            sections.addAll(sectioner.split(Objects.requireNonNull(page, "page")));
-        }
         // Compact per-section term arrays and postings encoded term by term: a large site never holds an
         // object per posting (10,000 pages have millions).
         java.util.Map<String, String> intern = new java.util.HashMap<>();
-        List<Postings.Analyzed> analyzed = new ArrayList<>(sections.size());
-        for (Section s : sections) {
-            analyzed.add(Postings.analyze(s, analysis, intern));
+        java.util.Map<SearchPage, List<Postings.Analyzed>> previous = lastPages;
+        java.util.Map<SearchPage, List<Postings.Analyzed>> next = new java.util.HashMap<>();
+        List<Postings.Analyzed> analyzed = new ArrayList<>();
+        for (SearchPage page : pages) {
+            // A page equal to one of the previous build's (serve, after an edit elsewhere) has the same sections.
+            List<Postings.Analyzed> sections = previous.get(Objects.requireNonNull(page, "page"));
+            if (sections == null) {
+                sections = new ArrayList<>();
+                for (Section s : sectioner.split(page)) {
+                    sections.add(Postings.analyze(s, analysis, intern));
+                }
+            }
+            next.put(page, sections);
+            analyzed.addAll(sections);
         }
+        lastPages = next;
         List<Section> kept = analyzed.stream().map(Postings.Analyzed::section).toList();
         java.util.SortedMap<String, String> postings = Postings.encoded(analyzed);
         return new SearchIndex(ClientIndexWriter.writeEncoded(postings, kept), kept.size(), postings.size());
