@@ -3,8 +3,6 @@ package dev.sd101.link;
 import dev.sd101.BuildException;
 import dev.sd101.markdown.Document;
 import dev.sd101.markdown.Link;
-import org.jsoup.Jsoup;
-import org.jsoup.nodes.Element;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
@@ -31,8 +29,9 @@ import java.util.regex.Pattern;
  * for its ids but its links are not followed: GitHub Pages serves it at any missing path and it sets its
  * {@code <base>} at run time.
  *
- * <p>Each page is parsed once, in parallel; only its ids and links are kept. A streamed build scans each page
- * as it writes it ({@link #scan()}) and checks the whole site at the end, before anything is swapped in.
+ * <p>Each page is scanned once ({@link TagScanner}: its start tags, no tree), in parallel; only its ids and links
+ * are kept. A streamed build scans each page as it writes it ({@link #scan()}) and checks the whole site at the
+ * end, before anything is swapped in.
  */
 public final class SiteVerifier {
     private static final Pattern SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*:");
@@ -130,38 +129,46 @@ public final class SiteVerifier {
         }
 
         private Summary summarize(String path, String html) {
-            org.jsoup.nodes.Document doc = Jsoup.parse(html);
             Set<String> ids = new HashSet<>();
             List<String> links = new ArrayList<>();
             boolean follow = !path.equals(NOT_FOUND_PAGE);
-            for (Element el : doc.getAllElements()) {
-                if (el.hasAttr("id")) {
-                    ids.add(el.attr("id"));
+            TagScanner.scan(html, (tag, names, values) -> {
+                String id = attr(names, values, "id");
+                if (id != null) {
+                    ids.add(id);
                 }
-                String tag = el.normalName();
-                if (tag.equals("a") && el.hasAttr("name")) {
-                    ids.add(el.attr("name"));
+                String name = tag.equals("a") ? attr(names, values, "name") : null;
+                if (name != null) {
+                    ids.add(name);
                 }
                 if (!follow) {
-                    continue;
+                    return;
                 }
-                if ((tag.equals("a") || tag.equals("area") || tag.equals("link")) && el.hasAttr("href")) {
-                    link(links, tag, "href", el.attr("href"));
+                String href = attr(names, values, "href");
+                if (href != null && (tag.equals("a") || tag.equals("area") || tag.equals("link"))) {
+                    link(links, tag, "href", href);
                 }
-                if (el.hasAttr("src") && !tag.equals("template")) {
-                    link(links, tag, "src", el.attr("src"));
+                String src = attr(names, values, "src");
+                if (src != null && !tag.equals("template")) {
+                    link(links, tag, "src", src);
                 }
-                if (el.hasAttr("srcset")) {
-                    for (String candidate : el.attr("srcset").split(",")) {
+                String srcset = attr(names, values, "srcset");
+                if (srcset != null) {
+                    for (String candidate : srcset.split(",")) {
                         String url = candidate.strip().split("\\s+")[0];
                         if (!url.isEmpty()) {
                             link(links, tag, "srcset", url);
                         }
                     }
                 }
-            }
+            });
             String[] sorted = ids.stream().map(this::share).sorted().toArray(String[]::new);
             return new Summary(path, sorted, links.toArray(String[]::new));
+        }
+
+        private static String attr(List<String> names, List<String> values, String name) {
+            int i = names.indexOf(name);
+            return i < 0 ? null : values.get(i);
         }
 
         /** Keeps a link unless it is external or excused: only those are checked. */
