@@ -18,7 +18,9 @@ import java.util.Map;
  * ratio; then the targets of the performance issue with pass or miss, naming the stage that holds the time.
  *
  * <p>Every build runs in a fresh JVM ({@link BuildProbe}, with {@code -Xmx}), so numbers are cold, as a CI build is.
- * The README-ko corpus is also built by the CLI jar exactly as a user runs it, with and without an AppCDS archive.
+ * The README-ko corpus is also built by the CLI jar exactly as a user runs it, with and without an AppCDS archive,
+ * and by the launcher {@code generator/target/sd101} with and without its archive ({@link ColdStart}), with a
+ * breakdown of where a cold run's time goes.
  *
  * <pre>{@code
  * mvn -Pbench -pl benchmarks -am verify -DskipTests [-Dbench.args="--corpora ko,1000,10000 --repeat 3 --peers"]
@@ -42,6 +44,8 @@ public final class BuildBenchmark {
     private final Path work;
     private final Options opt;
     private final Map<String, Report> reports = new LinkedHashMap<>();
+    /** README-ko's cold CLI build by java -jar and by the launcher, with its breakdown; null until measured. */
+    private ColdStart.Result coldStart;
 
     record Options(List<String> corpora, Path docs, Path seedDocs, long seed, int repeat, String xmx, boolean peers) {
     }
@@ -110,6 +114,9 @@ public final class BuildBenchmark {
                 Report r = measure(c, peers);
                 reports.put(c.name(), r);
                 print(r);
+                if (coldStart != null && c.name().equals("README-ko")) {
+                    ColdStart.print(coldStart, r.peer() != null ? r.peer().wallNanos() : (long) (REF_KO_PEER_S * 1e9));
+                }
             } catch (IOException e) {
                 // A build that fails (say, out of memory within -Xmx) is a result to report, not the end of the run.
                 String[] lines = String.valueOf(e.getMessage()).strip().split("\n");
@@ -128,7 +135,7 @@ public final class BuildBenchmark {
         if (opt.corpora().contains("ko")) {
             serve = measureServe();
         }
-        new Targets(reports, failures, REF_KO_PEER_S, REF_10K_PEER_S, opt.xmx(), serve).print();
+        new Targets(reports, failures, REF_KO_PEER_S, REF_10K_PEER_S, opt.xmx(), serve).coldStart(coldStart).print();
     }
 
     /** {@link ServeProbe} on README-ko in a fresh JVM: medians over the repeats of each figure. */
@@ -206,6 +213,11 @@ public final class BuildBenchmark {
                 cdsRuns.add(Proc.checked(cli(c, out, "-XX:SharedArchiveFile=" + jsa), repo).wallNanos());
             }
         }
+        ColdStart launcher = new ColdStart(repo, work);
+        if (ko && launcher.available()) {
+            // After the probes: the launcher, its archive and java -jar, alternated among themselves.
+            coldStart = launcher.measure(cliArgs(c, out), Math.max(opt.repeat(), 3));
+        }
         Map<String, Long> stages = new LinkedHashMap<>();
         for (String[] s : STAGES) {
             stages.put(s[0], median(probes.stream().map(p -> p.getOrDefault("stage." + s[0], 0L)).toList()));
@@ -237,6 +249,16 @@ public final class BuildBenchmark {
             cmd.addAll(List.of("--image-base-url", c.imageBaseUrl()));
         }
         return cmd;
+    }
+
+    /** The CLI arguments of a corpus' build, after the command that starts the CLI. */
+    private static List<String> cliArgs(Corpus c, Path out) {
+        List<String> args = new ArrayList<>(List.of("generate", "--source", c.source().toString(), "--root", c.root().toString(),
+                "--output", out.toString(), "--lang", c.lang(), "--split-level", Integer.toString(c.splitLevel())));
+        if (c.imageBaseUrl() != null) {
+            args.addAll(List.of("--image-base-url", c.imageBaseUrl()));
+        }
+        return args;
     }
 
     private static String javaBin() {

@@ -47,6 +47,8 @@ public final class ThemeRenderer {
                 .loader(new DelegatingLoader(loaders))
                 .strictVariables(true)
                 .autoEscaping(true)
+                // Same output as Pebble's own html strategy, without unbescape's entity tables (see HtmlEscaper).
+                .addEscapingStrategy("html", new HtmlEscaper())
                 .newLineTrimming(false)
                 .cacheActive(true)
                 .build();

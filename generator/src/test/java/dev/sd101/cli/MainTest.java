@@ -167,6 +167,19 @@ class MainTest {
     }
 
     @Test
+    void verboseGeneratePrintsEachStagesTimeAndQuietDoesNot() throws IOException {
+        Path md = doc("# Title\n\nText.\n");
+        Path out = dir.resolve("site");
+        Run quiet = run("generate", "--source", md.toString(), "--output", out.toString(), "--no-search");
+        assertEquals(0, quiet.code(), quiet.err());
+        assertFalse(quiet.err().contains("stage times"), quiet.err());
+        Run verbose = run("-v", "generate", "--source", md.toString(), "--output", out.toString(), "--no-search");
+        assertEquals(0, verbose.code(), verbose.err());
+        assertTrue(verbose.err().matches("(?s).*sd101: stage times: load=\\d+ms parse=\\d+ms .*render=\\d+ms .*write=\\d+ms.*"),
+                verbose.err());
+    }
+
+    @Test
     void checkExitsOneOnAnErrorAndZeroWhenClean() throws IOException {
         Path md = doc("# Title\n\n[ok](#title) [bad](#titel)\n");
         Run bad = run("check", "--source", md.toString());
