@@ -33,7 +33,8 @@ import java.util.Map;
 public final class BuildBenchmark {
     /** Stages as the pipeline names them, with the labels the report uses. */
     private static final String[][] STAGES = {{"load", "load"}, {"parse", "parse"}, {"plan", "plan"},
-            {"link", "link check"}, {"render", "render"}, {"index", "search index"}, {"write", "write"}};
+            {"link", "link check"}, {"render", "render"}, {"index", "search index"}, {"verify", "site check"},
+            {"write", "write"}};
     private static final String IMAGES = "https://raw.githubusercontent.com/ByteByteGoHq/system-design-101/"
             + "fb0fc45374b3c159ccd82207ef02ece0dc755f14/images/";
     /** Reference figures from the issue (2 cores), used for targets only when --peers is off. */
@@ -160,7 +161,6 @@ public final class BuildBenchmark {
                 row("  " + s[1], secs(n), null);
             }
         }
-        row("  site check", secs(m.getOrDefault("stage.verify", 0L)), null);
         row("rebuild after a heading rename", secs(m.get("headingRename")), "every page's navigation changes");
         return m;
     }
