@@ -91,6 +91,22 @@ class IncrementalBuildTest {
         assertTrue(html(sameAsFresh(warm, themed), "two").contains("Another footer"));
     }
 
+    @Test
+    void warmUpWritesNothingAndLeavesTheEnginesOwnBuildsAlone(@TempDir Path tmp) throws IOException {
+        Path docs = Files.createDirectories(tmp.resolve("docs"));
+        Path guide = docs.resolve("README.md");
+        Files.writeString(guide, GUIDE);
+        SiteConfig config = SiteConfig.builder(guide).outputDirectory(tmp.resolve("site")).splitLevel(2).build();
+        Sd101 engine = new Sd101();
+        SiteBuild first = engine.build(config);
+
+        engine.warmUp(config, () -> false);
+        assertTrue(Files.notExists(tmp.resolve("site")), "warm-up builds in memory only");
+        SiteBuild again = engine.build(config);
+        assertSame(first.files().get("one/index.html"), again.files().get("one/index.html"),
+                "the engine's reuse state is its own, untouched by the warm-up's builds");
+    }
+
     /** Builds with the warm engine and with a fresh one; asserts both sites are the same, byte for byte. */
     private static SiteBuild sameAsFresh(Sd101 warm, SiteConfig config) {
         SiteBuild incremental = warm.build(config);
