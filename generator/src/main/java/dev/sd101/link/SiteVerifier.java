@@ -177,9 +177,24 @@ public final class SiteVerifier {
             if (href.isEmpty() || hasScheme(href) || href.startsWith("//") || brokenInContent.contains(href)) {
                 return;
             }
-            links.add(share(tag));
-            links.add(share(attr));
+            links.add(name(tag));
+            links.add(name(attr));
             links.add(share(value));
+        }
+
+        /** A tag or attribute name: the few that carry links are constants, not looked up for each of millions. */
+        private String name(String s) {
+            return switch (s) {
+                case "a" -> "a";
+                case "img" -> "img";
+                case "link" -> "link";
+                case "script" -> "script";
+                case "source" -> "source";
+                case "href" -> "href";
+                case "src" -> "src";
+                case "srcset" -> "srcset";
+                default -> share(s);
+            };
         }
 
         private String share(String s) {
@@ -243,7 +258,7 @@ public final class SiteVerifier {
      */
     public void verify(Scan scan, Set<String> files) {
         // Many pages share most links (navigation, assets): each (folder, path) is resolved once.
-        Map<String, String> resolved = new ConcurrentHashMap<>();
+        Map<String, Map<String, String>> resolved = new ConcurrentHashMap<>();
         // Phase 2, in parallel: files, and fragments of the page itself.
         List<Checked> pages = scan.pages.values().parallelStream()
                 .map(s -> check(s, files, resolved))
@@ -274,14 +289,14 @@ public final class SiteVerifier {
         }
     }
 
-    private Checked check(Summary page, Set<String> files, Map<String, String> resolved) {
+    private Checked check(Summary page, Set<String> files, Map<String, Map<String, String>> resolved) {
         String path = page.path();
         List<String> failures = new ArrayList<>();
         List<Pending> pending = new ArrayList<>();
         String[] links = page.links();
+        String[] folders = folders(path);
         for (int i = 0; i < links.length; i += 3) {
             String href = links[i + 2].strip();
-            String failure = path + ": " + links[i] + " " + links[i + 1] + "=\"" + links[i + 2] + "\": ";
             int hash = href.indexOf('#');
             String pathPart = hash < 0 ? href : href.substring(0, hash);
             String fragment = hash < 0 ? "" : href.substring(hash + 1);
@@ -291,9 +306,10 @@ public final class SiteVerifier {
             }
             String target = path;
             if (!pathPart.isEmpty()) {
-                target = resolved.computeIfAbsent(cacheKey(path, pathPart), k -> resolve(k, files));
+                target = resolved.computeIfAbsent(base(path, pathPart, folders), b -> new ConcurrentHashMap<>())
+                        .computeIfAbsent(pathPart, p -> resolve(cacheKey(path, p), files));
                 if (target.startsWith(FAILED)) {
-                    failures.add(failure + target.substring(FAILED.length()));
+                    failures.add(failure(path, links, i) + target.substring(FAILED.length()));
                     continue;
                 }
             }
@@ -302,13 +318,48 @@ public final class SiteVerifier {
             }
             if (target.equals(path)) {
                 if (!lands(fragment, page.ids())) {
-                    failures.add(failure + "no element with id \"" + shown(fragment) + "\" in " + target);
+                    failures.add(failure(path, links, i) + "no element with id \"" + shown(fragment) + "\" in " + target);
                 }
             } else if (target.endsWith(".html")) {
-                pending.add(new Pending(target, fragment, failure));
+                pending.add(new Pending(target, fragment, failure(path, links, i)));
             }
         }
         return new Checked(path, failures, pending);
+    }
+
+    /** How a failing link is named: page, tag, attribute and value as written. */
+    private static String failure(String path, String[] links, int i) {
+        return path + ": " + links[i] + " " + links[i + 1] + "=\"" + links[i + 2] + "\": ";
+    }
+
+    /** A page's folder and each folder above it: {@code folders[k]} is where {@code k} leading {@code ../} lead. */
+    private static String[] folders(String page) {
+        List<String> out = new ArrayList<>();
+        String folder = page.substring(0, page.lastIndexOf('/') + 1);
+        out.add(folder);
+        while (!folder.isEmpty()) {
+            folder = folder.substring(0, folder.lastIndexOf('/', folder.length() - 2) + 1);
+            out.add(folder);
+        }
+        return out.toArray(String[]::new);
+    }
+
+    /**
+     * The folder {@code pathPart}'s leading {@code ../} climb to from {@code page}: the same path from two pages
+     * with the same such folder leads to the same file, so results are shared under it (one lookup of the path
+     * as written, no key built per link). A path from the root, or one that climbs above it, is keyed apart.
+     */
+    private static String base(String page, String pathPart, String[] folders) {
+        if (pathPart.startsWith("/")) {
+            return "/";
+        }
+        int ups = 0;
+        int at = 0;
+        while (pathPart.startsWith("../", at) || (at == pathPart.length() - 2 && pathPart.endsWith(".."))) {
+            ups++;
+            at += 3;
+        }
+        return ups < folders.length ? folders[ups] : "\u0000" + page;
     }
 
     /** Whether a fragment finds an element: as written, else percent-decoded (the HTML standard's order), else excused. */

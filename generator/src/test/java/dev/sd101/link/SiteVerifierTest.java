@@ -85,6 +85,24 @@ class SiteVerifierTest {
     }
 
     @Test
+    void theSamePathWrittenOnManyPagesResolvesFromEachPagesOwnFolder() {
+        // Results are shared between pages whose leading ../ climb to the same folder; these pages write the same
+        // paths from different folders and depths, where some land and some do not.
+        String m = failure(site(
+                "x/index.html", "<a href='sub/'>own</a><a href='../y/'>sibling</a><a href='..'>up</a><a href='../..'>above</a>",
+                "x/sub/index.html", "<a href='../../y/'>root</a><a href='../sub/'>self</a><a href='sub/'>none</a><a href='/y/'>abs</a>",
+                "y/index.html", "<a href='sub/'>none</a><a href='../x/sub/'>cousin</a><a href='..'>up</a><a href='../../y/'>above</a>",
+                "y/deep/er/index.html", "<a href='../../../y/'>root</a><a href='../../../../y/'>above</a>",
+                "index.html", "<a href='y/'>y</a>"));
+        assertTrue(m.contains("x/index.html: a href=\"../..\": leads outside the site"), m);
+        assertTrue(m.contains("x/sub/index.html: a href=\"sub/\": no such file x/sub/sub/index.html in the site"), m);
+        assertTrue(m.contains("y/index.html: a href=\"sub/\": no such file y/sub/index.html in the site"), m);
+        assertTrue(m.contains("y/index.html: a href=\"../../y/\": leads outside the site"), m);
+        assertTrue(m.contains("y/deep/er/index.html: a href=\"../../../../y/\": leads outside the site"), m);
+        assertTrue(m.contains("5 broken internal link(s)"), m);
+    }
+
+    @Test
     void theNotFoundPageIsNotFollowedItsBaseIsSetAtRunTime() {
         assertDoesNotThrow(() -> NOTHING_EXCUSED.verify(site("404.html", "<a href='./'>home</a><a href='#nowhere'>x</a>"), List.of()));
     }
