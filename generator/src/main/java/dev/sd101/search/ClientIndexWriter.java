@@ -48,22 +48,47 @@ final class ClientIndexWriter {
 
     /** As {@link #write}, from postings already encoded with {@link PostingCodec}, in term order. */
     static Map<String, byte[]> writeEncoded(java.util.SortedMap<String, String> postings, List<Section> sections) {
+        return writeEncoded(new Postings.Encoded(postings.keySet().toArray(new String[0]),
+                postings.values().toArray(new String[0])), sections);
+    }
+
+    /** As {@link #write}, from {@link Postings#encoded}. */
+    static Map<String, byte[]> writeEncoded(Postings.Encoded postings, List<Section> sections) {
         Map<String, byte[]> files = new TreeMap<>();
+        String[] keys = postings.terms();
+        String[] values = postings.lists();
+        // JSON text of every term and list on all cores; cutting chunks is then a cheap walk over lengths.
+        String[] termJson = new String[keys.length];
+        String[] listJson = new String[keys.length];
+        java.util.stream.IntStream.range(0, keys.length).parallel().forEach(i -> {
+            termJson[i] = Json.string(new StringBuilder(), keys[i]).toString();
+            listJson[i] = Json.string(new StringBuilder(), values[i]).toString();
+        });
         List<String> firstTerms = new ArrayList<>();
-        StringBuilder terms = new StringBuilder();
-        StringBuilder lists = new StringBuilder();
-        for (Map.Entry<String, String> e : postings.entrySet()) {
-            if (terms.length() == 0) {
-                firstTerms.add(e.getKey());
-            }
-            Json.string(terms.append(terms.length() == 0 ? "" : ","), e.getKey());
-            Json.string(lists.append(lists.length() == 0 ? "" : ","), e.getValue());
-            if (terms.length() * 2 + lists.length() >= CHUNK_BYTES) { // Hangul is 3 bytes in UTF-8, ~2 chars' worth
-                flushChunk(files, firstTerms.size() - 1, terms, lists);
+        List<int[]> chunks = new ArrayList<>(); // [first, end) term indexes
+        int first = 0;
+        long termChars = 0;
+        long listChars = 0;
+        for (int i = 0; i < keys.length; i++) {
+            // The lengths the comma-separated arrays would have (a comma before all but the first item).
+            termChars += termJson[i].length() + (i > first ? 1 : 0);
+            listChars += listJson[i].length() + (i > first ? 1 : 0);
+            if (termChars * 2 + listChars >= CHUNK_BYTES) { // Hangul is 3 bytes in UTF-8, ~2 chars' worth
+                chunks.add(new int[] {first, i + 1});
+                first = i + 1;
+                termChars = 0;
+                listChars = 0;
             }
         }
-        if (terms.length() > 0) {
-            flushChunk(files, firstTerms.size() - 1, terms, lists);
+        if (first < keys.length) {
+            chunks.add(new int[] {first, keys.length});
+        }
+        byte[][] chunkBytes = new byte[chunks.size()][];
+        java.util.stream.IntStream.range(0, chunks.size()).parallel().forEach(c ->
+                chunkBytes[c] = chunk(termJson, listJson, chunks.get(c)[0], chunks.get(c)[1]));
+        for (int c = 0; c < chunks.size(); c++) {
+            firstTerms.add(keys[chunks.get(c)[0]]);
+            files.put("search/terms/" + c + ".json", chunkBytes[c]);
         }
         StringBuilder meta = new StringBuilder("{\"v\":").append(FORMAT)
                 .append(",\"n\":").append(sections.size())
@@ -81,11 +106,16 @@ final class ClientIndexWriter {
         return files;
     }
 
-    private static void flushChunk(Map<String, byte[]> files, int index, StringBuilder terms, StringBuilder lists) {
-        String json = "{\"t\":[" + terms + "],\"p\":[" + lists + "]}\n";
-        files.put("search/terms/" + index + ".json", json.getBytes(StandardCharsets.UTF_8));
-        terms.setLength(0);
-        lists.setLength(0);
+    private static byte[] chunk(String[] termJson, String[] listJson, int first, int end) {
+        StringBuilder out = new StringBuilder("{\"t\":[");
+        for (int i = first; i < end; i++) {
+            out.append(i > first ? "," : "").append(termJson[i]);
+        }
+        out.append("],\"p\":[");
+        for (int i = first; i < end; i++) {
+            out.append(i > first ? "," : "").append(listJson[i]);
+        }
+        return utf8(out.append("]}\n"));
     }
 
     /** The file that holds section {@code section}'s fragment (at index {@code section % SECTIONS_PER_FILE}). */
