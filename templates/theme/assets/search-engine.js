@@ -10,7 +10,7 @@
 
 const LAST = "0123456789ABCDEFGHIJKLMNOPQRSTUV";
 const MORE = "WXYZabcdefghijklmnopqrstuvwxyz-_";
-const FORMAT = 1;
+const FORMAT = 2;       // 2: fragments bundled, meta.g consecutive sections per search/f/ file
 const MAX_QUERY_CHARS = 200;   // bounds the work a pasted essay can cause
 const MAX_WORDS = 10;
 const MAX_EXPANSIONS = 60;     // prefix matches per word; more adds noise, not recall
@@ -325,7 +325,9 @@ export class SearchEngine {
   async search(query, { limit = 8 } = {}) {
     const { words, hits } = await this.rank(query);
     const top = hits.slice(0, Math.max(limit, Math.min(PHRASE_RERANK, hits.length)));
-    const frags = await Promise.all(top.map((h) => this._json("search/f/" + h.section + ".json")));
+    // Section s is entry s % g of search/f/floor(s/g).json; results sharing a bundle share one fetch (_json).
+    const { g } = await this._meta();
+    const frags = await Promise.all(top.map(async (h) => (await this._json("search/f/" + Math.floor(h.section / g) + ".json"))[h.section % g]));
     const phrase = words.length >= 2 ? squash(words.map((w) => w.form).join("")) : null;
     top.forEach((h, i) => {
       const f = frags[i];

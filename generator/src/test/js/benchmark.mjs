@@ -53,7 +53,11 @@ const indexRaw = indexFiles.reduce((s, f) => s + statSync(f).size, 0);
 const indexGz = indexFiles.reduce((s, f) => s + gz(readFileSync(f)), 0);
 const scriptGz = ["search-engine.js", "search-ui.js"].reduce((s, f) => s + gz(readFileSync(join(assetsDir, f))), 0);
 const meta = JSON.parse(read("search/meta.json"));
-const fragments = Array.from({ length: meta.n }, (_, i) => JSON.parse(read("search/f/" + i + ".json")));
+// Fragments are bundled meta.g to a file (format 2); an index without g (format 1) has one file per section.
+const fragments = meta.g
+  ? Array.from({ length: Math.ceil(meta.n / meta.g) }, (_, k) => JSON.parse(read("search/f/" + k + ".json"))).flat()
+  : Array.from({ length: meta.n }, (_, i) => JSON.parse(read("search/f/" + i + ".json")));
+if (fragments.length !== meta.n) throw new Error(`fragment files hold ${fragments.length} sections, meta.json says ${meta.n}`);
 const baseline = new BaselineEngine(fragments);
 
 console.log(`index: ${indexFiles.length} files, ${indexRaw} bytes raw, ${indexGz} bytes gzip (file by file); `

@@ -80,6 +80,16 @@ test("the first query fetches meta, a few chunks and the shown fragments only", 
   assert.ok(fetched.filter((p) => p.startsWith("search/f/")).length <= 10);
 });
 
+test("results whose sections share a fragment bundle fetch it once", { skip }, async () => {
+  const { e, fetched } = engine();
+  const { results } = await e.search("무엇", { limit: 8 }); // three sections, all in bundle 0 of the fixture
+  assert.ok(results.length >= 2, JSON.stringify(results.map((r) => r.url)));
+  const bundles = fetched.filter((p) => p.startsWith("search/f/"));
+  assert.ok(bundles.length >= 1 && bundles.length < results.length, JSON.stringify(fetched));
+  assert.equal(new Set(fetched).size, fetched.length, JSON.stringify(fetched));
+  for (const r of results) assert.equal(typeof r.url, "string"); // every result found its fragment in the bundle
+});
+
 test("results carry breadcrumb, title and a highlighted snippet", { skip }, async () => {
   const { results } = await engine().e.search("멀티플렉싱", { limit: 1 });
   assert.deepEqual(results[0].breadcrumb, ["캐시"]);

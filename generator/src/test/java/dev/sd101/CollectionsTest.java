@@ -174,10 +174,10 @@ class CollectionsTest {
     @Test
     void searchCoversGuidesWithTheirTags() throws IOException {
         try (var files = Files.list(out.resolve("site/search/f"))) {
-            Set<String> urls = files.map(f -> {
+            // A fragment file bundles several sections' fragments, each with its result URL "u".
+            Set<String> urls = files.flatMap(f -> {
                 try {
-                    String json = Files.readString(f);
-                    return json.substring(json.indexOf("\"u\":\"") + 5, json.indexOf('"', json.indexOf("\"u\":\"") + 5));
+                    return java.util.regex.Pattern.compile("\"u\":\"([^\"]*)\"").matcher(Files.readString(f)).results().map(m -> m.group(1));
                 } catch (IOException e) {
                     throw new java.io.UncheckedIOException(e);
                 }

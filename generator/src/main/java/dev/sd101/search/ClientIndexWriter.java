@@ -13,12 +13,24 @@ import java.util.TreeMap;
  *       browser knows which chunk holds a term (or a prefix range) before fetching anything else;</li>
  *   <li>{@code search/terms/N.json}: a run of sorted terms with their encoded postings ({@link PostingCodec});
  *       chunks are cut by size, as Pagefind does, so a query fetches only the chunks its terms fall in;</li>
- *   <li>{@code search/f/N.json}: per section, what a result shows (URL, titles, breadcrumb, text for the
- *       snippet), fetched only for results on screen.</li>
+ *   <li>{@code search/f/K.json}: what a result shows (URL, titles, breadcrumb, text for the snippet) for the
+ *       {@link #SECTIONS_PER_FILE} consecutive sections {@code K*G .. K*G+G-1} (the last file holds the rest), as a
+ *       JSON array in section order; {@code meta.json} states G, so the browser computes the file of section
+ *       {@code s} as {@code floor(s/G)} and its place as {@code s%G}. Fetched only for results on screen.</li>
  * </ul>
+ *
+ * <p>Why bundles: one file per section made ~60,000 files at 10,000 pages (four times their bytes on disk in
+ * 4 KB blocks, seconds of file creation in the build, slow Pages deploys). A page's sections have consecutive
+ * numbers, so a bundle is mostly one or two pages, and the top results of a query often share one.
+ * G is the largest count that kept a first query's median download within about +30 % of one file per section
+ * (README-ko, 1,000 and 10,000 generated pages, measured with {@code benchmark.mjs}); a bundle per page measured
+ * similar but needs a section→page map that a first query must also download.
  */
 final class ClientIndexWriter {
-    static final int FORMAT = 1;
+    /** Checked by {@code search-engine.js}; 2 since fragments are bundled {@link #SECTIONS_PER_FILE} to a file. */
+    static final int FORMAT = 2;
+    /** G: consecutive sections per fragment file. */
+    static final int SECTIONS_PER_FILE = 6;
     /** Raw bytes per term chunk; about a third of it after gzip. Small enough that the bigrams of a Korean word
      *  (one chunk each, at worst) stay well inside the first-query budget. */
     static final int CHUNK_BYTES = 6000;
@@ -36,49 +48,103 @@ final class ClientIndexWriter {
 
     /** As {@link #write}, from postings already encoded with {@link PostingCodec}, in term order. */
     static Map<String, byte[]> writeEncoded(java.util.SortedMap<String, String> postings, List<Section> sections) {
+        return writeEncoded(new Postings.Encoded(postings.keySet().toArray(new String[0]),
+                postings.values().toArray(new String[0])), sections);
+    }
+
+    /** As {@link #write}, from {@link Postings#encoded}. */
+    static Map<String, byte[]> writeEncoded(Postings.Encoded postings, List<Section> sections) {
         Map<String, byte[]> files = new TreeMap<>();
+        String[] keys = postings.terms();
+        String[] values = postings.lists();
+        // JSON text of every term and list on all cores; cutting chunks is then a cheap walk over lengths.
+        String[] termJson = new String[keys.length];
+        String[] listJson = new String[keys.length];
+        java.util.stream.IntStream.range(0, keys.length).parallel().forEach(i -> {
+            termJson[i] = Json.string(new StringBuilder(), keys[i]).toString();
+            listJson[i] = Json.string(new StringBuilder(), values[i]).toString();
+        });
         List<String> firstTerms = new ArrayList<>();
-        StringBuilder terms = new StringBuilder();
-        StringBuilder lists = new StringBuilder();
-        for (Map.Entry<String, String> e : postings.entrySet()) {
-            if (terms.length() == 0) {
-                firstTerms.add(e.getKey());
-            }
-            Json.string(terms.append(terms.length() == 0 ? "" : ","), e.getKey());
-            Json.string(lists.append(lists.length() == 0 ? "" : ","), e.getValue());
-            if (terms.length() * 2 + lists.length() >= CHUNK_BYTES) { // Hangul is 3 bytes in UTF-8, ~2 chars' worth
-                flushChunk(files, firstTerms.size() - 1, terms, lists);
+        List<int[]> chunks = new ArrayList<>(); // [first, end) term indexes
+        int first = 0;
+        long termChars = 0;
+        long listChars = 0;
+        for (int i = 0; i < keys.length; i++) {
+            // The lengths the comma-separated arrays would have (a comma before all but the first item).
+            termChars += termJson[i].length() + (i > first ? 1 : 0);
+            listChars += listJson[i].length() + (i > first ? 1 : 0);
+            if (termChars * 2 + listChars >= CHUNK_BYTES) { // Hangul is 3 bytes in UTF-8, ~2 chars' worth
+                chunks.add(new int[] {first, i + 1});
+                first = i + 1;
+                termChars = 0;
+                listChars = 0;
             }
         }
-        if (terms.length() > 0) {
-            flushChunk(files, firstTerms.size() - 1, terms, lists);
+        if (first < keys.length) {
+            chunks.add(new int[] {first, keys.length});
+        }
+        byte[][] chunkBytes = new byte[chunks.size()][];
+        java.util.stream.IntStream.range(0, chunks.size()).parallel().forEach(c ->
+                chunkBytes[c] = chunk(termJson, listJson, chunks.get(c)[0], chunks.get(c)[1]));
+        for (int c = 0; c < chunks.size(); c++) {
+            firstTerms.add(keys[chunks.get(c)[0]]);
+            files.put("search/terms/" + c + ".json", chunkBytes[c]);
         }
         StringBuilder meta = new StringBuilder("{\"v\":").append(FORMAT)
                 .append(",\"n\":").append(sections.size())
+                .append(",\"g\":").append(SECTIONS_PER_FILE)
                 .append(",\"chunks\":");
         Json.strings(meta, firstTerms).append("}\n");
         files.put("search/meta.json", utf8(meta));
-        for (int i = 0; i < sections.size(); i++) {
-            files.put("search/f/" + i + ".json", utf8(fragment(sections.get(i))));
+        int bundles = (sections.size() + SECTIONS_PER_FILE - 1) / SECTIONS_PER_FILE;
+        // Independent of each other and a large share of the index's bytes: built on all cores.
+        byte[][] bundled = new byte[bundles][];
+        java.util.stream.IntStream.range(0, bundles).parallel().forEach(k -> bundled[k] = bundle(sections, k));
+        for (int k = 0; k < bundles; k++) {
+            files.put(bundlePath(k), bundled[k]);
         }
         return files;
     }
 
-    private static void flushChunk(Map<String, byte[]> files, int index, StringBuilder terms, StringBuilder lists) {
-        String json = "{\"t\":[" + terms + "],\"p\":[" + lists + "]}\n";
-        files.put("search/terms/" + index + ".json", json.getBytes(StandardCharsets.UTF_8));
-        terms.setLength(0);
-        lists.setLength(0);
+    private static byte[] chunk(String[] termJson, String[] listJson, int first, int end) {
+        StringBuilder out = new StringBuilder("{\"t\":[");
+        for (int i = first; i < end; i++) {
+            out.append(i > first ? "," : "").append(termJson[i]);
+        }
+        out.append("],\"p\":[");
+        for (int i = first; i < end; i++) {
+            out.append(i > first ? "," : "").append(listJson[i]);
+        }
+        return utf8(out.append("]}\n"));
     }
 
-    private static StringBuilder fragment(Section s) {
-        StringBuilder out = new StringBuilder("{\"u\":");
+    /** The file that holds section {@code section}'s fragment (at index {@code section % SECTIONS_PER_FILE}). */
+    static String fileOf(int section) {
+        return bundlePath(section / SECTIONS_PER_FILE);
+    }
+
+    private static String bundlePath(int bundle) {
+        return "search/f/" + bundle + ".json";
+    }
+
+    /** Bundle {@code k}: a JSON array of the fragments of sections {@code k*G ..}, one per line. */
+    private static byte[] bundle(List<Section> sections, int k) {
+        StringBuilder out = new StringBuilder("[");
+        int end = Math.min(sections.size(), (k + 1) * SECTIONS_PER_FILE);
+        for (int i = k * SECTIONS_PER_FILE; i < end; i++) {
+            fragment(out.append(i > k * SECTIONS_PER_FILE ? ",\n" : ""), sections.get(i));
+        }
+        return utf8(out.append("]\n"));
+    }
+
+    private static StringBuilder fragment(StringBuilder out, Section s) {
+        out.append("{\"u\":");
         Json.string(out, s.url());
         Json.string(out.append(",\"t\":"), s.title());
         Json.string(out.append(",\"h\":"), s.heading());
         Json.strings(out.append(",\"b\":"), s.breadcrumb());
         Json.string(out.append(",\"x\":"), truncate(s.body()));
-        return out.append("}\n");
+        return out.append('}');
     }
 
     static String truncate(String text) {

@@ -28,6 +28,19 @@ final class PostingCodec {
         return out.toString();
     }
 
+    /** As {@link #encode(List)}, from postings packed {@code section << 7 | impact << 1 | titleHit}. */
+    static String encode(int[] packed) {
+        StringBuilder out = new StringBuilder(packed.length * 3);
+        int previous = -1;
+        for (int p : packed) {
+            int section = p >>> 7;
+            number(out, section - previous);
+            number(out, p & 127); // impact * 2 + titleHit
+            previous = section;
+        }
+        return out.toString();
+    }
+
     static void number(StringBuilder out, int value) {
         if (value < 0) {
             throw new IllegalArgumentException("negative: " + value);

@@ -95,91 +95,139 @@ record Postings(SortedMap<String, List<Posting>> terms, double scale) {
         return new Analyzed(kept, termArray, weights, title, length);
     }
 
-    /** One term's postings while they are collected: {@code section << 7 | impact << 1 | titleHit} in one int each. */
-    private static final class Acc {
-        int[] packed = new int[2];
-        int size;
-
-        void add(int value) {
-            if (size == packed.length) {
-                packed = java.util.Arrays.copyOf(packed, size * 2);
-            }
-            packed[size++] = value;
-        }
-
-        List<Posting> postings() {
-            Posting[] list = new Posting[size];
-            for (int k = 0; k < size; k++) {
-                list[k] = new Posting(packed[k] >>> 7, (packed[k] >>> 1) & 63, (packed[k] & 1) == 1);
-            }
-            return List.of(list);
-        }
-    }
-
     /** Builds the postings of analysed sections; the order of the list is the section number. */
     static Postings build(List<Analyzed> sections) {
+        Scored scored = scoreAll(sections);
         SortedMap<String, List<Posting>> terms = new TreeMap<>();
-        double scale = scoreAll(sections, (term, acc) -> terms.put(term, acc.postings()));
-        return new Postings(terms, scale);
+        for (int id = 0; id < scored.terms().length; id++) {
+            int[] packed = scored.packed()[id];
+            Posting[] list = new Posting[packed.length];
+            for (int k = 0; k < packed.length; k++) {
+                list[k] = new Posting(packed[k] >>> 7, (packed[k] >>> 1) & 63, (packed[k] & 1) == 1);
+            }
+            terms.put(scored.terms()[id], List.of(list));
+        }
+        return new Postings(terms, scored.scale());
     }
 
     /**
-     * As {@link #build(List)}, but each term's postings are handed over already encoded ({@link PostingCodec}) and
-     * in term order, so that a large site never holds an object per posting (10,000 pages have millions).
+     * Every term with its postings encoded ({@link PostingCodec}), in term order: {@code lists[i]} belongs to
+     * {@code terms[i]}. A large site never holds an object per posting (10,000 pages have millions).
      */
-    static SortedMap<String, String> encoded(List<Analyzed> sections) {
-        SortedMap<String, String> terms = new TreeMap<>();
-        scoreAll(sections, (term, acc) -> terms.put(term, PostingCodec.encode(acc.postings())));
-        return terms;
+    record Encoded(String[] terms, String[] lists) {
     }
 
-    /** Scores every posting in two passes (the scale needs the maximum first); returns the scale. */
-    private static double scoreAll(List<Analyzed> sections, java.util.function.BiConsumer<String, Acc> sink) {
+    /** As {@link #build(List)}, but each term's postings already encoded, on all cores. */
+    static Encoded encoded(List<Analyzed> sections) {
+        Scored scored = scoreAll(sections);
+        int[][] packed = scored.packed();
+        String[] lists = new String[packed.length];
+        java.util.stream.IntStream.range(0, packed.length).parallel().forEach(id -> {
+            lists[id] = PostingCodec.encode(packed[id]);
+            packed[id] = null; // the encoded form replaces it
+        });
+        return new Encoded(scored.terms(), lists);
+    }
+
+    /**
+     * All postings, scored: {@code terms} sorted (UTF-16 order), {@code packed[i]} the postings of {@code terms[i]}
+     * in section order, each {@code section << 7 | impact << 1 | titleHit}.
+     */
+    private record Scored(String[] terms, int[][] packed, double scale) {
+    }
+
+    /**
+     * Scores every posting in two passes (the scale needs the maximum first). Terms are numbered once, on all
+     * cores, so that the passes index arrays instead of hashing a term per posting (millions at 10,000 pages);
+     * every number is computed by the same expressions as one section-ordered loop would, so the result does
+     * not depend on the thread count.
+     */
+    private static Scored scoreAll(List<Analyzed> sections) {
         int n = sections.size();
-        Map<String, int[]> df = new HashMap<>();
+        java.util.Set<String> distinct = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        sections.parallelStream().forEach(a -> distinct.addAll(java.util.Arrays.asList(a.terms())));
+        String[] terms = distinct.toArray(new String[0]);
+        java.util.Arrays.parallelSort(terms);
+        int[][] ids = termIds(sections, terms);
+        int[] df = new int[terms.length];
+        for (int[] section : ids) {
+            for (int id : section) {
+                df[id]++;
+            }
+        }
+        // Each term's idf once, not once per posting and pass.
+        double[] idf = new double[terms.length];
+        for (int id = 0; id < terms.length; id++) {
+            idf[id] = Math.log(1 + (n - df[id] + 0.5) / (df[id] + 0.5));
+        }
+        double avg = 0;
         for (Analyzed a : sections) {
-            for (String t : a.terms()) {
-                df.computeIfAbsent(t, k -> new int[1])[0]++;
-            }
+            avg += a.length() / Math.max(1, n);
         }
-        // Each term's idf once, not once per posting and pass: a large site has millions of postings.
-        Map<String, Double> idfs = new HashMap<>(df.size() * 2);
-        df.forEach((t, d) -> idfs.put(t, Math.log(1 + (n - d[0] + 0.5) / (d[0] + 0.5))));
-        df = null;
-        double avgLength = 0;
-        for (Analyzed a : sections) {
-            avgLength += a.length() / Math.max(1, n);
-        }
-        double max = 0;
-        for (int pass = 0; pass < 2; pass++) {
-            double scale = max == 0 ? 1 : MAX_IMPACT / max;
-            // Sections are visited in order, so each term's list comes out sorted by section.
-            Map<String, Acc> scores = pass == 0 ? null : new HashMap<>();
-            for (int i = 0; i < n; i++) {
-                Analyzed a = sections.get(i);
-                double norm = K1 * (1 - B + B * a.length() / Math.max(avgLength, 1e-9));
-                for (int j = 0; j < a.terms().length; j++) {
-                    double idf = idfs.get(a.terms()[j]);
-                    double tf = a.tf()[j];
-                    double score = idf * tf * (K1 + 1) / (tf + norm);
-                    if (pass == 0) {
-                        max = Math.max(max, score);
-                    } else {
-                        int impact = (int) Math.max(1, Math.min(MAX_IMPACT, Math.round(score * scale)));
-                        scores.computeIfAbsent(a.terms()[j], k -> new Acc()).add(i << 7 | impact << 1 | (a.inTitle()[j] ? 1 : 0));
-                    }
-                }
+        double avgLength = avg;
+        double max = java.util.stream.IntStream.range(0, n).parallel().mapToDouble(i -> {
+            Analyzed a = sections.get(i);
+            double norm = norm(a, avgLength);
+            double m = 0;
+            for (int j = 0; j < ids[i].length; j++) {
+                m = Math.max(m, score(idf[ids[i][j]], a.tf()[j], norm));
             }
-            if (pass == 1) {
-                java.util.List<String> keys = new ArrayList<>(scores.keySet());
-                java.util.Collections.sort(keys);
-                for (String k : keys) {
-                    sink.accept(k, scores.remove(k));
-                }
-                return scale;
+            return m;
+        }).max().orElse(0);
+        double scale = max == 0 ? 1 : MAX_IMPACT / max;
+        // Impacts per section on all cores; then each lands in its term's list, sections in order.
+        int[][] values = new int[n][];
+        java.util.stream.IntStream.range(0, n).parallel().forEach(i -> {
+            Analyzed a = sections.get(i);
+            double norm = norm(a, avgLength);
+            int[] out = new int[ids[i].length];
+            for (int j = 0; j < out.length; j++) {
+                double score = score(idf[ids[i][j]], a.tf()[j], norm);
+                int impact = (int) Math.max(1, Math.min(MAX_IMPACT, Math.round(score * scale)));
+                out[j] = i << 7 | impact << 1 | (a.inTitle()[j] ? 1 : 0);
             }
+            values[i] = out;
+        });
+        int[][] packed = new int[terms.length][];
+        for (int id = 0; id < terms.length; id++) {
+            packed[id] = new int[df[id]];
         }
-        throw new AssertionError();
+        int[] filled = new int[terms.length];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < ids[i].length; j++) {
+                int id = ids[i][j];
+                packed[id][filled[id]++] = values[i][j];
+            }
+            ids[i] = null;
+            values[i] = null;
+        }
+        return new Scored(terms, packed, scale);
+    }
+
+    /** Per section, the number (index in {@code sorted}) of each of its terms. */
+    private static int[][] termIds(List<Analyzed> sections, String[] sorted) {
+        Map<String, Integer> idOf = new HashMap<>(sorted.length * 2);
+        for (int id = 0; id < sorted.length; id++) {
+            idOf.put(sorted[id], id);
+        }
+        int[][] ids = new int[sections.size()][];
+        java.util.stream.IntStream.range(0, ids.length).parallel().forEach(i -> {
+            String[] ts = sections.get(i).terms();
+            int[] out = new int[ts.length];
+            for (int j = 0; j < ts.length; j++) {
+                out[j] = idOf.get(ts[j]);
+            }
+            ids[i] = out;
+        });
+        return ids;
+    }
+
+    private static double norm(Analyzed a, double avgLength) {
+        return K1 * (1 - B + B * a.length() / Math.max(avgLength, 1e-9));
+    }
+
+    private static double score(double idf, double tf, double norm) {
+        return idf * tf * (K1 + 1) / (tf + norm);
     }
 
     /** The start of a body, at most {@link #MAX_INDEXED_CHARS}, cut before a word. */

@@ -53,8 +53,8 @@ public final class SearchIndexer {
         }
         lastPages = next;
         List<Section> kept = analyzed.stream().map(Postings.Analyzed::section).toList();
-        java.util.SortedMap<String, String> postings = Postings.encoded(analyzed);
-        return new SearchIndex(ClientIndexWriter.writeEncoded(postings, kept), kept.size(), postings.size());
+        Postings.Encoded postings = Postings.encoded(analyzed);
+        return new SearchIndex(ClientIndexWriter.writeEncoded(postings, kept), kept.size(), postings.terms().length);
     }
 
     /**
@@ -111,9 +111,9 @@ public final class SearchIndexer {
                 }
             }
             List<Section> sections = all.stream().map(Postings.Analyzed::section).toList();
-            java.util.SortedMap<String, String> postings = Postings.encoded(all);
+            Postings.Encoded postings = Postings.encoded(all);
             all = null; // the term counts are no longer needed while the files are laid out
-            return new SearchIndex(ClientIndexWriter.writeEncoded(postings, sections), sections.size(), postings.size());
+            return new SearchIndex(ClientIndexWriter.writeEncoded(postings, sections), sections.size(), postings.terms().length);
         }
     }
 }

@@ -4,9 +4,10 @@
  * <p>Front door: {@link dev.sd101.search.SearchIndexer#build} takes {@link dev.sd101.search.SearchPage}s and
  * returns a {@link dev.sd101.search.SearchIndex} whose files the output stage writes under the site root:
  * <pre>
- *   search/meta.json        format version, section count, first term of each chunk
+ *   search/meta.json        format version, section count, sections per fragment file (g), first term of each chunk
  *   search/terms/N.json     sorted terms and their delta-encoded, impact-scored postings
- *   search/f/N.json         one per section: URL with #id, title, heading, breadcrumb, text for snippets
+ *   search/f/K.json         fragments of sections K*g .. K*g+g-1 (JSON array): URL with #id, title, heading,
+ *                           breadcrumb, text for snippets; section s is entry s%g of file floor(s/g)
  * </pre>
  * The browser side is {@code templates/theme/assets/search-engine.js} (DOM-free ES module, also run by Node in
  * the tests) and {@code search-ui.js}. The two sides share the surface analysis, pinned by
@@ -14,7 +15,7 @@
  *
  * <p>Pipeline: {@code Sectioner} (Jsoup; sections at h2..h4 with ids) → {@code TermAnalysis} (Nori MIXED
  * morphemes + Hangul bigrams + folded/stemmed Latin) → {@code Postings} (BM25F impacts) →
- * {@code ClientIndexWriter} (chunks, fragments).
+ * {@code ClientIndexWriter} (chunks, fragment bundles).
  *
  * <p>Quality benchmark (recall@1/@5, MRR against a whitespace+prefix baseline, index size, first-query gzip
  * bytes, warm query times): {@code mvn -q -pl generator -am test -Dtest=SearchQualityTest

@@ -33,16 +33,17 @@ class SearchIndexerTest {
         assertTrue(index.files().keySet().stream().allMatch(p -> p.startsWith("search/")), index.files().keySet()::toString);
         assertTrue(index.files().containsKey("search/meta.json"));
         assertTrue(index.files().containsKey("search/terms/0.json"));
-        assertTrue(index.files().containsKey("search/f/1.json"));
+        assertTrue(index.files().containsKey("search/f/0.json")); // both sections share the first bundle
+        assertFalse(index.files().containsKey("search/f/1.json"));
         assertEquals(2, index.sections());
         assertTrue(index.terms() > 10);
         String meta = new String(index.files().get("search/meta.json"), StandardCharsets.UTF_8);
-        assertTrue(meta.startsWith("{\"v\":1,\"n\":2,\"chunks\":[\""), meta);
+        assertTrue(meta.startsWith("{\"v\":2,\"n\":2,\"g\":" + ClientIndexWriter.SECTIONS_PER_FILE + ",\"chunks\":[\""), meta);
     }
 
     @Test
     void markupInContentIsEscapedInTheJson() {
-        String fragment = new String(new SearchIndexer().build(PAGES).files().get("search/f/1.json"), StandardCharsets.UTF_8);
+        String fragment = new String(new SearchIndexer().build(PAGES).files().get(ClientIndexWriter.fileOf(1)), StandardCharsets.UTF_8);
         assertFalse(fragment.contains("<"), fragment);
         assertTrue(fragment.contains("\\u003cscript\\u003e"), fragment);
     }
@@ -50,7 +51,61 @@ class SearchIndexerTest {
     @Test
     void noPagesGiveAnEmptyButValidIndex() {
         SearchIndex index = new SearchIndexer().build(List.of());
-        assertEquals("{\"v\":1,\"n\":0,\"chunks\":[]}\n", new String(index.files().get("search/meta.json"), StandardCharsets.UTF_8));
+        assertEquals("{\"v\":2,\"n\":0,\"g\":" + ClientIndexWriter.SECTIONS_PER_FILE + ",\"chunks\":[]}\n",
+                new String(index.files().get("search/meta.json"), StandardCharsets.UTF_8));
+        assertTrue(index.files().keySet().stream().noneMatch(p -> p.startsWith("search/f/")), index.files().keySet()::toString);
+    }
+
+    @Test
+    void aBundleHoldsExactlyTheSectionsItsNumberSays() {
+        int g = ClientIndexWriter.SECTIONS_PER_FILE;
+        // 2G+1 sections over pages of G-1, G and 2 sections: the first bundle ends inside the second page, the
+        // last holds one section.
+        List<SearchPage> pages = List.of(page("a", g - 1), page("b", g), page("c", 2));
+        List<String> expected = new java.util.ArrayList<>();
+        for (SearchPage p : pages) {
+            new Sectioner().split(p).forEach(s -> expected.add(s.url()));
+        }
+        assertEquals(2 * g + 1, expected.size(), expected::toString);
+        SearchIndex index = new SearchIndexer().build(pages);
+        assertEquals(2 * g + 1, index.sections());
+        assertEquals(List.of("search/f/0.json", "search/f/1.json", "search/f/2.json"),
+                index.files().keySet().stream().filter(p -> p.startsWith("search/f/")).toList());
+        for (int k = 0; k < 3; k++) {
+            assertEquals(expected.subList(k * g, Math.min(expected.size(), (k + 1) * g)), urls(index, "search/f/" + k + ".json"), "bundle " + k);
+        }
+        assertEquals(List.of(expected.get(2 * g)), urls(index, ClientIndexWriter.fileOf(2 * g)));
+        assertEquals(expected.get(g - 1), urls(index, ClientIndexWriter.fileOf(g - 1)).get(g - 1)); // last of a full bundle
+        assertEquals(expected.get(g), urls(index, ClientIndexWriter.fileOf(g)).get(0)); // first of the next
+        // The streamed collector lays out the same files.
+        SearchIndexer.Collector c = new SearchIndexer().collector(pages.size());
+        for (int i = pages.size() - 1; i >= 0; i--) {
+            c.add(i, pages.get(i));
+        }
+        SearchIndex streamed = c.build();
+        assertEquals(index.files().keySet(), streamed.files().keySet());
+        index.files().forEach((path, bytes) -> assertArrayEquals(bytes, streamed.files().get(path), path));
+    }
+
+    private static SearchPage page(String name, int sections) {
+        StringBuilder html = new StringBuilder("<h2 id=\"" + name + "\">Page " + name + "</h2><p>intro of " + name + "</p>");
+        for (int j = 1; j < sections; j++) {
+            html.append("<h3 id=\"").append(name).append('-').append(j).append("\">Part ").append(j)
+                    .append("</h3><p>text ").append(name).append(' ').append(j).append("</p>");
+        }
+        return new SearchPage(name + "/", "Page " + name, List.of(), html.toString());
+    }
+
+    /** The result URLs of a bundle's fragments, in order. */
+    private static List<String> urls(SearchIndex index, String file) {
+        String json = new String(index.files().get(file), StandardCharsets.UTF_8);
+        assertTrue(json.startsWith("[{") && json.endsWith("}]\n"), json);
+        List<String> out = new java.util.ArrayList<>();
+        var m = java.util.regex.Pattern.compile("\\{\"u\":\"([^\"]*)\"").matcher(json);
+        while (m.find()) {
+            out.add(m.group(1));
+        }
+        return out;
     }
 
     @Test
