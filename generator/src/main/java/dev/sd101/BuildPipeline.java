@@ -156,7 +156,7 @@ final class BuildPipeline {
             if (index != null) {
                 t.merge("index", share[1], Long::sum);
                 time(t, "index", () -> {
-                    // Tens of thousands of small files at scale (a fragment per section): written in parallel.
+                    // Thousands of small files at scale (a bundle of fragments per six sections): written in parallel.
                     index.build().files().entrySet().parallelStream().forEach(e -> put.accept(e.getKey(), e.getValue()));
                     return null;
                 });

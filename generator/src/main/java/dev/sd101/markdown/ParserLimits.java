@@ -125,6 +125,7 @@ final class ParserLimits {
         private int firstLine;
         private long length;
         private long matches;
+        private int open;
 
         Paragraph(Source source) {
             this.source = source;
@@ -169,6 +170,46 @@ final class ParserLimits {
                     matches++;
                 }
             }
+            emphasis(text, i, end, line);
+        }
+
+        /**
+         * Emphasis opened and not yet closed, counted before flexmark sees it: flexmark's parse walks the tree
+         * recursively too, so a deep enough nest overflows the stack before {@link #checkTree} can name a line,
+         * and how deep is enough depends on how much of the parser is compiled yet. A run of {@code *} or
+         * {@code _} that can only open (CommonMark's left-flanking, not right-flanking) adds its length, one that
+         * can only close takes it away: an upper bound of the emphasis levels, exact for the usual nest.
+         */
+        private void emphasis(String text, int from, int end, int line) {
+            for (int j = from; j < end; ) {
+                char x = text.charAt(j);
+                if (x != '*' && x != '_') {
+                    j++;
+                    continue;
+                }
+                int run = j;
+                while (run < end && text.charAt(run) == x) {
+                    run++;
+                }
+                char before = j > from ? text.charAt(j - 1) : ' ';
+                char after = run < end ? text.charAt(run) : ' ';
+                boolean left = !Character.isWhitespace(after) && (!punctuation(after) || Character.isWhitespace(before) || punctuation(before));
+                boolean right = !Character.isWhitespace(before) && (!punctuation(before) || Character.isWhitespace(after) || punctuation(after));
+                if (left && !right) {
+                    open += run - j;
+                    if (open > MAX_DEPTH) {
+                        throw BuildException.at(source.displayPath(), line, "emphasis nested " + open
+                                + " levels deep (lists, quotes, emphasis, links); the limit is " + MAX_DEPTH);
+                    }
+                } else if (right && !left) {
+                    open = Math.max(0, open - (run - j));
+                }
+                j = run;
+            }
+        }
+
+        private static boolean punctuation(char c) {
+            return !Character.isLetterOrDigit(c) && !Character.isWhitespace(c);
         }
 
         void end() {
@@ -179,6 +220,7 @@ final class ParserLimits {
             }
             length = 0;
             matches = 0;
+            open = 0;
         }
     }
 
