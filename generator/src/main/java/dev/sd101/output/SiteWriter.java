@@ -126,6 +126,8 @@ public final class SiteWriter {
         private final java.util.concurrent.atomic.AtomicLong bytes = new java.util.concurrent.atomic.AtomicLong();
         private final java.util.concurrent.atomic.AtomicInteger files = new java.util.concurrent.atomic.AtomicInteger();
         private volatile boolean committed;
+        /** Folders of the staging tree already made: thousands of files share one (a failed mkdir costs an exception). */
+        private final java.util.Set<Path> folders = java.util.concurrent.ConcurrentHashMap.newKeySet();
         // Workers of a parallel pass may still be writing when another one's failure closes the staging folder:
         // writes hold the read lock and check closed, so nothing is written into (or left after) the deleted folder.
         private final java.util.concurrent.locks.ReentrantReadWriteLock lock = new java.util.concurrent.locks.ReentrantReadWriteLock();
@@ -142,7 +144,7 @@ public final class SiteWriter {
             try {
                 open();
                 Path target = inside(tmp, path);
-                Files.createDirectories(target.getParent());
+                folder(target.getParent());
                 Files.write(target, content);
                 bytes.addAndGet(content.length);
                 files.incrementAndGet();
@@ -159,7 +161,7 @@ public final class SiteWriter {
             try {
                 open();
                 Path target = inside(tmp, path);
-                Files.createDirectories(target.getParent());
+                folder(target.getParent());
                 Files.copy(from, target, StandardCopyOption.REPLACE_EXISTING);
                 bytes.addAndGet(Files.size(target));
                 files.incrementAndGet();
@@ -167,6 +169,13 @@ public final class SiteWriter {
                 throw new BuildException(output + ": cannot write the site: " + e.getMessage(), e);
             } finally {
                 lock.readLock().unlock();
+            }
+        }
+
+        private void folder(Path folder) throws IOException {
+            if (!folders.contains(folder)) {
+                Files.createDirectories(folder);
+                folders.add(folder);
             }
         }
 
