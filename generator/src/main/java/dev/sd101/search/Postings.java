@@ -85,7 +85,10 @@ record Postings(SortedMap<String, List<Posting>> terms, double scale) {
         int j = 0;
         for (Map.Entry<String, Double> e : tf.entrySet()) {
             String t = e.getKey();
-            String shared = intern.putIfAbsent(t, t);
+            String shared = intern.get(t); // most terms are known already: a read takes no lock, putIfAbsent does
+            if (shared == null) {
+                shared = intern.putIfAbsent(t, t);
+            }
             termArray[j] = shared == null ? t : shared;
             weights[j] = e.getValue();
             title[j] = inTitle.contains(t);
