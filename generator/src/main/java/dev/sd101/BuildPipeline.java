@@ -74,7 +74,7 @@ final class BuildPipeline {
         SiteWriter writer = new SiteWriter(config.outputDirectory());
         writer.guard(config.contentRoot(), config.source());
         Map<String, Long> t = new LinkedHashMap<>();
-        Planned planned = plan(config, t, true);
+        Planned planned = plan(config, t, true, true);
         List<Problem> problems = problems(config, planned);
         if (config.strict() && !problems.isEmpty()) {
             return new BuildResult(problems, 0, 0, null, 0, t);
@@ -234,7 +234,7 @@ final class BuildPipeline {
     /** Every stage but write: the site's files in memory. */
     SiteBuild build(SiteConfig config) {
         Map<String, Long> t = new LinkedHashMap<>();
-        Planned planned = plan(config, t, true);
+        Planned planned = plan(config, t, true, false);
         List<Problem> problems = problems(config, planned);
         if (config.strict() && !problems.isEmpty()) {
             return new SiteBuild(new BuildResult(problems, 0, 0, null, 0, t), Map.of(), Map.of());
@@ -319,10 +319,16 @@ final class BuildPipeline {
     }
 
     private Planned plan(SiteConfig config, Map<String, Long> t) {
-        return plan(config, t, false);
+        return plan(config, t, false, false);
     }
 
-    private Planned plan(SiteConfig config, Map<String, Long> t, boolean warmSearch) {
+    /**
+     * @param warmSearch   load Nori's dictionary on a spare core meanwhile (a build that indexes)
+     * @param renderBlocks render each document's blocks as soon as it is parsed and keep only their HTML: a streamed
+     *                     build holds every document until its pages are written, and at 10,000 pages the flexmark
+     *                     trees were most of the heap (the work is the same, only done earlier)
+     */
+    private Planned plan(SiteConfig config, Map<String, Long> t, boolean warmSearch, boolean renderBlocks) {
         ContentRoot root = new ContentRoot(config.contentRoot());
         List<Source> sources = time(t, "load", () -> new SourceLoader(root).load(config.source()));
         if (warmSearch && config.search() && sources.stream().anyMatch(s -> hasHangul(s.text()))) {
@@ -335,7 +341,13 @@ final class BuildPipeline {
         }
         List<Document> documents = time(t, "parse", () -> {
             Map<String, Document> seen = parseCache.begin();
-            List<Document> docs = sources.parallelStream().map(s -> parseCache.parse(s, seen)).toList();
+            List<Document> docs = sources.parallelStream().map(s -> {
+                Document d = parseCache.parse(s, seen);
+                if (renderBlocks) {
+                    parser.renderBlocks(d);
+                }
+                return d;
+            }).toList();
             parseCache.keep(seen);
             return docs;
         });

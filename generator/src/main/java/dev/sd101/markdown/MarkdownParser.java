@@ -124,6 +124,14 @@ public final class MarkdownParser {
         return new Document(source, headings, links, anchors, toc(root, source), blockLines, new ParsedTree(root, blocks));
     }
 
+    /**
+     * Renders a document's blocks now and lets its flexmark tree go; {@link #render(Document, int, int)} then reads
+     * the kept HTML. Same HTML as rendering later: it depends on the tree and its heading ids only.
+     */
+    public void renderBlocks(Document document) {
+        document.tree().keepOnlyHtml(() -> splitBlocks(renderWhole(document), document.blockCount()));
+    }
+
     /** HTML of the top-level blocks {@code [from, to)} of a document, headings carrying their ids. */
     public String render(Document document, int from, int to) {
         // flexmark renders links only inside a whole document (a lone block renders them as text), so

@@ -21,7 +21,20 @@ public final class ParsedTree {
         return blockHtml;
     }
 
-    /** The flexmark tree, or {@code null} after {@link #release()}. */
+    /**
+     * Renders the blocks' HTML now, if not yet, and drops the tree, keeping the HTML: a streamed build holds every
+     * document from parse to render, and the HTML is a fraction of the tree's size (flexmark keeps a node and a
+     * sequence object per piece of text).
+     */
+    synchronized void keepOnlyHtml(java.util.function.Supplier<String[]> render) {
+        if (blockHtml == null) {
+            blockHtml = render.get();
+        }
+        root = null;
+        blocks = null;
+    }
+
+    /** The flexmark tree, or {@code null} after {@link #release()} or {@link #keepOnlyHtml}. */
     synchronized com.vladsch.flexmark.util.ast.Document rootOrNull() {
         return root;
     }
