@@ -53,11 +53,12 @@ record Postings(SortedMap<String, List<Posting>> terms, double scale) {
      *
      * @param section what the fragment file shows (body already cut to what a snippet needs)
      * @param terms   distinct terms (interned across the site)
-     * @param tf      field-weighted frequency of each term
+     * @param tf      field-weighted frequency of each term: whole numbers (the field weights are), so a float holds
+     *                each exactly and a large site's index keeps half the bytes
      * @param inTitle whether each term occurs in the title or the heading
      * @param length  field-weighted length
      */
-    record Analyzed(Section section, String[] terms, double[] tf, boolean[] inTitle, double length) {
+    record Analyzed(Section section, String[] terms, float[] tf, boolean[] inTitle, double length) {
     }
 
     /** Analyses one section; may run on many threads at once ({@code intern} must then be concurrent). */
@@ -80,7 +81,7 @@ record Postings(SortedMap<String, List<Posting>> terms, double scale) {
         // The heading is the title of a sub-section, so both count as "matched in the title".
         java.util.Set<String> inTitle = new java.util.HashSet<>(terms.apply(s.title() + " " + s.heading()));
         String[] termArray = new String[tf.size()];
-        double[] weights = new double[tf.size()];
+        float[] weights = new float[tf.size()];
         boolean[] title = new boolean[tf.size()];
         int j = 0;
         for (Map.Entry<String, Double> e : tf.entrySet()) {
@@ -90,7 +91,11 @@ record Postings(SortedMap<String, List<Posting>> terms, double scale) {
                 shared = intern.putIfAbsent(t, t);
             }
             termArray[j] = shared == null ? t : shared;
-            weights[j] = e.getValue();
+            float w = e.getValue().floatValue();
+            if (w != e.getValue()) {
+                throw new IllegalStateException("a term frequency a float cannot hold exactly: " + e.getValue());
+            }
+            weights[j] = w;
             title[j] = inTitle.contains(t);
             j++;
         }
