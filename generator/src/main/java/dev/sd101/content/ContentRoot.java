@@ -83,11 +83,16 @@ public final class ContentRoot {
     }
 
     private Resolved look(Path candidate) {
-        boolean exists = Files.exists(candidate, LinkOption.NOFOLLOW_LINKS);
-        if (exists && !staysInsideThroughLinks(candidate)) {
+        BasicFileAttributes attributes;
+        try {
+            attributes = Files.readAttributes(candidate, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        } catch (IOException e) {
+            return new Resolved.Inside(candidate, relative(candidate), false);
+        }
+        if (!staysInside(candidate, attributes)) {
             return new Resolved.Outside("a symbolic link leading outside the content root");
         }
-        return new Resolved.Inside(candidate, relative(candidate), exists);
+        return new Resolved.Inside(candidate, relative(candidate), true);
     }
 
     /** The {@code /}-separated path of a file inside the root. */
@@ -99,14 +104,22 @@ public final class ContentRoot {
     /** Whether {@code file} is inside the root after following every symbolic link on its way. */
     public boolean staysInsideThroughLinks(Path file) {
         Path abs = file.toAbsolutePath().normalize();
-        Path folder = abs.getParent();
         try {
-            BasicFileAttributes attributes = Files.readAttributes(abs, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-            if (folder == null || attributes.isSymbolicLink()) {
-                return abs.toRealPath().startsWith(realRoot);
-            }
+            return staysInside(abs, Files.readAttributes(abs, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS));
         } catch (IOException e) {
             return false;
+        }
+    }
+
+    /** As {@link #staysInsideThroughLinks}, for an absolute normalised path whose own attributes are read. */
+    private boolean staysInside(Path abs, BasicFileAttributes attributes) {
+        Path folder = abs.getParent();
+        if (folder == null || attributes.isSymbolicLink()) {
+            try {
+                return abs.toRealPath().startsWith(realRoot);
+            } catch (IOException e) {
+                return false;
+            }
         }
         // Not a link itself: its real path is its folder's real path and its name. Folders are shared by many
         // files, so each is resolved once (realpath costs a system call per path component).
