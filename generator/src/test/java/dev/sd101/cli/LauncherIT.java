@@ -71,6 +71,27 @@ class LauncherIT {
         assertEquals(0, version.exit(), version.output());
     }
 
+    @Test
+    void dryRunPrintsTheJavaCommandAndRunsNothing(@TempDir Path tmp) throws Exception {
+        Path out = tmp.resolve("never");
+        Run build = run(List.of(TARGET.resolve("sd101").toString(), "generate", "--source", "no such file.md", "--output",
+                out.toString()), Map.of("SD101_DRY_RUN", "1", "SD101_JAVA_OPTS", "-Xmx64m"));
+        assertEquals(0, build.exit(), build.output());
+        List<String> args = build.output().lines().toList();
+        int jar = args.indexOf("-jar");
+        assertTrue(jar > 0, build.output());
+        List<String> jvm = args.subList(1, jar);
+        assertTrue(jvm.contains("-XX:TieredStopAtLevel=1") && jvm.contains("-XX:+UseSerialGC"), jvm.toString());
+        assertEquals("-Xmx64m", jvm.get(jvm.size() - 1), "the user's options come last, so they win: " + jvm);
+        assertEquals(List.of(TARGET.resolve("sd101.jar").toString(), "generate", "--source", "no such file.md", "--output",
+                out.toString()), args.subList(jar + 1, args.size()), "arguments pass through as words, spaces kept");
+        assertTrue(!Files.exists(out));
+
+        Run serve = run(List.of(TARGET.resolve("sd101").toString(), "serve"), Map.of("SD101_DRY_RUN", "1"));
+        assertTrue(serve.output().lines().anyMatch("-XX:+TieredCompilation"::equals)
+                && serve.output().lines().noneMatch("-XX:TieredStopAtLevel=1"::equals), serve.output());
+    }
+
     private record Run(int exit, String output) {
     }
 
