@@ -17,7 +17,8 @@ import java.util.Map;
  * {@code --peers}, the same corpus built by Hugo + Pagefind, measured alternately with ours, and each figure as a
  * ratio; then the targets of the performance issue with pass or miss, naming the stage that holds the time.
  *
- * <p>Every build runs in a fresh JVM ({@link BuildProbe}, with {@code -Xmx}), so numbers are cold, as a CI build is.
+ * <p>Every build runs in a fresh JVM ({@link BuildProbe}, with the launcher's JVM options and {@code -Xmx}), so numbers
+ * are cold, as a CI build is.
  * The README-ko corpus is also built by the CLI jar exactly as a user runs it, with and without an AppCDS archive,
  * and by the launcher {@code generator/target/sd101} with and without its archive ({@link ColdStart}), with a
  * breakdown of where a cold run's time goes.
@@ -45,6 +46,8 @@ public final class BuildBenchmark {
     private final Path work;
     private final Options opt;
     private final Map<String, Report> reports = new LinkedHashMap<>();
+    /** The launcher's JVM options per command, read once from its dry run. */
+    private final Map<String, List<String>> launcherOptions = new HashMap<>();
     /** README-ko's cold CLI build by java -jar and by the launcher, with its breakdown; null until measured. */
     private ColdStart.Result coldStart;
 
@@ -105,6 +108,8 @@ public final class BuildBenchmark {
         Peers peers = opt.peers() ? new Peers(work) : null;
         System.out.printf(Locale.ROOT, "sd101 build benchmark: %d cores, java %s, -Xmx%s, %d repeat(s)%n",
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), opt.xmx(), opt.repeat());
+        System.out.println("JVM options of the probes, as the launcher runs generate: " + launcherOptions("generate")
+                + "; serve: " + launcherOptions("serve"));
         if (peers != null) {
             peers.install();
             System.out.println("peers: " + peers.versions());
@@ -143,8 +148,8 @@ public final class BuildBenchmark {
     private Map<String, Long> measureServe() throws IOException {
         List<Map<String, Long>> runs = new ArrayList<>();
         for (int i = 0; i < opt.repeat(); i++) {
-            runs.add(parse(Proc.checked(List.of(javaBin(), "-Xmx" + opt.xmx(), "-cp", System.getProperty("java.class.path"),
-                    ServeProbe.class.getName(), repo.resolve("content/README-ko.md").toString(), "ko", IMAGES, "40"), repo).output()));
+            runs.add(parse(Proc.checked(jvm("serve", ServeProbe.class, repo.resolve("content/README-ko.md").toString(), "ko",
+                    IMAGES, "40"), repo).output()));
         }
         Map<String, Long> m = new LinkedHashMap<>();
         for (String k : runs.get(0).keySet()) {
@@ -231,10 +236,47 @@ public final class BuildBenchmark {
                 cliRuns.isEmpty() ? -1 : median(cliRuns), cdsRuns.isEmpty() ? -1 : median(cdsRuns), peer);
     }
 
-    private List<String> probe(Corpus c, Path out) {
-        return List.of(javaBin(), "-Xmx" + opt.xmx(), "-cp", System.getProperty("java.class.path"),
-                BuildProbe.class.getName(), c.source().toString(), c.root().toString(), out.toString(), c.lang(),
+    private List<String> probe(Corpus c, Path out) throws IOException {
+        return jvm("generate", BuildProbe.class, c.source().toString(), c.root().toString(), out.toString(), c.lang(),
                 Integer.toString(c.splitLevel()), c.imageBaseUrl() == null ? "" : c.imageBaseUrl());
+    }
+
+    /**
+     * A probe's command: a fresh JVM with the options the launcher gives {@code command} (so the figures are those of
+     * the CLI as the README tells users to run it), then {@code -Xmx}, the probe class and its arguments.
+     */
+    private List<String> jvm(String command, Class<?> main, String... args) throws IOException {
+        List<String> cmd = new ArrayList<>(List.of(javaBin()));
+        cmd.addAll(launcherOptions(command));
+        cmd.addAll(List.of("-Xmx" + opt.xmx(), "-cp", System.getProperty("java.class.path"), main.getName()));
+        cmd.addAll(List.of(args));
+        return cmd;
+    }
+
+    /**
+     * The JVM options the launcher runs {@code command} with, as its dry run prints them, without those of its class
+     * archive (made for the jar alone, not the probe's class path); none when the launcher was not built.
+     */
+    private List<String> launcherOptions(String command) throws IOException {
+        List<String> cached = launcherOptions.get(command);
+        if (cached != null) {
+            return cached;
+        }
+        List<String> options = new ArrayList<>();
+        Path launcher = repo.resolve("generator/target/sd101");
+        if (Files.isExecutable(launcher)) {
+            List<String> printed = Proc.checked(List.of("env", "-u", "SD101_JAVA_OPTS", "SD101_DRY_RUN=1",
+                    "JAVA_HOME=" + System.getProperty("java.home"), launcher.toString(), command), repo).output().lines().toList();
+            for (String a : printed.subList(1, printed.indexOf("-jar"))) {
+                if (!a.startsWith("-Xshare") && !a.startsWith("-XX:SharedArchiveFile") && !a.startsWith("-Xlog:cds")) {
+                    options.add(a);
+                }
+            }
+        } else {
+            System.out.println("note: " + launcher + " not built; probes run with the JVM's default options");
+        }
+        launcherOptions.put(command, List.copyOf(options));
+        return options;
     }
 
     private List<String> cli(Corpus c, Path out, String jvmFlag) {
