@@ -11,8 +11,9 @@ import java.util.stream.Stream;
 
 /**
  * The fastest peers, Hugo + Pagefind, on the same corpora: installs them (Hugo from Debian, Pagefind from the npm
- * registry into the work folder), converts a corpus into a minimal Hugo site (same pages, a sidebar of sections,
- * raw HTML kept as GitHub keeps it), builds it and indexes it. Only used with {@code --peers}.
+ * registry into the work folder), converts a corpus into a Hugo site with our default theme's page furniture (same
+ * pages, pruned sidebar, breadcrumbs, table of contents, previous/next; raw HTML kept as GitHub keeps it), builds it
+ * and indexes it. Only used with {@code --peers}.
  */
 final class Peers {
     private final Path work;
@@ -87,10 +88,21 @@ final class Peers {
                 [markup.goldmark.renderer]
                 unsafe = true
                 """);
+        // The same page furniture as our default theme, so both sides write comparable sites: a pruned sidebar
+        // (every section, the current section's pages), breadcrumbs, the page's table of contents, previous/next.
         write(site.resolve("layouts/_default/baseof.html"), """
-                <!doctype html><html lang="{{ .Site.LanguageCode }}"><head><meta charset="utf-8"><title>{{ .Title }}</title></head>
-                <body><nav><ul>{{ range .Site.Sections }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}</ul></nav>
-                <main data-pagefind-body>{{ block "main" . }}{{ end }}</main></body></html>
+                <!doctype html><html lang="{{ .Site.LanguageCode }}"><head><meta charset="utf-8">
+                <meta name="viewport" content="width=device-width, initial-scale=1"><title>{{ .Title }} - {{ .Site.Title }}</title></head>
+                <body><header><a href="{{ "/" | relURL }}">{{ .Site.Title }}</a></header>
+                {{ $cur := . }}<nav class="sidebar"><ul>{{ range .Site.Home.Pages }}{{ $here := or (eq $cur .) ($cur.IsDescendant .) }}
+                <li{{ if $here }} class="active"{{ end }}><a href="{{ .RelPermalink }}">{{ .Title }}</a>{{ if $here }}
+                <ul>{{ range .Pages }}<li{{ if eq $cur . }} class="current"{{ end }}><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>
+                {{ end }}</ul>{{ end }}</li>{{ end }}</ul></nav>
+                <main><nav class="breadcrumbs">{{ range .Ancestors.Reverse }}<a href="{{ .RelPermalink }}">{{ .Title }}</a> / {{ end }}</nav>
+                <article data-pagefind-body>{{ block "main" . }}{{ end }}</article>
+                <nav class="pager">{{ with .PrevInSection }}<a href="{{ .RelPermalink }}">{{ .Title }}</a>{{ end }}
+                {{ with .NextInSection }}<a href="{{ .RelPermalink }}">{{ .Title }}</a>{{ end }}</nav></main>
+                <aside class="toc">{{ .TableOfContents }}</aside><footer>{{ .Site.Title }}</footer></body></html>
                 """);
         write(site.resolve("layouts/_default/single.html"), "{{ define \"main\" }}<h1>{{ .Title }}</h1>{{ .Content }}{{ end }}\n");
         write(site.resolve("layouts/_default/list.html"), "{{ define \"main\" }}<h1>{{ .Title }}</h1>{{ .Content }}"
