@@ -263,7 +263,7 @@ public final class BuildBenchmark {
             return cached;
         }
         List<String> options = new ArrayList<>();
-        Path launcher = repo.resolve("generator/target/sd101");
+        Path launcher = ColdStart.launcher(repo);
         if (Files.isExecutable(launcher)) {
             List<String> printed = Proc.checked(List.of("env", "-u", "SD101_JAVA_OPTS", "SD101_DRY_RUN=1",
                     "JAVA_HOME=" + System.getProperty("java.home"), launcher.toString(), command), repo).output().lines().toList();

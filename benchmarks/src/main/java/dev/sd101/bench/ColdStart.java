@@ -61,6 +61,11 @@ final class ColdStart {
     }
 
     private Path launcher() {
+        return launcher(repo);
+    }
+
+    /** The launcher that {@code mvn package} of the generator writes. */
+    static Path launcher(Path repo) {
         return repo.resolve("generator/target/sd101");
     }
 
