@@ -15,6 +15,9 @@ assert home.contains('href="기초/#기초"')
 assert home.contains('"cicd-파이프라인":"cicd-파이프라인/"')
 assert read('기초/index.html').contains('href="../grpc는-어떻게-작동하나요/"')
 assert read('sitemap.xml').contains('https://example.org/docs/')
+// The analysis cache goes to target/ by default (mvn clean clears it), never into the site.
+assert new File(basedir, 'target/sd101-cache/search-terms.bin').isFile()
+assert !new File(site, 'search-terms.bin').exists()
 def log = new File(basedir, 'build.log').getText('UTF-8')
 assert log.contains('sd101 check: 0 error(s), 0 warning(s)')
 return true

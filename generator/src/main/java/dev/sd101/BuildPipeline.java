@@ -16,6 +16,7 @@ import dev.sd101.render.CatalogViews;
 import dev.sd101.render.PageViews;
 import dev.sd101.render.RenderedBody;
 import dev.sd101.render.SiteExtras;
+import dev.sd101.search.AnalysisCache;
 import dev.sd101.search.SearchIndexer;
 import dev.sd101.search.SearchPage;
 import dev.sd101.site.Page;
@@ -74,7 +75,16 @@ final class BuildPipeline {
         SiteWriter writer = new SiteWriter(config.outputDirectory());
         writer.guard(config.contentRoot(), config.source());
         Map<String, Long> t = new LinkedHashMap<>();
-        Planned planned = plan(config, t, true, true);
+        try (AnalysisCache analysisCache = config.search() && config.cacheDirectory() != null
+                ? time(t, "load", () -> AnalysisCache.open(config.cacheDirectory())) : AnalysisCache.none()) {
+            // With the previous build's analysis at hand, Nori is loaded only if a changed text needs it.
+            Planned planned = plan(config, t, analysisCache.isEmpty(), true);
+            return generate(config, planned, analysisCache, writer, t);
+        }
+    }
+
+    private BuildResult generate(SiteConfig config, Planned planned, AnalysisCache analysisCache, SiteWriter writer,
+                                 Map<String, Long> t) {
         List<Problem> problems = problems(config, planned);
         if (config.strict() && !problems.isEmpty()) {
             return new BuildResult(problems, 0, 0, null, 0, t);
@@ -107,7 +117,7 @@ final class BuildPipeline {
             PageViews views = new PageViews(config, site, SiteExtras.licenseHtml(site,
                     i -> early.computeIfAbsent(i, k -> bodyRenderer.render(site.pages().get(k)))), Sd101.VERSION);
             CatalogViews lists = new CatalogViews(config, site);
-            SearchIndexer.Collector index = config.search() ? searchIndexer.collector(n) : null;
+            SearchIndexer.Collector index = config.search() ? searchIndexer.collector(n, analysisCache) : null;
             // A document's tree is released once its last page is rendered (the pages of a split document share it).
             Map<Document, AtomicInteger> pagesLeft = new IdentityHashMap<>();
             for (Page p : site.pages()) {
@@ -178,6 +188,7 @@ final class BuildPipeline {
                     b += size(c.getValue());
                 }
                 out.commit();
+                analysisCache.commit(); // only once the site is in place: a failed build keeps the previous file
                 return b;
             });
             long bytes = sizes.values().stream().mapToLong(Long::longValue).sum() + copied;

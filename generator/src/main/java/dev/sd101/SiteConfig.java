@@ -30,6 +30,8 @@ import java.util.Objects;
  * @param collections     folders of Markdown files published as collections (empty: none)
  * @param taxonomies      ways collection items are grouped (categories, tags), by front matter key
  * @param home            what the home page lists, or {@code null} for the plain home page
+ * @param cacheDirectory  where {@code generate} keeps the search analysis of the site's texts between builds
+ *                        (only what changed is analysed again), or {@code null} for none; never changes the output
  */
 public record SiteConfig(
         Path source,
@@ -50,7 +52,8 @@ public record SiteConfig(
         Path configFile,
         List<Collection> collections,
         List<Taxonomy> taxonomies,
-        Home home) {
+        Home home,
+        Path cacheDirectory) {
 
     /** The order of a collection's items on listing pages. */
     public enum Sort {
@@ -153,6 +156,13 @@ public record SiteConfig(
         if (configFile != null) {
             configFile = configFile.toAbsolutePath().normalize();
         }
+        if (cacheDirectory != null) {
+            cacheDirectory = cacheDirectory.toAbsolutePath().normalize();
+            if (cacheDirectory.startsWith(outputDirectory)) {
+                // The output folder is replaced as a whole: a cache in it would be published, then lost.
+                throw new IllegalArgumentException("cacheDirectory must be outside the output folder, not '" + cacheDirectory + "'");
+            }
+        }
         collections = List.copyOf(collections == null ? List.of() : collections);
         taxonomies = List.copyOf(taxonomies == null ? List.of() : taxonomies);
         java.util.Set<String> names = new java.util.HashSet<>();
@@ -176,7 +186,14 @@ public record SiteConfig(
                       String language, String siteUrl, String repositoryUrl, String editBranch, String imageBaseUrl,
                       int splitLevel, boolean strict, boolean sanitizeHtml, boolean search) {
         this(source, contentRoot, outputDirectory, themeDirectory, siteTitle, language, siteUrl, repositoryUrl,
-                editBranch, imageBaseUrl, splitLevel, strict, sanitizeHtml, search, false, null, List.of(), List.of(), null);
+                editBranch, imageBaseUrl, splitLevel, strict, sanitizeHtml, search, false, null, List.of(), List.of(), null, null);
+    }
+
+    /** This config with another {@link #cacheDirectory} ({@code null}: none). */
+    public SiteConfig withCacheDirectory(Path cacheDirectory) {
+        return new SiteConfig(source, contentRoot, outputDirectory, themeDirectory, siteTitle, language, siteUrl,
+                repositoryUrl, editBranch, imageBaseUrl, splitLevel, strict, sanitizeHtml, search, drafts, configFile,
+                collections, taxonomies, home, cacheDirectory);
     }
 
     /** The folder collection and taxonomy folders are relative to: the source folder, or a source file's folder. */
@@ -239,6 +256,7 @@ public record SiteConfig(
         b.collections = collections;
         b.taxonomies = taxonomies;
         b.home = home;
+        b.cacheDirectory = cacheDirectory;
         return b;
     }
 
@@ -286,6 +304,7 @@ public record SiteConfig(
         List<Collection> collections;
         List<Taxonomy> taxonomies;
         Home home;
+        Path cacheDirectory;
 
         private Builder(Path source) {
             this.source = Objects.requireNonNull(source, "source");
@@ -310,6 +329,8 @@ public record SiteConfig(
         public Builder collections(List<Collection> v) { collections = v; return this; }
         public Builder taxonomies(List<Taxonomy> v) { taxonomies = v; return this; }
         public Builder home(Home v) { home = v; return this; }
+        /** Where the search analysis is kept between builds; {@code null} (the default) keeps none. */
+        public Builder cacheDirectory(Path v) { cacheDirectory = v; return this; }
 
         /**
          * The config: explicit values, then the config file's, then defaults.
@@ -331,7 +352,7 @@ public record SiteConfig(
             return new SiteConfig(source, contentRoot, out, themeDirectory, siteTitle, language, siteUrl,
                     repositoryUrl, editBranch, imageBaseUrl, splitLevel == null ? 0 : splitLevel, Boolean.TRUE.equals(strict),
                     !Boolean.FALSE.equals(sanitizeHtml), !Boolean.FALSE.equals(search), Boolean.TRUE.equals(drafts),
-                    file, collections, taxonomies, home);
+                    file, collections, taxonomies, home, cacheDirectory);
         }
 
         private Path discover() {

@@ -150,6 +150,12 @@ public final class Main implements Callable<Integer> {
     static final class Generate implements Callable<Integer> {
         @Mixin
         ConfigOptions options;
+        @Option(names = "--cache-dir", paramLabel = "<dir>",
+                description = "Where the search analysis of the site's texts is kept, so that a rebuild analyses only what"
+                        + " changed (default: a folder per output folder under $XDG_CACHE_HOME/sd101, else ~/.cache/sd101).")
+        Path cacheDir;
+        @Option(names = "--no-cache", description = "Neither read nor write the analysis cache.")
+        boolean noCache;
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
@@ -157,7 +163,21 @@ public final class Main implements Callable<Integer> {
         public Integer call() {
             PrintWriter err = spec.commandLine().getErr();
             PrintWriter out = spec.commandLine().getOut();
-            BuildResult r = engine(spec).generate(options.toConfig());
+            SiteConfig config = options.toConfig();
+            if (!noCache && cacheDir != null) {
+                try {
+                    config = config.withCacheDirectory(cacheDir);
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("--cache-dir (" + e.getMessage() + ")", e);
+                }
+            } else if (!noCache) {
+                Map<String, String> env = spec.root().userObject() instanceof Main m ? m.env : Map.of();
+                Path cache = CacheFolder.of(config.outputDirectory(), env);
+                if (cache != null && !cache.startsWith(config.outputDirectory())) { // a site written into ~/.cache: none
+                    config = config.withCacheDirectory(cache);
+                }
+            }
+            BuildResult r = engine(spec).generate(config);
             report(r, out, err, spec);
             if (!r.written()) {
                 err.println("error: " + r.problems().size() + " problem(s) in strict mode; the site was not written");

@@ -74,8 +74,16 @@ public final class SearchIndexer {
      * @param pages how many page slots there are (order numbers {@code 0..pages-1}); a slot never added is no page
      */
     public Collector collector(int pages) {
+        return collector(pages, AnalysisCache.none());
+    }
+
+    /**
+     * As {@link #collector(int)}, taking each text's analysis from {@code cache} when the previous build had the
+     * same text, and recording every text's analysis in it for the next build.
+     */
+    public Collector collector(int pages, AnalysisCache cache) {
         analysis.nextBuild();
-        return new Collector(pages);
+        return new Collector(pages, Objects.requireNonNull(cache, "cache"));
     }
 
     /** See {@link #collector}. {@link #add} may be called concurrently, each order number once. */
@@ -84,9 +92,11 @@ public final class SearchIndexer {
         private final java.util.Map<String, String> intern = new java.util.concurrent.ConcurrentHashMap<>();
         // Large sites repeat text across pages (shared intros, boilerplate): each repeat is analysed once.
         private final RepeatCache repeats = new RepeatCache(intern);
+        private final java.util.function.Function<String, List<String>> analyse;
 
-        private Collector(int pages) {
+        private Collector(int pages, AnalysisCache cache) {
             this.pages = new java.util.concurrent.atomic.AtomicReferenceArray<>(pages);
+            this.analyse = text -> cache.terms(text, analysis::termsUncached);
         }
 
         /** Sections and analyses the page with order number {@code index}. */
@@ -95,7 +105,7 @@ public final class SearchIndexer {
             // Sections of a page repeat its title and breadcrumb: analysed once per page, and forgotten with it.
             java.util.Map<String, List<String>> seen = new java.util.HashMap<>();
             for (Section s : sectioner.split(Objects.requireNonNull(page, "page"))) {
-                out.add(Postings.analyze(s, t -> seen.computeIfAbsent(t, x -> repeats.terms(x, analysis::termsUncached)), intern));
+                out.add(Postings.analyze(s, t -> seen.computeIfAbsent(t, x -> repeats.terms(x, analyse)), intern));
             }
             pages.set(index, out);
         }
