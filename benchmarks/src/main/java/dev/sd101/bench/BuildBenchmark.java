@@ -60,7 +60,12 @@ public final class BuildBenchmark {
 
     /** Medians of one corpus. */
     record Report(Corpus corpus, int pages, long processNanos, long buildNanos, Map<String, Long> stages, long peakHeap,
-                  long peakRss, SiteMeasure.Sizes sizes, long cliNanos, long cliCdsNanos, Peers.Result peer) {
+                  long peakRss, SiteMeasure.Sizes sizes, long cliNanos, long cliCdsNanos, Peers.Result peer,
+                  Rebuild rebuild) {
+    }
+
+    /** A rebuild of unchanged content with the analysis cache the previous build left: process wall, its index stage. */
+    record Rebuild(long processNanos, long indexNanos, long cacheBytes) {
     }
 
     BuildBenchmark(Path repo, Path work, Options opt) {
@@ -218,6 +223,7 @@ public final class BuildBenchmark {
                 cdsRuns.add(Proc.checked(cli(c, out, "-XX:SharedArchiveFile=" + jsa), repo).wallNanos());
             }
         }
+        Rebuild rebuild = rebuild(c, out);
         ColdStart launcher = new ColdStart(repo, work);
         if (ko && launcher.available()) {
             // After the probes: the launcher, its archive and java -jar, alternated among themselves.
@@ -233,12 +239,46 @@ public final class BuildBenchmark {
         return new Report(c, probes.get(0).get("pages").intValue(), median(process),
                 median(probes.stream().map(p -> p.get("wall")).toList()), stages,
                 median(probes.stream().map(p -> p.get("peakHeap")).toList()), median(rss), sizes,
-                cliRuns.isEmpty() ? -1 : median(cliRuns), cdsRuns.isEmpty() ? -1 : median(cdsRuns), peer);
+                cliRuns.isEmpty() ? -1 : median(cliRuns), cdsRuns.isEmpty() ? -1 : median(cdsRuns), peer, rebuild);
+    }
+
+    /**
+     * The rebuild figure: a probe build with an empty analysis cache folder fills it, then the median of
+     * {@code repeat} probe builds that each find the previous build's file (the figures above are all first builds).
+     */
+    private Rebuild rebuild(Corpus c, Path out) throws IOException {
+        Path cache = work.resolve("cache-" + c.name());
+        deleteTree(cache);
+        Proc.checked(probe(c, out, cache), repo);
+        List<Long> process = new ArrayList<>(), index = new ArrayList<>();
+        for (int i = 0; i < opt.repeat(); i++) {
+            Proc.Run run = Proc.checked(probe(c, out, cache), repo);
+            process.add(run.wallNanos());
+            index.add(parse(run.output()).getOrDefault("stage.index", 0L));
+        }
+        long bytes = Files.size(cache.resolve(dev.sd101.search.AnalysisCache.FILE_NAME));
+        return new Rebuild(median(process), median(index), bytes);
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (Files.isDirectory(dir)) {
+            try (var walk = Files.walk(dir)) {
+                for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
     }
 
     private List<String> probe(Corpus c, Path out) throws IOException {
+        return probe(c, out, null);
+    }
+
+    /** A probe build; with {@code cache}, keeping the analysis cache there (else a first build, none). */
+    private List<String> probe(Corpus c, Path out, Path cache) throws IOException {
         return jvm("generate", BuildProbe.class, c.source().toString(), c.root().toString(), out.toString(), c.lang(),
-                Integer.toString(c.splitLevel()), c.imageBaseUrl() == null ? "" : c.imageBaseUrl());
+                Integer.toString(c.splitLevel()), c.imageBaseUrl() == null ? "" : c.imageBaseUrl(),
+                cache == null ? "" : cache.toString());
     }
 
     /**
@@ -286,7 +326,7 @@ public final class BuildBenchmark {
         }
         cmd.addAll(List.of("-Xshare:auto", "-jar", repo.resolve("generator/target/sd101.jar").toString(), "generate",
                 "--source", c.source().toString(), "--root", c.root().toString(), "--output", out.toString(),
-                "--lang", c.lang(), "--split-level", Integer.toString(c.splitLevel())));
+                "--lang", c.lang(), "--split-level", Integer.toString(c.splitLevel()), "--no-cache"));
         if (c.imageBaseUrl() != null) {
             cmd.addAll(List.of("--image-base-url", c.imageBaseUrl()));
         }
@@ -332,6 +372,11 @@ public final class BuildBenchmark {
                 : ratio(r.processNanos(), r.peer().wallNanos()) + " of Hugo+Pagefind " + secs(r.peer().wallNanos())
                 + " (hugo " + secs(r.peer().hugoNanos()) + ", pagefind " + secs(r.peer().pagefindNanos()) + ")");
         row("whole build, in the JVM", secs(r.buildNanos()), null);
+        if (r.rebuild() != null) {
+            row("rebuild, unchanged, analysis cache warm", secs(r.rebuild().processNanos()), (r.peer() == null ? ""
+                    : ratio(r.rebuild().processNanos(), r.peer().wallNanos()) + " of Hugo+Pagefind; ") + "index stage "
+                    + secs(r.rebuild().indexNanos()) + ", cache file " + mb(r.rebuild().cacheBytes()));
+        }
         for (String[] s : STAGES) {
             long n = r.stages().get(s[0]);
             row("  " + s[1], secs(n), String.format(Locale.ROOT, "%.0f%%", 100.0 * n / Math.max(1, r.buildNanos())));

@@ -22,7 +22,9 @@ import javax.management.openmbean.CompositeData;
  * <p>Peak heap is the largest heap occupancy seen just before any collection (GC notifications), or at the end:
  * occupancy peaks right before a collection, so this is the real high-water mark, not the sum of per-pool peaks.
  *
- * <pre>{@code java -Xmx512m -cp … dev.sd101.bench.BuildProbe <source> <content root> <output> <lang> <split level> <image base url>}</pre>
+ * <pre>{@code java -Xmx512m -cp … dev.sd101.bench.BuildProbe <source> <content root> <output> <lang> <split level> <image base url> [<cache dir>]}</pre>
+ *
+ * <p>Without a cache folder (or with an empty one) the build is a first build: every text is analysed.
  */
 public final class BuildProbe {
     private BuildProbe() {
@@ -37,6 +39,7 @@ public final class BuildProbe {
                 .language(args[3])
                 .splitLevel(Integer.parseInt(args[4]))
                 .imageBaseUrl(args[5].isEmpty() ? null : args[5])
+                .cacheDirectory(args.length > 6 && !args[6].isEmpty() ? Path.of(args[6]) : null)
                 .build();
         long start = System.nanoTime();
         BuildResult r = new Sd101().generate(config);

@@ -11,12 +11,13 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The cold command-line build as a user runs it, three ways, alternated run by run so that a noisy neighbour hurts
- * all alike: {@code java -jar sd101.jar}, the launcher {@code generator/target/sd101} (its JVM flags and the AppCDS
- * archive made at package time), and the launcher without the archive ({@code SD101_CDS=off}). Wall and CPU time
- * (user + system, from GNU time) per run; medians.
+ * The cold command-line build as a user runs it, alternated run by run so that a noisy neighbour hurts all alike:
+ * a first build three ways, {@code java -jar sd101.jar}, the launcher {@code generator/target/sd101} (its JVM flags
+ * and the AppCDS archive made at package time) and the launcher without the archive ({@code SD101_CDS=off}); and a
+ * rebuild of the same content by the launcher, its analysis cache warm. Wall and CPU time (user + system, from GNU
+ * time) per run; medians.
  *
- * <p>Then one launcher run with the JVM's own counters saved at exit ({@code -XX:+PerfDataSaveToFile}, read back
+ * <p>Then one launcher first build with the JVM's own counters saved at exit ({@code -XX:+PerfDataSaveToFile}, read back
  * with {@code jstat -snap}), its class-load log and {@code -v} (stage times), to print where a cold run's time goes:
  * JVM creation, up to the start of the build (command line, engine setup), class loading, static initialisers, JIT
  * compilation, GC, and each stage.
@@ -24,8 +25,8 @@ import java.util.Map;
 final class ColdStart {
     private static final Path TIME = Path.of("/usr/bin/time");
 
-    /** One way of running the CLI: its command prefix (the arguments follow) and environment. */
-    record Variant(String label, List<String> command, Map<String, String> env) {
+    /** One way of running the CLI: its command prefix, the build's arguments, options after them, and environment. */
+    record Variant(String label, List<String> command, List<String> options, Map<String, String> env) {
     }
 
     /** Medians of one variant, in nanoseconds; CPU {@code -1} when GNU time is not installed. */
@@ -46,6 +47,9 @@ final class ColdStart {
     static final String JAR = "java -jar";
     static final String LAUNCHER = "launcher";
     static final String LAUNCHER_NO_CDS = "launcher, no archive";
+    static final String LAUNCHER_REBUILD = "launcher, rebuild (cache warm)";
+    /** A first build: no analysis cache read or written (the CLI keeps one by default). */
+    private static final List<String> NO_CACHE = List.of("--no-cache");
 
     private final Path repo;
     private final Path work;
@@ -69,20 +73,27 @@ final class ColdStart {
         return repo.resolve("generator/target/sd101");
     }
 
-    /** Runs each variant {@code repeat} times, alternated, then the breakdown run. */
+    /**
+     * Runs each variant {@code repeat} times, alternated, then the breakdown run. Every variant but the rebuild is a
+     * first build (no analysis cache); the rebuild's cache is filled by one run before the others start, so each of
+     * its runs finds every text analysed, as a rebuild of unchanged content does.
+     */
     Result measure(List<String> args, int repeat) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Map<String, String> launcherEnv = Map.of("JAVA_HOME", System.getProperty("java.home"));
+        Path cache = work.resolve("coldstart-cache");
+        deleteTree(cache);
+        List<String> warmCache = List.of("--cache-dir", cache.toString());
         List<Variant> variants = List.of(
-                new Variant(JAR, List.of(java, "-jar", repo.resolve("generator/target/sd101.jar").toString()), Map.of()),
-                new Variant(LAUNCHER, List.of(launcher().toString()), launcherEnv),
-                new Variant(LAUNCHER_NO_CDS, List.of(launcher().toString()), with(launcherEnv, "SD101_CDS", "off")));
+                new Variant(JAR, List.of(java, "-jar", repo.resolve("generator/target/sd101.jar").toString()), NO_CACHE, Map.of()),
+                new Variant(LAUNCHER, List.of(launcher().toString()), NO_CACHE, launcherEnv),
+                new Variant(LAUNCHER_NO_CDS, List.of(launcher().toString()), NO_CACHE, with(launcherEnv, "SD101_CDS", "off")),
+                new Variant(LAUNCHER_REBUILD, List.of(launcher().toString()), warmCache, launcherEnv));
+        run(command(variants.get(3), args), launcherEnv, null); // fills the rebuild's cache
         Map<String, List<long[]>> runs = new LinkedHashMap<>();
         for (int i = 0; i < repeat; i++) {
             for (Variant v : variants) {
-                List<String> cmd = new ArrayList<>(v.command());
-                cmd.addAll(args);
-                runs.computeIfAbsent(v.label(), k -> new ArrayList<>()).add(run(cmd, v.env(), null));
+                runs.computeIfAbsent(v.label(), k -> new ArrayList<>()).add(run(command(v, args), v.env(), null));
             }
         }
         List<Figures> figures = new ArrayList<>();
@@ -91,6 +102,23 @@ final class ColdStart {
                 BuildBenchmark.median(rs.stream().map(r -> r[1]).toList()),
                 rs.stream().map(r -> r[0]).toList())));
         return new Result(figures, breakdown(args, launcherEnv));
+    }
+
+    private static List<String> command(Variant v, List<String> args) {
+        List<String> cmd = new ArrayList<>(v.command());
+        cmd.addAll(args);
+        cmd.addAll(v.options());
+        return cmd;
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (Files.isDirectory(dir)) {
+            try (var walk = Files.walk(dir)) {
+                for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
     }
 
     private Breakdown breakdown(List<String> args, Map<String, String> env) throws IOException {
@@ -102,6 +130,7 @@ final class ColdStart {
                 + perf + " -Xlog:class+load:file=" + classes + ":uptime");
         List<String> cmd = new ArrayList<>(List.of(launcher().toString(), "-v"));
         cmd.addAll(args);
+        cmd.addAll(NO_CACHE);
         StringBuilder output = new StringBuilder();
         long[] run = run(cmd, e, output);
         Path jstat = Path.of(System.getProperty("java.home"), "bin", "jstat");
