@@ -75,11 +75,30 @@ final class BuildPipeline {
         SiteWriter writer = new SiteWriter(config.outputDirectory());
         writer.guard(config.contentRoot(), config.source());
         Map<String, Long> t = new LinkedHashMap<>();
-        try (AnalysisCache analysisCache = config.search() && config.cacheDirectory() != null
-                ? time(t, "load", () -> AnalysisCache.open(config.cacheDirectory())) : AnalysisCache.none()) {
-            // With the previous build's analysis at hand, Nori is loaded only if a changed text needs it.
-            Planned planned = plan(config, t, analysisCache.isEmpty(), true);
+        // The previous build's analysis cache is read on a spare core while the sources are loaded and parsed.
+        java.util.concurrent.FutureTask<AnalysisCache> opening = new java.util.concurrent.FutureTask<>(
+                () -> config.search() && config.cacheDirectory() != null ? AnalysisCache.open(config.cacheDirectory()) : AnalysisCache.none());
+        Thread opener = new Thread(opening, "sd101-analysis-cache");
+        opener.setDaemon(true);
+        opener.start();
+        Planned planned = plan(config, t, () -> done(opening).isEmpty(), true);
+        try (AnalysisCache analysisCache = done(opening)) {
             return generate(config, planned, analysisCache, writer, t);
+        }
+    }
+
+    /** The cache once opened ({@link AnalysisCache#open} throws nothing for what is on disk). */
+    private static AnalysisCache done(java.util.concurrent.FutureTask<AnalysisCache> opening) {
+        try {
+            return opening.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return AnalysisCache.none();
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            return AnalysisCache.none(); // a cache that cannot be opened is no cache
         }
     }
 
@@ -245,7 +264,7 @@ final class BuildPipeline {
     /** Every stage but write: the site's files in memory. */
     SiteBuild build(SiteConfig config) {
         Map<String, Long> t = new LinkedHashMap<>();
-        Planned planned = plan(config, t, true, false);
+        Planned planned = plan(config, t, () -> true, false);
         List<Problem> problems = problems(config, planned);
         if (config.strict() && !problems.isEmpty()) {
             return new SiteBuild(new BuildResult(problems, 0, 0, null, 0, t), Map.of(), Map.of());
@@ -330,23 +349,29 @@ final class BuildPipeline {
     }
 
     private Planned plan(SiteConfig config, Map<String, Long> t) {
-        return plan(config, t, false, false);
+        return plan(config, t, null, false);
     }
 
     /**
-     * @param warmSearch   load Nori's dictionary on a spare core meanwhile (a build that indexes)
+     * @param warmSearch   whether to load Nori's dictionary on a spare core meanwhile (asked on that core, so it may
+     *                     wait for something), or {@code null} for a build that does not index
      * @param renderBlocks render each document's blocks as soon as it is parsed and keep only their HTML: a streamed
      *                     build holds every document until its pages are written, and at 10,000 pages the flexmark
      *                     trees were most of the heap (the work is the same, only done earlier)
      */
-    private Planned plan(SiteConfig config, Map<String, Long> t, boolean warmSearch, boolean renderBlocks) {
+    private Planned plan(SiteConfig config, Map<String, Long> t, java.util.function.BooleanSupplier warmSearch,
+                         boolean renderBlocks) {
         ContentRoot root = new ContentRoot(config.contentRoot());
         List<Source> sources = time(t, "load", () -> new SourceLoader(root).load(config.source()));
-        if (warmSearch && config.search() && sources.stream().anyMatch(s -> hasHangul(s.text()))) {
+        if (warmSearch != null && config.search() && sources.stream().anyMatch(s -> hasHangul(s.text()))) {
             // Nori's dictionary is the slowest part of a cold build: load it on a spare core while pages are
             // parsed and rendered, instead of when the index stage first meets Hangul. A daemon thread: it never
             // keeps the JVM alive, and the indexer waits for it (same lock) if it is still loading.
-            Thread warm = new Thread(searchIndexer::warmUp, "sd101-search-warmup");
+            Thread warm = new Thread(() -> {
+                if (warmSearch.getAsBoolean()) {
+                    searchIndexer.warmUp();
+                }
+            }, "sd101-search-warmup");
             warm.setDaemon(true);
             warm.start();
         }

@@ -29,7 +29,8 @@ public final class LinkResolver {
     private final ContentRoot root;
     private final Map<String, Document> documents;
     private final String imageBaseUrl;
-    private final Map<Document, Map<String, String>> lowerIds = new HashMap<>();
+    /** Per document (by source path: a record's hash would walk its whole tree), lowercased id → id. */
+    private final Map<String, Map<String, String>> lowerIds = new HashMap<>();
     private final SiteLinks siteLinks;
 
     /**
@@ -59,7 +60,7 @@ public final class LinkResolver {
                 lower.putIfAbsent(h.id().toLowerCase(Locale.ROOT), h.id());
             }
             d.htmlAnchors().keySet().forEach(id -> lower.putIfAbsent(id.toLowerCase(Locale.ROOT), id));
-            lowerIds.put(d, lower);
+            lowerIds.put(d.source().path(), lower);
         }
     }
 
@@ -133,7 +134,7 @@ public final class LinkResolver {
         if (doc.hasId(id)) {
             return new Target.Anchor(doc, fragment, id, Target.Match.EXACT);
         }
-        String lower = lowerIds.get(doc).get(id.toLowerCase(Locale.ROOT));
+        String lower = lowerIds.get(doc.source().path()).get(id.toLowerCase(Locale.ROOT));
         if (lower != null) {
             return new Target.Anchor(doc, fragment, lower, Target.Match.CASE_ONLY);
         }

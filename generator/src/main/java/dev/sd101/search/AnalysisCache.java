@@ -251,8 +251,17 @@ public final class AnalysisCache implements AutoCloseable {
         return md.digest();
     }
 
-    /** 128 bits of a text's SHA-256. */
+    /** 128 bits of a text's SHA-256. Equality and hash by hand: a record's are bootstrapped on first use, in a cold JVM. */
     record Key(long high, long low) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && k.high == high && k.low == low;
+        }
+
+        @Override
+        public int hashCode() {
+            return (int) (low ^ (low >>> 32)); // SHA-256 bits: any 32 of them are evenly spread
+        }
     }
 
     /**
