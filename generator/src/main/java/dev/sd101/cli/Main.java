@@ -5,45 +5,61 @@ import dev.sd101.BuildResult;
 import dev.sd101.Problem;
 import dev.sd101.Sd101;
 import dev.sd101.SiteConfig;
+import dev.sd101.cli.Args.Option;
 import dev.sd101.link.LinkFixer;
 import dev.sd101.markdown.Heading;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 /**
  * The command line: {@code java -jar sd101.jar <generate|check|anchors|serve> …}. Exit codes: 0 when the
  * site was written (or the check passed), 1 when the build or check failed, 2 on a usage error.
  */
-@Command(name = "sd101", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        description = "Static documentation sites from GitHub-style Markdown.",
-        subcommands = {Main.Generate.class, Main.Check.class, Main.Anchors.class, Main.Serve.class})
-public final class Main implements Callable<Integer> {
+public final class Main {
     static final int OK = 0;
     static final int FAILED = 1;
     static final int USAGE = 2;
 
+    private static final Option HELP = Option.flag("Show this help message and exit.", "-h", "--help");
+    private static final Option VERSION = Option.flag("Print version information and exit.", "-V", "--version");
+    private static final Option VERBOSE = Option.flag("Print stack traces of errors, and the time of each build stage.",
+            "-v", "--verbose");
+    /** Options every command takes, after its own. */
+    private static final List<Option> COMMON = List.of(VERBOSE, HELP, VERSION);
+
+    /** A command: its name, one-line description, arguments, options, and what it does. */
+    private record Command(String name, String description, String arguments, List<Option> options, int positionals,
+                           Action action) {
+    }
+
+    @FunctionalInterface
+    private interface Action {
+        int run(Main main, Args args) throws Args.UsageException, InterruptedException;
+    }
+
+    private static final Map<String, Command> COMMANDS = commands();
+
     /** The environment: {@code GITHUB_ACTIONS=true} adds workflow annotations to the report. */
     private final Map<String, String> env;
+    private final PrintWriter out;
+    private final PrintWriter err;
+    private boolean verbose;
     /** The engine, when {@link #run} started building it ahead of the command (see {@link #startEngine}). */
     private java.util.concurrent.FutureTask<Sd101> engine;
 
-    Main(Map<String, String> env) {
+    private Main(Map<String, String> env, PrintWriter out, PrintWriter err) {
         this.env = Map.copyOf(env);
+        this.out = out;
+        this.err = err;
     }
-
-    @Option(names = {"-v", "--verbose"}, scope = CommandLine.ScopeType.INHERIT, description = "Print stack traces of errors, and the time of each build stage.")
-    boolean verbose;
 
     public static void main(String[] args) {
         System.exit(run(args, new PrintWriter(System.out, true, StandardCharsets.UTF_8),
@@ -57,44 +73,120 @@ public final class Main implements Callable<Integer> {
 
     /** Runs a command line in the given environment; returns the exit code. */
     public static int run(String[] args, PrintWriter out, PrintWriter err, Map<String, String> env) {
-        Main main = new Main(env);
+        Main main = new Main(env, out, err);
         main.startEngine(args);
-        CommandLine cli = new CommandLine(main);
-        cli.setOut(out).setErr(err);
-        cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
-            boolean verbose = cmd.getCommandSpec().root().userObject() instanceof Main m && m.verbose;
-            if (e instanceof BuildException) {
-                err.println("error: " + e.getMessage());
-            } else if (e instanceof IllegalArgumentException) {
-                err.println("error: " + e.getMessage());
-                return USAGE;
-            } else {
-                err.println("error: " + e);
-            }
-            if (verbose) {
-                e.printStackTrace(err);
-            }
+        try {
+            return main.execute(Arrays.asList(args));
+        } finally {
+            out.flush();
             err.flush();
-            return FAILED;
-        });
-        cli.setParameterExceptionHandler((e, a) -> {
-            err.println("error: " + e.getMessage());
-            e.getCommandLine().usage(err);
-            return USAGE;
-        });
-        return cli.execute(args);
+        }
     }
 
-    @Override
-    public Integer call() {
-        new CommandLine(this).usage(System.err);
+    private int execute(List<String> argv) {
+        // Options before the command: -v (which every command also takes), -h and -V for sd101 itself.
+        int i = 0;
+        Args global;
+        while (i < argv.size() && argv.get(i).startsWith("-") && !argv.get(i).equals("--")) {
+            i++;
+        }
+        try {
+            global = Args.parse(COMMON, argv.subList(0, i), 0);
+        } catch (Args.UsageException e) {
+            return usageError(e.getMessage(), "sd101");
+        }
+        verbose = global.flag("--verbose");
+        if (global.flag("--help")) {
+            out.print(usage());
+            return OK;
+        }
+        if (global.flag("--version")) {
+            out.println("sd101 " + Sd101.VERSION);
+            return OK;
+        }
+        if (i == argv.size()) {
+            err.print(usage());
+            return USAGE;
+        }
+        Command command = COMMANDS.get(argv.get(i));
+        if (command == null) {
+            return usageError("Unknown command: '" + argv.get(i) + "' (commands: " + String.join(", ", COMMANDS.keySet()) + ")", "sd101");
+        }
+        List<Option> options = new ArrayList<>(command.options());
+        options.addAll(COMMON);
+        Args args;
+        try {
+            args = Args.parse(options, argv.subList(i + 1, argv.size()), command.positionals());
+        } catch (Args.UsageException e) {
+            return usageError(e.getMessage(), "sd101 " + command.name());
+        }
+        verbose |= args.flag("--verbose");
+        if (args.flag("--help")) {
+            out.print(usage(command));
+            return OK;
+        }
+        if (args.flag("--version")) {
+            out.println("sd101 " + Sd101.VERSION);
+            return OK;
+        }
+        try {
+            return command.action().run(this, args);
+        } catch (Args.UsageException e) {
+            return usageError(e.getMessage(), "sd101 " + command.name());
+        } catch (BuildException e) {
+            return failed("error: " + e.getMessage(), e, FAILED);
+        } catch (IllegalArgumentException e) {
+            return failed("error: " + e.getMessage(), e, USAGE);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return failed("error: interrupted", e, FAILED);
+        } catch (RuntimeException e) {
+            return failed("error: " + e, e, FAILED);
+        }
+    }
+
+    /** A usage error: the message, and where the usage is (the whole of it would bury the message). */
+    private int usageError(String message, String help) {
+        err.println("error: " + message);
+        err.println("Run '" + help + " --help' for the options.");
         return USAGE;
+    }
+
+    private int failed(String message, Exception e, int code) {
+        err.println(message);
+        if (verbose) {
+            e.printStackTrace(err);
+        }
+        return code;
+    }
+
+    private static Map<String, Command> commands() {
+        List<Option> config = ConfigOptions.OPTIONS;
+        List<Option> generate = new ArrayList<>(config);
+        generate.add(Option.value("<dir>", "Where the search analysis of the site's texts is kept, so that a rebuild"
+                + " analyses only what changed (default: a folder per output folder under $XDG_CACHE_HOME/sd101, else"
+                + " ~/.cache/sd101).", "--cache-dir"));
+        generate.add(Option.flag("Neither read nor write the analysis cache.", "--no-cache"));
+        List<Option> check = new ArrayList<>(config);
+        check.add(Option.flag("First rewrite, in the sources, each link whose suggested fix is unambiguous"
+                + " (printed as file:line: old → new); ambiguous ones are left alone.", "--fix"));
+        List<Option> serve = new ArrayList<>(config);
+        serve.add(Option.value("<port>", "Port on 127.0.0.1 (default: 8000; 0 = any free port).", "-p", "--port"));
+        Map<String, Command> c = new LinkedHashMap<>();
+        c.put("generate", new Command("generate", "Build the site into the output folder.", "", generate, 0, Main::generate));
+        c.put("check", new Command("check", "Check every link, anchor and image as GitHub resolves them; exit 1 on an error.",
+                "", check, 0, Main::check));
+        c.put("anchors", new Command("anchors", "Print each heading of a Markdown file: line, level, GitHub id and text,"
+                + " tab-separated.", " <file.md>", List.of(), 1, Main::anchors));
+        c.put("serve", new Command("serve", "Build, serve on 127.0.0.1 and rebuild on every change; open pages reload"
+                + " by themselves.", "", serve, 0, Main::serve));
+        return java.util.Collections.unmodifiableMap(c);
     }
 
     /**
      * For a build command, starts building the engine (flexmark's parser and renderer, their extensions, the
-     * secure random of the block marker: about a tenth of a cold run) on a second thread while picocli builds its
-     * command model and parses the arguments on this one. Daemon: a usage error or {@code --help} never waits for it.
+     * secure random of the block marker: about a tenth of a cold run) on a second thread while the arguments are
+     * parsed on this one. Daemon: a usage error or {@code --help} never waits for it.
      */
     private void startEngine(String[] args) {
         for (String a : args) {
@@ -109,35 +201,32 @@ public final class Main implements Callable<Integer> {
     }
 
     /** The engine of this run: the one started ahead of the command, or a new one. */
-    static Sd101 engine(CommandLine.Model.CommandSpec spec) {
-        if (spec.root().userObject() instanceof Main m && m.engine != null) {
-            try {
-                return m.engine.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while the engine was built", e);
-            } catch (java.util.concurrent.ExecutionException e) {
-                if (e.getCause() instanceof RuntimeException r) {
-                    throw r;
-                }
-                if (e.getCause() instanceof Error err) {
-                    throw err;
-                }
-                throw new IllegalStateException(e.getCause());
-            }
+    private Sd101 engine() throws InterruptedException {
+        if (engine == null) {
+            return new Sd101();
         }
-        return new Sd101();
+        try {
+            return engine.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     /**
      * Prints the problems to {@code err}; on GitHub Actions also as workflow commands to {@code out}, where
      * the runner picks them up as annotations on the pull request.
      */
-    static void report(BuildResult result, PrintWriter out, PrintWriter err, CommandLine.Model.CommandSpec spec) {
+    private void report(BuildResult result) {
         for (Problem p : result.problems()) {
             err.println(p.format());
         }
-        if (spec.root().userObject() instanceof Main m && "true".equals(m.env.get("GITHUB_ACTIONS"))) {
+        if ("true".equals(env.get("GITHUB_ACTIONS"))) {
             for (Problem p : result.problems()) {
                 out.println(p.githubAnnotation());
             }
@@ -146,134 +235,133 @@ public final class Main implements Callable<Integer> {
         out.flush();
     }
 
-    @Command(name = "generate", mixinStandardHelpOptions = true, description = "Build the site into the output folder.")
-    static final class Generate implements Callable<Integer> {
-        @Mixin
-        ConfigOptions options;
-        @Option(names = "--cache-dir", paramLabel = "<dir>",
-                description = "Where the search analysis of the site's texts is kept, so that a rebuild analyses only what"
-                        + " changed (default: a folder per output folder under $XDG_CACHE_HOME/sd101, else ~/.cache/sd101).")
-        Path cacheDir;
-        @Option(names = "--no-cache", description = "Neither read nor write the analysis cache.")
-        boolean noCache;
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
-        @Override
-        public Integer call() {
-            PrintWriter err = spec.commandLine().getErr();
-            PrintWriter out = spec.commandLine().getOut();
-            SiteConfig config = options.toConfig();
-            if (!noCache && cacheDir != null) {
-                try {
-                    config = config.withCacheDirectory(cacheDir);
-                } catch (IllegalArgumentException e) {
-                    throw new IllegalArgumentException("--cache-dir (" + e.getMessage() + ")", e);
-                }
-            } else if (!noCache) {
-                Map<String, String> env = spec.root().userObject() instanceof Main m ? m.env : Map.of();
-                Path cache = CacheFolder.of(config.outputDirectory(), env);
-                if (cache != null && !cache.startsWith(config.outputDirectory())) { // a site written into ~/.cache: none
-                    config = config.withCacheDirectory(cache);
-                }
+    private int generate(Args args) throws Args.UsageException, InterruptedException {
+        SiteConfig config = ConfigOptions.toConfig(args);
+        Path cacheDir = args.path("--cache-dir");
+        if (!args.flag("--no-cache") && cacheDir != null) {
+            try {
+                config = config.withCacheDirectory(cacheDir);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--cache-dir (" + e.getMessage() + ")", e);
             }
-            BuildResult r = engine(spec).generate(config);
-            report(r, out, err, spec);
-            if (!r.written()) {
-                err.println("error: " + r.problems().size() + " problem(s) in strict mode; the site was not written");
-                return FAILED;
+        } else if (!args.flag("--no-cache")) {
+            Path cache = CacheFolder.of(config.outputDirectory(), env);
+            if (cache != null && !cache.startsWith(config.outputDirectory())) { // a site written into ~/.cache: none
+                config = config.withCacheDirectory(cache);
             }
-            out.printf(Locale.ROOT, "sd101: %d pages, %d files written to %s in %d ms%s%n", r.pages(), r.files(),
-                    r.outputDirectory(), r.millis(), r.problems().isEmpty() ? "" : " (" + r.problems().size() + " warnings)");
-            if (spec.root().userObject() instanceof Main m && m.verbose) {
-                // Where the build's time went, for a cold-start breakdown (the benchmark reads this line).
-                StringBuilder stages = new StringBuilder("sd101: stage times:");
-                r.stageNanos().forEach((k, v) -> stages.append(' ').append(k).append('=').append(v / 1_000_000).append("ms"));
-                err.println(stages);
-                err.flush();
-            }
-            return OK;
         }
+        BuildResult r = engine().generate(config);
+        report(r);
+        if (!r.written()) {
+            err.println("error: " + r.problems().size() + " problem(s) in strict mode; the site was not written");
+            return FAILED;
+        }
+        out.printf(Locale.ROOT, "sd101: %d pages, %d files written to %s in %d ms%s%n", r.pages(), r.files(),
+                r.outputDirectory(), r.millis(), r.problems().isEmpty() ? "" : " (" + r.problems().size() + " warnings)");
+        if (verbose) {
+            // Where the build's time went, for a cold-start breakdown (the benchmark reads this line).
+            StringBuilder stages = new StringBuilder("sd101: stage times:");
+            r.stageNanos().forEach((k, v) -> stages.append(' ').append(k).append('=').append(v / 1_000_000).append("ms"));
+            err.println(stages);
+        }
+        return OK;
     }
 
-    @Command(name = "check", mixinStandardHelpOptions = true,
-            description = "Check every link, anchor and image as GitHub resolves them; exit 1 on an error.")
-    static final class Check implements Callable<Integer> {
-        @Mixin
-        ConfigOptions options;
-        @Option(names = "--fix", description = "First rewrite, in the sources, each link whose suggested fix is unambiguous"
-                + " (printed as file:line: old → new); ambiguous ones are left alone.")
-        boolean fix;
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
-        @Override
-        public Integer call() {
-            PrintWriter err = spec.commandLine().getErr();
-            PrintWriter out = spec.commandLine().getOut();
-            Sd101 sd101 = engine(spec);
-            SiteConfig config = options.toConfig();
-            if (fix) {
-                List<LinkFixer.Fix> fixes = sd101.fix(config);
-                for (LinkFixer.Fix f : fixes) {
-                    out.println(f.format());
-                }
-                out.printf(Locale.ROOT, "sd101 check --fix: %d link(s) rewritten%n", fixes.size());
+    private int check(Args args) throws Args.UsageException, InterruptedException {
+        Sd101 sd101 = engine();
+        SiteConfig config = ConfigOptions.toConfig(args);
+        if (args.flag("--fix")) {
+            List<LinkFixer.Fix> fixes = sd101.fix(config);
+            for (LinkFixer.Fix f : fixes) {
+                out.println(f.format());
             }
-            BuildResult r = sd101.check(config);
-            report(r, out, err, spec);
-            long errors = r.problems().stream().filter(p -> p.severity() == dev.sd101.Severity.ERROR).count();
-            long warnings = r.problems().size() - errors;
-            out.printf(Locale.ROOT, "sd101 check: %d error(s), %d warning(s)%n", errors, warnings);
-            // strict as resolved: an option, or the site config file.
-            return errors > 0 || (config.strict() && warnings > 0) ? FAILED : OK;
+            out.printf(Locale.ROOT, "sd101 check --fix: %d link(s) rewritten%n", fixes.size());
         }
+        BuildResult r = sd101.check(config);
+        report(r);
+        long errors = r.problems().stream().filter(p -> p.severity() == dev.sd101.Severity.ERROR).count();
+        long warnings = r.problems().size() - errors;
+        out.printf(Locale.ROOT, "sd101 check: %d error(s), %d warning(s)%n", errors, warnings);
+        // strict as resolved: an option, or the site config file.
+        return errors > 0 || (config.strict() && warnings > 0) ? FAILED : OK;
     }
 
-    @Command(name = "anchors", mixinStandardHelpOptions = true,
-            description = "Print each heading of a Markdown file: line, level, GitHub id and text, tab-separated.")
-    static final class Anchors implements Callable<Integer> {
-        @Parameters(paramLabel = "<file.md>", description = "The Markdown file.")
+    private int anchors(Args args) throws Args.UsageException {
+        if (args.positionals().isEmpty()) {
+            throw new Args.UsageException("Missing required parameter: '<file.md>'");
+        }
         Path file;
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
+        try {
+            file = Path.of(args.positionals().get(0));
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new Args.UsageException("Invalid value for parameter '<file.md>': " + e.getMessage());
+        }
+        for (Heading h : new Sd101().anchors(file)) {
+            out.println(h.line() + "\t" + h.level() + "\t" + h.id() + "\t" + h.text());
+        }
+        return OK;
+    }
 
-        @Override
-        public Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
-            for (Heading h : new Sd101().anchors(file)) {
-                out.println(h.line() + "\t" + h.level() + "\t" + h.id() + "\t" + h.text());
+    private int serve(Args args) throws Args.UsageException, InterruptedException {
+        Integer p = args.integer("--port");
+        int port = p == null ? 8000 : p;
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("--port must be 0..65535, not " + port);
+        }
+        dev.sd101.serve.DevServer server = dev.sd101.serve.DevServer.start(ConfigOptions.toConfig(args), port, out);
+        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "sd101-stop"));
+        server.awaitStop();
+        return OK;
+    }
+
+    /** sd101's own usage: its commands and options. */
+    private static String usage() {
+        StringBuilder b = new StringBuilder("Usage: sd101 [-hvV] <command> [options]\n")
+                .append("Static documentation sites from GitHub-style Markdown.\n\nCommands:\n");
+        for (Command c : COMMANDS.values()) {
+            b.append(String.format(Locale.ROOT, "  %-10s%s%n", c.name(), c.description()));
+        }
+        b.append("\nOptions:\n");
+        options(b, COMMON);
+        return b.append("\nRun 'sd101 <command> --help' for a command's options.\n").toString();
+    }
+
+    /** A command's usage: its arguments and every option, wrapped to 100 columns. */
+    private static String usage(Command c) {
+        StringBuilder b = new StringBuilder("Usage: sd101 ").append(c.name()).append(" [options]").append(c.arguments())
+                .append('\n').append(c.description()).append("\n\nOptions:\n");
+        List<Option> all = new ArrayList<>(c.options());
+        all.addAll(COMMON);
+        options(b, all);
+        return b.toString();
+    }
+
+    private static void options(StringBuilder b, List<Option> options) {
+        int width = 0;
+        for (Option o : options) {
+            width = Math.max(width, synopsis(o).length());
+        }
+        String indent = " ".repeat(width + 4);
+        for (Option o : options) {
+            String help = o.help() + (o.required() ? " Required." : "");
+            StringBuilder line = new StringBuilder("  ").append(synopsis(o));
+            line.append(" ".repeat(width + 4 - line.length()));
+            for (String word : help.split(" ")) {
+                if (line.length() + 1 + word.length() > 100 && line.length() > indent.length()) {
+                    b.append(line.toString().stripTrailing()).append('\n');
+                    line = new StringBuilder(indent);
+                }
+                if (line.length() > indent.length()) {
+                    line.append(' ');
+                }
+                line.append(word);
             }
-            return OK;
+            b.append(line).append('\n');
         }
     }
 
-    @Command(name = "serve", mixinStandardHelpOptions = true,
-            description = "Build, serve on 127.0.0.1 and rebuild on every change; open pages reload by themselves.")
-    static final class Serve implements Callable<Integer> {
-        @Mixin
-        ConfigOptions options;
-        @Option(names = {"-p", "--port"}, defaultValue = "8000", description = "Port on 127.0.0.1 (default: ${DEFAULT-VALUE}; 0 = any free port).")
-        int port;
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
-        @Override
-        public Integer call() throws InterruptedException {
-            if (port < 0 || port > 65535) {
-                throw new IllegalArgumentException("--port must be 0..65535, not " + port);
-            }
-            dev.sd101.serve.DevServer server = dev.sd101.serve.DevServer.start(options.toConfig(), port, spec.commandLine().getOut());
-            Runtime.getRuntime().addShutdownHook(new Thread(server::close, "sd101-stop"));
-            server.awaitStop();
-            return OK;
-        }
-    }
-
-    static final class Version implements CommandLine.IVersionProvider {
-        @Override
-        public String[] getVersion() {
-            return new String[]{"sd101 " + Sd101.VERSION};
-        }
+    /** Long options line up whether or not there is a short one: {@code -s, --source} and {@code     --root}. */
+    private static String synopsis(Option o) {
+        return (o.names().get(0).startsWith("--") ? "    " : "") + o.synopsis();
     }
 }

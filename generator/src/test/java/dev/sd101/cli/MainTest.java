@@ -74,7 +74,8 @@ class MainTest {
         Run r = run("generate", "--help");
         assertEquals(0, r.code());
         for (String option : new String[]{"--source", "--output", "--root", "--theme", "--title", "--lang", "--site-url",
-                "--repo-url", "--image-base-url", "--split-level", "--strict", "--no-sanitize", "--no-search"}) {
+                "--repo-url", "--image-base-url", "--split-level", "--strict", "--no-sanitize", "--no-search", "--config",
+                "--drafts", "--cache-dir", "--no-cache", "--verbose", "--help", "--version"}) {
             assertTrue(r.out().contains(option), option + " in\n" + r.out());
         }
     }
@@ -110,10 +111,32 @@ class MainTest {
     }
 
     @Test
+    void sd101ItselfListsItsCommandsAndSaysItsVersion() {
+        Run help = run("--help");
+        assertEquals(0, help.code());
+        for (String command : new String[]{"generate", "check", "anchors", "serve"}) {
+            assertTrue(help.out().contains("\n  " + command + " "), command + " in\n" + help.out());
+        }
+        Run version = run("-V");
+        assertEquals(0, version.code());
+        assertTrue(version.out().matches("sd101 \\S+\\R"), version.out());
+        Run none = run();
+        assertEquals(2, none.code());
+        assertTrue(none.err().startsWith("Usage: sd101 "), none.err());
+        Run unknown = run("generat", "--source", "x.md");
+        assertEquals(2, unknown.code());
+        assertTrue(unknown.err().startsWith("error: Unknown command: 'generat' (commands: generate, check, anchors, serve)"),
+                unknown.err());
+        Run port = run("serve", "--source", "x.md", "--port", "70000");
+        assertEquals(2, port.code());
+        assertTrue(port.err().startsWith("error: --port must be 0..65535, not 70000"), port.err());
+    }
+
+    @Test
     void unknownOptionIsAUsageError() {
         Run r = run("generate", "--source", "x.md", "--colour");
         assertEquals(2, r.code());
-        assertTrue(r.err().startsWith("error: Unknown option: '--colour'"), r.err());
+        assertTrue(r.err().startsWith("error: Unknown option: '--colour'\nRun 'sd101 generate --help' for the options."), r.err());
     }
 
     @Test
