@@ -8,11 +8,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -44,7 +41,7 @@ class AnalysisCacheBuildTest {
         SiteConfig config = SiteConfig.builder(src).outputDirectory(site).language("ko").cacheDirectory(cache).build();
         BuildResult r = new Sd101().generate(config);
         assertTrue(r.written(), r.problems().toString());
-        return files(site);
+        return SiteFiles.read(site);
     }
 
     @Test
@@ -54,15 +51,15 @@ class AnalysisCacheBuildTest {
         Map<String, byte[]> plain = generate(src, null);
         assertTrue(plain.keySet().stream().anyMatch(k -> k.startsWith("search/")), "the site has a search index");
 
-        assertSame(plain, generate(src, cache));
+        SiteFiles.assertSameFiles(plain, generate(src, cache));
         assertTrue(Files.isRegularFile(cache.resolve(AnalysisCache.FILE_NAME)));
-        assertSame(plain, generate(src, cache)); // every text from the cache
+        SiteFiles.assertSameFiles(plain, generate(src, cache)); // every text from the cache
 
         Path edited = source(DOC.replace("단일 스레드 이벤트 루프", "다중화된 입출력과 효율적인 자료 구조"));
         Map<String, byte[]> editedPlain = generate(edited, null);
         assertTrue(plain.keySet().stream().filter(k -> k.startsWith("search/"))
                 .anyMatch(k -> !java.util.Arrays.equals(plain.get(k), editedPlain.get(k))), "the edit changed the index");
-        assertSame(editedPlain, generate(edited, cache)); // the changed section analysed, the rest from the cache
+        SiteFiles.assertSameFiles(editedPlain, generate(edited, cache)); // the changed section analysed, the rest from the cache
     }
 
     @Test
@@ -85,21 +82,5 @@ class AnalysisCacheBuildTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SiteConfig.builder(src)
                 .outputDirectory(tmp.resolve("site")).cacheDirectory(tmp.resolve("site/.cache")).build());
         assertTrue(e.getMessage().startsWith("cacheDirectory must be outside the output folder"), e.getMessage());
-    }
-
-    private static void assertSame(Map<String, byte[]> expected, Map<String, byte[]> actual) {
-        assertEquals(expected.keySet(), actual.keySet());
-        expected.forEach((k, v) -> assertArrayEquals(v, actual.get(k), k));
-    }
-
-    private static Map<String, byte[]> files(Path dir) throws IOException {
-        Map<String, byte[]> out = new TreeMap<>();
-        try (Stream<Path> s = Files.walk(dir)) {
-            for (Path p : s.filter(Files::isRegularFile).toList()) {
-                out.put(dir.relativize(p).toString().replace('\\', '/'), Files.readAllBytes(p));
-            }
-        }
-        out.remove(dev.sd101.output.SiteWriter.MARKER);
-        return out;
     }
 }

@@ -8,9 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
@@ -32,23 +30,13 @@ class StreamedGenerateTest {
         BuildResult streamed = engine.generate(config);
         SiteBuild inMemory = engine.build(config); // the parse cache hands back the documents generate released
 
-        Map<String, byte[]> onDisk = files(site);
+        Map<String, byte[]> onDisk = SiteFiles.read(site);
         Map<String, byte[]> expected = new TreeMap<>(inMemory.files());
         inMemory.copies().forEach((k, v) -> expected.put(k, read(v)));
-        assertEquals(expected.keySet(), onDisk.keySet());
-        expected.forEach((k, v) -> assertArrayEquals(v, onDisk.get(k), k));
+        SiteFiles.assertSameFiles(expected, onDisk);
         assertEquals(inMemory.result().pages(), streamed.pages());
         assertEquals(inMemory.result().files(), streamed.files());
         assertEquals(inMemory.result().outputBytes(), streamed.outputBytes());
-    }
-
-    private static Map<String, byte[]> files(Path dir) throws IOException {
-        Map<String, byte[]> out = new TreeMap<>();
-        try (Stream<Path> s = Files.walk(dir)) {
-            s.filter(Files::isRegularFile).forEach(p -> out.put(dir.relativize(p).toString().replace('\\', '/'), read(p)));
-        }
-        out.remove(dev.sd101.output.SiteWriter.MARKER);
-        return out;
     }
 
     private static byte[] read(Path p) {

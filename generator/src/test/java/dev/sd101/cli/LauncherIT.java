@@ -11,11 +11,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -43,10 +40,9 @@ class LauncherIT {
                 doc.toString(), "--output", tmp.resolve("b").toString(), "--split-level", "2"), Map.of());
         assertEquals(0, viaLauncher.exit(), viaLauncher.output());
         assertEquals(0, viaJar.exit(), viaJar.output());
-        Map<String, byte[]> a = files(tmp.resolve("a"));
-        Map<String, byte[]> b = files(tmp.resolve("b"));
-        assertEquals(b.keySet(), a.keySet());
-        b.forEach((k, v) -> assertArrayEquals(v, a.get(k), k));
+        Map<String, byte[]> a = dev.sd101.SiteFiles.read(tmp.resolve("a"));
+        Map<String, byte[]> b = dev.sd101.SiteFiles.read(tmp.resolve("b"));
+        dev.sd101.SiteFiles.assertSameFiles(b, a);
         assertTrue(a.containsKey("two/index.html"), a.keySet().toString());
     }
 
@@ -109,16 +105,5 @@ class LauncherIT {
 
     private static String java() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    }
-
-    private static Map<String, byte[]> files(Path dir) throws IOException {
-        Map<String, byte[]> out = new TreeMap<>();
-        try (Stream<Path> s = Files.walk(dir)) {
-            for (Path p : s.filter(Files::isRegularFile).toList()) {
-                out.put(dir.relativize(p).toString().replace('\\', '/'), Files.readAllBytes(p));
-            }
-        }
-        out.remove(dev.sd101.output.SiteWriter.MARKER);
-        return out;
     }
 }

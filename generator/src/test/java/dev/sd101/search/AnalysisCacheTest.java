@@ -113,11 +113,17 @@ class AnalysisCacheTest {
         }
     }
 
+    /** The cache file one build writes in a new folder. */
+    private Path builtFile() {
+        Path folder = dir.resolve("cache");
+        build(folder);
+        return folder.resolve(AnalysisCache.FILE_NAME);
+    }
+
     @Test
     void aDamagedFileCountsAsEmptyAndIsReplaced() throws IOException {
-        Path folder = dir.resolve("cache");
-        Path file = folder.resolve(AnalysisCache.FILE_NAME);
-        build(folder);
+        Path file = builtFile();
+        Path folder = file.getParent();
         byte[] good = Files.readAllBytes(file);
         List<byte[]> damaged = new ArrayList<>();
         for (int at : new int[]{0, 20, good.length / 2, good.length - 9, good.length - 1}) {
@@ -148,14 +154,12 @@ class AnalysisCacheTest {
 
     @Test
     void aFileWrittenByAnotherAnalysisIsIgnored() throws IOException {
-        Path folder = dir.resolve("cache");
-        Path file = folder.resolve(AnalysisCache.FILE_NAME);
-        build(folder);
+        Path file = builtFile();
         byte[] b = Files.readAllBytes(file);
         // The identity follows the 12-byte magic and the 4-byte format: another analysis chain's hash.
         b[16] ^= 1;
         Files.write(file, b);
-        try (AnalysisCache cache = AnalysisCache.open(folder)) {
+        try (AnalysisCache cache = AnalysisCache.open(file.getParent())) {
             assertTrue(cache.isEmpty());
         }
     }
