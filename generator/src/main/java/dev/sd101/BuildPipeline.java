@@ -47,6 +47,8 @@ final class BuildPipeline {
     private final dev.sd101.template.ThemeCache themeCache = new dev.sd101.template.ThemeCache();
     // Kept across in-memory builds (serve): bodies, pages and scans whose inputs did not change are reused.
     private final RenderMemo memo = new RenderMemo();
+    /** Whether an in-memory build has had its chance at the disk's analysis cache (see {@link #build}). */
+    private final java.util.concurrent.atomic.AtomicBoolean diskCacheUsed = new java.util.concurrent.atomic.AtomicBoolean();
 
     BuildPipeline(MarkdownParser parser, SearchIndexer searchIndexer) {
         this.parser = parser;
@@ -263,8 +265,20 @@ final class BuildPipeline {
 
     /** Every stage but write: the site's files in memory. */
     SiteBuild build(SiteConfig config) {
+        // The disk's analysis cache serves this engine's first build (serve's start); later builds reuse this
+        // engine's own analyses, and rewriting the file after every edit would cost more than it saves.
+        boolean first = !diskCacheUsed.getAndSet(true);
+        try (AnalysisCache disk = first && config.search() && config.cacheDirectory() != null
+                ? AnalysisCache.open(config.cacheDirectory()) : AnalysisCache.none()) {
+            SiteBuild b = build(config, disk);
+            disk.commit();
+            return b;
+        }
+    }
+
+    private SiteBuild build(SiteConfig config, AnalysisCache disk) {
         Map<String, Long> t = new LinkedHashMap<>();
-        Planned planned = plan(config, t, () -> true, false);
+        Planned planned = plan(config, t, disk::isEmpty, false);
         List<Problem> problems = problems(config, planned);
         if (config.strict() && !problems.isEmpty()) {
             return new SiteBuild(new BuildResult(problems, 0, 0, null, 0, t), Map.of(), Map.of());
@@ -310,7 +324,7 @@ final class BuildPipeline {
                     }
                     pages.add(CatalogViews.searchPage(site, p, breadcrumb(site, p), bodies.get(i).html()));
                 }
-                files.putAll(searchIndexer.build(pages).files());
+                files.putAll(searchIndexer.build(pages, disk).files());
                 return null;
             });
         }

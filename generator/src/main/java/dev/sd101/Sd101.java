@@ -37,7 +37,9 @@ public final class Sd101 {
 
     /**
      * Runs every stage but the write and returns the site in memory, for a server that answers from it
-     * ({@code serve}). Like {@link #generate}, a strict-mode problem gives a result with no files.
+     * ({@code serve}). Like {@link #generate}, a strict-mode problem gives a result with no files. An engine's first
+     * build reads and rewrites the {@linkplain SiteConfig#cacheDirectory() analysis cache}; later ones reuse the
+     * engine's own analyses.
      *
      * @throws BuildException on a fatal error
      */
@@ -63,12 +65,13 @@ public final class Sd101 {
      * once {@code stop} says so; a failing build ends it quietly (the real build reports the problem).
      */
     public void warmUp(SiteConfig config, java.util.function.BooleanSupplier stop) {
+        SiteConfig scratchConfig = config.withCacheDirectory(null); // the analysis runs, and the cache file is left alone
         for (int pass = 0; pass < 2 && !stop.getAsBoolean(); pass++) {
             Sd101 scratch = new Sd101();
             try {
-                scratch.build(config);
+                scratch.build(scratchConfig);
                 if (!stop.getAsBoolean()) {
-                    scratch.build(config);
+                    scratch.build(scratchConfig);
                 }
             } catch (RuntimeException e) {
                 return;

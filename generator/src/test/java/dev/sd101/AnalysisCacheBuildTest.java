@@ -63,6 +63,26 @@ class AnalysisCacheBuildTest {
     }
 
     @Test
+    void serveReadsAndWritesTheCacheOnItsFirstBuildOnly() throws IOException {
+        Path cache = tmp.resolve("cache");
+        Path src = source(DOC);
+        SiteConfig plain = SiteConfig.builder(src).outputDirectory(tmp.resolve("site-mem")).language("ko").build();
+        SiteConfig cached = plain.withCacheDirectory(cache);
+        Map<String, byte[]> expected = new Sd101().build(plain).files();
+
+        Sd101 engine = new Sd101();
+        SiteFiles.assertSameFiles(expected, engine.build(cached).files());
+        Path file = cache.resolve(AnalysisCache.FILE_NAME);
+        byte[] written = Files.readAllBytes(file);
+        var modified = Files.getLastModifiedTime(file);
+        SiteFiles.assertSameFiles(expected, engine.build(cached).files()); // the engine's own analyses
+        assertArrayEquals(written, Files.readAllBytes(file));
+        assertTrue(modified.equals(Files.getLastModifiedTime(file)), "a later build of the same engine leaves the file");
+
+        SiteFiles.assertSameFiles(expected, new Sd101().build(cached).files()); // a restarted serve finds the cache
+    }
+
+    @Test
     void aFailedBuildLeavesThePreviousCacheFile() throws IOException {
         Path cache = tmp.resolve("cache");
         Path src = source(DOC);

@@ -162,15 +162,18 @@ public final class Main {
 
     private static Map<String, Command> commands() {
         List<Option> config = ConfigOptions.OPTIONS;
+        List<Option> cache = List.of(
+                Option.value("<dir>", "Where the search analysis of the site's texts is kept, so that a rebuild"
+                        + " analyses only what changed (default: a folder per output folder under $XDG_CACHE_HOME/sd101,"
+                        + " else ~/.cache/sd101).", "--cache-dir"),
+                Option.flag("Neither read nor write the analysis cache.", "--no-cache"));
         List<Option> generate = new ArrayList<>(config);
-        generate.add(Option.value("<dir>", "Where the search analysis of the site's texts is kept, so that a rebuild"
-                + " analyses only what changed (default: a folder per output folder under $XDG_CACHE_HOME/sd101, else"
-                + " ~/.cache/sd101).", "--cache-dir"));
-        generate.add(Option.flag("Neither read nor write the analysis cache.", "--no-cache"));
+        generate.addAll(cache);
         List<Option> check = new ArrayList<>(config);
         check.add(Option.flag("First rewrite, in the sources, each link whose suggested fix is unambiguous"
                 + " (printed as file:line: old → new); ambiguous ones are left alone.", "--fix"));
         List<Option> serve = new ArrayList<>(config);
+        serve.addAll(cache);
         serve.add(Option.value("<port>", "Port on 127.0.0.1 (default: 8000; 0 = any free port).", "-p", "--port"));
         Map<String, Command> c = new LinkedHashMap<>();
         c.put("generate", new Command("generate", "Build the site into the output folder.", "", generate, 0, Main::generate));
@@ -235,21 +238,26 @@ public final class Main {
         out.flush();
     }
 
-    private int generate(Args args) throws Args.UsageException, InterruptedException {
-        SiteConfig config = ConfigOptions.toConfig(args);
+    /** The config with the analysis cache {@code --cache-dir} and {@code --no-cache} ask for (by default, the user's). */
+    private SiteConfig withCache(SiteConfig config, Args args) throws Args.UsageException {
         Path cacheDir = args.path("--cache-dir");
-        if (!args.flag("--no-cache") && cacheDir != null) {
+        if (args.flag("--no-cache")) {
+            return config;
+        }
+        if (cacheDir != null) {
             try {
-                config = config.withCacheDirectory(cacheDir);
+                return config.withCacheDirectory(cacheDir);
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("--cache-dir (" + e.getMessage() + ")", e);
             }
-        } else if (!args.flag("--no-cache")) {
-            Path cache = CacheFolder.of(config.outputDirectory(), env);
-            if (cache != null && !cache.startsWith(config.outputDirectory())) { // a site written into ~/.cache: none
-                config = config.withCacheDirectory(cache);
-            }
         }
+        Path cache = CacheFolder.of(config.outputDirectory(), env);
+        // A site written into the cache folder itself (~/.cache/...) gets no cache.
+        return cache == null || cache.startsWith(config.outputDirectory()) ? config : config.withCacheDirectory(cache);
+    }
+
+    private int generate(Args args) throws Args.UsageException, InterruptedException {
+        SiteConfig config = withCache(ConfigOptions.toConfig(args), args);
         BuildResult r = engine().generate(config);
         report(r);
         if (!r.written()) {
@@ -308,7 +316,8 @@ public final class Main {
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("--port must be 0..65535, not " + port);
         }
-        dev.sd101.serve.DevServer server = dev.sd101.serve.DevServer.start(ConfigOptions.toConfig(args), port, out);
+        SiteConfig config = withCache(ConfigOptions.toConfig(args), args);
+        dev.sd101.serve.DevServer server = dev.sd101.serve.DevServer.start(config, port, out);
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "sd101-stop"));
         server.awaitStop();
         return OK;

@@ -31,7 +31,17 @@ public final class SearchIndexer {
      * @return the index files; byte-identical for equal input
      */
     public SearchIndex build(List<SearchPage> pages) {
+        return build(pages, AnalysisCache.none());
+    }
+
+    /**
+     * As {@link #build(List)}, taking the analysis of a text neither this indexer nor {@code disk} has seen from
+     * {@code disk}, and recording in it every text analysed or looked up there (a page equal to one of the
+     * previous build's is reused whole and not recorded: pass a cache on an indexer's first build).
+     */
+    public SearchIndex build(List<SearchPage> pages, AnalysisCache disk) {
         Objects.requireNonNull(pages, "pages");
+        Objects.requireNonNull(disk, "disk");
         analysis.nextBuild();
         // Compact per-section term arrays and postings encoded term by term: a large site never holds an
         // object per posting (10,000 pages have millions).
@@ -45,7 +55,7 @@ public final class SearchIndexer {
             if (sections == null) {
                 sections = new ArrayList<>();
                 for (Section s : sectioner.split(page)) {
-                    sections.add(Postings.analyze(s, analysis, intern));
+                    sections.add(Postings.analyze(s, t -> analysis.terms(t, disk), intern));
                 }
             }
             next.put(page, sections);

@@ -71,11 +71,12 @@ final class TermAnalysis implements AutoCloseable {
 
     /** Every index term of {@code text}: surface terms then morphemes, with repeats (they are term frequencies). */
     List<String> terms(String text) {
-        return cache.terms(text, t -> {
-            List<String> out = new ArrayList<>(surface(t));
-            out.addAll(morphemes(t));
-            return out;
-        });
+        return cache.terms(text, this::termsUncached);
+    }
+
+    /** As {@link #terms}, a text this engine has not analysed yet taken from {@code disk} when it has it. */
+    List<String> terms(String text, AnalysisCache disk) {
+        return cache.terms(text, t -> disk.terms(t, this::termsUncached));
     }
 
     /**

@@ -73,6 +73,13 @@ class CacheOptionsTest {
     }
 
     @Test
+    void serveTakesTheSameCacheOptions() {
+        StringWriter out = new StringWriter();
+        assertEquals(0, Main.run(new String[]{"serve", "--help"}, new PrintWriter(out, true), new PrintWriter(new StringWriter(), true), Map.of()));
+        assertTrue(out.toString().contains("--cache-dir=<dir>") && out.toString().contains("--no-cache"), out.toString());
+    }
+
+    @Test
     void aCacheDirInsideTheOutputIsAUsageErrorNamingTheOption() throws IOException {
         Path out = dir.resolve("site");
         Run r = run(Map.of(), "generate", "--source", doc().toString(), "--output", out.toString(),

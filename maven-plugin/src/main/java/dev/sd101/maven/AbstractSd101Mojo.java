@@ -85,6 +85,30 @@ abstract class AbstractSd101Mojo extends AbstractMojo {
     @Parameter(property = "sd101.skip", defaultValue = "false")
     boolean skip;
 
+    /**
+     * {@code generate} and {@code serve}: where the search analysis of the site's texts is kept between builds, so
+     * that a rebuild analyses only what changed. Never changes the output; {@code mvn clean} clears it.
+     */
+    @Parameter(property = "sd101.cacheDirectory", defaultValue = "${project.build.directory}/sd101-cache")
+    File cacheDirectory;
+
+    /** {@code generate} and {@code serve}: whether the analysis cache is read and written (default true). */
+    @Parameter(property = "sd101.cache", defaultValue = "true")
+    boolean cache;
+
+    /** {@code config} with the analysis cache the parameters ask for. */
+    SiteConfig withCache(SiteConfig config) throws MojoExecutionException {
+        if (!cache || cacheDirectory == null) {
+            return config;
+        }
+        try {
+            return config.withCacheDirectory(cacheDirectory.toPath());
+        } catch (IllegalArgumentException e) {
+            throw new MojoExecutionException("sd101 configuration: parameter cacheDirectory (property sd101.cacheDirectory): "
+                    + e.getMessage(), e);
+        }
+    }
+
     SiteConfig config() throws MojoExecutionException {
         try {
             SiteConfig.Builder b = SiteConfig.builder(source.toPath())

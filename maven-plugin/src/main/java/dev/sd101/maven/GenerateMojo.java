@@ -7,39 +7,18 @@ import dev.sd101.SiteConfig;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
-import org.apache.maven.plugins.annotations.Parameter;
 
-import java.io.File;
 
 /** Builds the static site from the Markdown sources into {@code outputDirectory}. */
 @Mojo(name = "generate", aggregator = true, requiresProject = false, threadSafe = true)
 public class GenerateMojo extends AbstractSd101Mojo {
-    /**
-     * Where the search analysis of the site's texts is kept between builds, so that a rebuild analyses only what
-     * changed. Never changes the output; {@code mvn clean} clears it.
-     */
-    @Parameter(property = "sd101.cacheDirectory", defaultValue = "${project.build.directory}/sd101-cache")
-    File cacheDirectory;
-
-    /** Whether the analysis cache is read and written (default true). */
-    @Parameter(property = "sd101.cache", defaultValue = "true")
-    boolean cache;
-
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         if (skip) {
             getLog().info("sd101: skipped");
             return;
         }
-        SiteConfig config = config();
-        if (cache && cacheDirectory != null) {
-            try {
-                config = config.withCacheDirectory(cacheDirectory.toPath());
-            } catch (IllegalArgumentException e) {
-                throw new MojoExecutionException("sd101 configuration: parameter cacheDirectory (property sd101.cacheDirectory): "
-                        + e.getMessage(), e);
-            }
-        }
+        SiteConfig config = withCache(config());
         BuildResult result;
         try {
             result = new Sd101().generate(config);

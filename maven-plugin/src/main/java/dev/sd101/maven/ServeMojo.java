@@ -32,7 +32,7 @@ public class ServeMojo extends AbstractSd101Mojo {
         }
         DevServer server;
         try {
-            server = DevServer.start(config(), port, new PrintWriter(new LogWriter(), true));
+            server = DevServer.start(withCache(config()), port, new PrintWriter(new LogWriter(), true));
         } catch (UncheckedIOException e) {
             throw new MojoExecutionException(e.getMessage(), e);
         }
