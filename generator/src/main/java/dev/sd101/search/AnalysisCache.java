@@ -343,7 +343,11 @@ public final class AnalysisCache implements AutoCloseable {
                         int v = varint(b);
                         if (v == 0) {
                             firstNewTerm.putIfAbsent(at, terms.size());
-                            byte[] utf8 = new byte[varint(b)];
+                            int length = varint(b);
+                            if (length > b.remaining()) {
+                                return EMPTY; // checked before allocating: a wrong length must not cost memory
+                            }
+                            byte[] utf8 = new byte[length];
                             b.get(utf8);
                             terms.add(new String(utf8, StandardCharsets.UTF_8));
                         } else if (v > terms.size()) {

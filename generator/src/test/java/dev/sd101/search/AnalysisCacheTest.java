@@ -165,6 +165,23 @@ class AnalysisCacheTest {
     }
 
     @Test
+    void aWellFormedFileWithAnImpossibleLengthIsIgnoredWithoutAllocatingIt() throws IOException {
+        // Header, checksum and record count all right; one term claims to be 2 GB long.
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(200);
+        b.put("sd101-terms\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).putInt(1).put(AnalysisCache.identity());
+        b.putLong(1).putLong(2).put((byte) 1).put((byte) 0).put(new byte[]{(byte) 0xF0, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, 0x07});
+        b.putInt(1);
+        java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+        crc.update(b.array(), 0, b.position());
+        b.putInt((int) crc.getValue());
+        Path folder = Files.createDirectories(dir.resolve("cache"));
+        Files.write(folder.resolve(AnalysisCache.FILE_NAME), java.util.Arrays.copyOf(b.array(), b.position()));
+        try (AnalysisCache cache = AnalysisCache.open(folder)) {
+            assertTrue(cache.isEmpty());
+        }
+    }
+
+    @Test
     void anUnwritableFolderOnlyCostsTheCache() throws IOException {
         Path notAFolder = Files.writeString(dir.resolve("file"), "x");
         try (AnalysisCache cache = AnalysisCache.open(notAFolder)) {
