@@ -38,15 +38,6 @@ record Postings(SortedMap<String, List<Posting>> terms, double scale) {
     private static final double K1 = 1.2;
     private static final double B = 0.75;
 
-    /** Builds the postings of {@code sections}; the order of sections is the section number. */
-    static Postings build(List<Section> sections, TermAnalysis analysis) {
-        List<Analyzed> analyzed = new ArrayList<>(sections.size());
-        for (Section s : sections) {
-            analyzed.add(analyze(s, analysis, new HashMap<>()));
-        }
-        return build(analyzed);
-    }
-
     /**
      * A section's weighted term frequencies, in compact arrays: a large site keeps one of these per section until
      * every page is analysed (document frequencies need all of them), so they must be small.
@@ -61,14 +52,10 @@ record Postings(SortedMap<String, List<Posting>> terms, double scale) {
     record Analyzed(Section section, String[] terms, float[] tf, boolean[] inTitle, double length) {
     }
 
-    /** Analyses one section; may run on many threads at once ({@code intern} must then be concurrent). */
-    static Analyzed analyze(Section s, TermAnalysis analysis, Map<String, String> intern) {
-        return analyze(s, analysis::terms, intern);
-    }
-
     /**
-     * As {@link #analyze(Section, TermAnalysis, Map)}, each text analysed by {@code terms} (a streamed build passes
-     * one that caches only within a page: the build-wide cache would keep every section's texts and terms).
+     * Analyses one section, each of its texts by {@code terms} (a streamed build passes one that caches only within
+     * a page: the build-wide cache would keep every section's texts and terms); may run on many threads at once
+     * ({@code intern} must then be concurrent).
      */
     static Analyzed analyze(Section s, java.util.function.Function<String, List<String>> terms, Map<String, String> intern) {
         Map<String, Double> tf = new HashMap<>();

@@ -71,16 +71,16 @@ final class TermAnalysis implements AutoCloseable {
 
     /** Every index term of {@code text}: surface terms then morphemes, with repeats (they are term frequencies). */
     List<String> terms(String text) {
-        return cache.terms(text, this::termsUncached);
+        return terms(text, AnalysisCache.none());
     }
 
-    /** As {@link #terms}, a text this engine has not analysed yet taken from {@code disk} when it has it. */
+    /** As {@link #terms(String)}, a text this engine has not analysed yet taken from {@code disk} when it has it. */
     List<String> terms(String text, AnalysisCache disk) {
         return cache.terms(text, t -> disk.terms(t, this::termsUncached));
     }
 
     /**
-     * As {@link #terms}, but neither looked up in nor added to the cache: for a streamed build's section bodies,
+     * As {@link #terms(String)}, but neither looked up in nor added to the cache: for a streamed build's section bodies,
      * which the cache would otherwise hold (text and terms) to the end of the build, most of a small heap on a
      * large site.
      */
