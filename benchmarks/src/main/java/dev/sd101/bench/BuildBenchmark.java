@@ -248,7 +248,7 @@ public final class BuildBenchmark {
      */
     private Rebuild rebuild(Corpus c, Path out) throws IOException {
         Path cache = work.resolve("cache-" + c.name());
-        deleteTree(cache);
+        CorpusGenerator.deleteTree(cache);
         Proc.checked(probe(c, out, cache), repo);
         List<Long> process = new ArrayList<>(), index = new ArrayList<>();
         for (int i = 0; i < opt.repeat(); i++) {
@@ -258,16 +258,6 @@ public final class BuildBenchmark {
         }
         long bytes = Files.size(cache.resolve(dev.sd101.search.AnalysisCache.FILE_NAME));
         return new Rebuild(median(process), median(index), bytes);
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (Files.isDirectory(dir)) {
-            try (var walk = Files.walk(dir)) {
-                for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    Files.delete(p);
-                }
-            }
-        }
     }
 
     private List<String> probe(Corpus c, Path out) throws IOException {

@@ -82,7 +82,7 @@ final class ColdStart {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Map<String, String> launcherEnv = Map.of("JAVA_HOME", System.getProperty("java.home"));
         Path cache = work.resolve("coldstart-cache");
-        deleteTree(cache);
+        CorpusGenerator.deleteTree(cache);
         List<String> warmCache = List.of("--cache-dir", cache.toString());
         List<Variant> variants = List.of(
                 new Variant(JAR, List.of(java, "-jar", repo.resolve("generator/target/sd101.jar").toString()), NO_CACHE, Map.of()),
@@ -109,16 +109,6 @@ final class ColdStart {
         cmd.addAll(args);
         cmd.addAll(v.options());
         return cmd;
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (Files.isDirectory(dir)) {
-            try (var walk = Files.walk(dir)) {
-                for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    Files.delete(p);
-                }
-            }
-        }
     }
 
     private Breakdown breakdown(List<String> args, Map<String, String> env) throws IOException {
