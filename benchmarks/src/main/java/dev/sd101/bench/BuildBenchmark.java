@@ -227,7 +227,9 @@ public final class BuildBenchmark {
         ColdStart launcher = new ColdStart(repo, work);
         if (ko && launcher.available()) {
             // After the probes: the launcher, its archive and java -jar, alternated among themselves.
-            coldStart = launcher.measure(cliArgs(c, out), Math.max(opt.repeat(), 3));
+            coldStart = launcher.measure(cliArgs(c, out), Math.max(opt.repeat(), 3), new ColdStart.FloorSetup(
+                    launcherOptions("generate"), LibraryFloor.packaged(work) + java.io.File.pathSeparator
+                    + repo.resolve("generator/target/sd101.jar"), c.source()));
         }
         Map<String, Long> stages = new LinkedHashMap<>();
         for (String[] s : STAGES) {

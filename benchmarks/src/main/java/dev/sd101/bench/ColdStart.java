@@ -15,7 +15,9 @@ import java.util.Map;
  * a first build three ways, {@code java -jar sd101.jar}, the launcher {@code generator/target/sd101} (its JVM flags
  * and the AppCDS archive made at package time) and the launcher without the archive ({@code SD101_CDS=off}); and a
  * rebuild of the same content by the launcher, its analysis cache warm. Wall and CPU time (user + system, from GNU
- * time) per run; medians.
+ * time) per run; medians. With a {@link FloorSetup}, also the floor under a first build: {@link LibraryFloor}'s
+ * parts (Nori alone; flexmark and Pebble alone; both at once), each in a JVM with the launcher's options and an
+ * archive of its own, alternated with the rest.
  *
  * <p>Then one launcher first build with the JVM's own counters saved at exit ({@code -XX:+PerfDataSaveToFile}, read back
  * with {@code jstat -snap}), its class-load log and {@code -v} (stage times), to print where a cold run's time goes:
@@ -25,8 +27,18 @@ import java.util.Map;
 final class ColdStart {
     private static final Path TIME = Path.of("/usr/bin/time");
 
-    /** One way of running the CLI: its command prefix, the build's arguments, options after them, and environment. */
-    record Variant(String label, List<String> command, List<String> options, Map<String, String> env) {
+    /**
+     * One way of running the CLI: its command prefix, the build's arguments (when {@code cli}; else the command is
+     * whole), options after them, and environment.
+     */
+    record Variant(String label, List<String> command, List<String> options, Map<String, String> env, boolean cli) {
+        Variant(String label, List<String> command, List<String> options, Map<String, String> env) {
+            this(label, command, options, env, true);
+        }
+    }
+
+    /** How to start {@link LibraryFloor}: the launcher's JVM options (without its archive), a class path holding it, the document. */
+    record FloorSetup(List<String> jvmOptions, String classPath, Path source) {
     }
 
     /** Medians of one variant, in nanoseconds; CPU {@code -1} when GNU time is not installed. */
@@ -48,6 +60,9 @@ final class ColdStart {
     static final String LAUNCHER = "launcher";
     static final String LAUNCHER_NO_CDS = "launcher, no archive";
     static final String LAUNCHER_REBUILD = "launcher, rebuild (cache warm)";
+    static final String FLOOR_NORI = "floor: Nori alone";
+    static final String FLOOR_MARKUP = "floor: flexmark+Pebble alone";
+    static final String FLOOR_BOTH = "floor: both, in parallel";
     /** A first build: no analysis cache read or written (the CLI keeps one by default). */
     private static final List<String> NO_CACHE = List.of("--no-cache");
 
@@ -76,20 +91,26 @@ final class ColdStart {
     /**
      * Runs each variant {@code repeat} times, alternated, then the breakdown run. Every variant but the rebuild is a
      * first build (no analysis cache); the rebuild's cache is filled by one run before the others start, so each of
-     * its runs finds every text analysed, as a rebuild of unchanged content does.
+     * its runs finds every text analysed, as a rebuild of unchanged content does. With {@code floor} (may be
+     * {@code null}), the library floors too, each archive made by one run first as the launcher's is at package time.
      */
-    Result measure(List<String> args, int repeat) throws IOException {
+    Result measure(List<String> args, int repeat, FloorSetup floor) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Map<String, String> launcherEnv = Map.of("JAVA_HOME", System.getProperty("java.home"));
         Path cache = work.resolve("coldstart-cache");
         CorpusGenerator.deleteTree(cache);
         List<String> warmCache = List.of("--cache-dir", cache.toString());
-        List<Variant> variants = List.of(
+        List<Variant> variants = new ArrayList<>(List.of(
                 new Variant(JAR, List.of(java, "-jar", repo.resolve("generator/target/sd101.jar").toString()), NO_CACHE, Map.of()),
                 new Variant(LAUNCHER, List.of(launcher().toString()), NO_CACHE, launcherEnv),
                 new Variant(LAUNCHER_NO_CDS, List.of(launcher().toString()), NO_CACHE, with(launcherEnv, "SD101_CDS", "off")),
-                new Variant(LAUNCHER_REBUILD, List.of(launcher().toString()), warmCache, launcherEnv));
+                new Variant(LAUNCHER_REBUILD, List.of(launcher().toString()), warmCache, launcherEnv)));
         run(command(variants.get(3), args), launcherEnv, null); // fills the rebuild's cache
+        if (floor != null) {
+            variants.add(floor(java, floor, "nori", FLOOR_NORI));
+            variants.add(floor(java, floor, "markup", FLOOR_MARKUP));
+            variants.add(floor(java, floor, "both", FLOOR_BOTH));
+        }
         Map<String, List<long[]>> runs = new LinkedHashMap<>();
         for (int i = 0; i < repeat; i++) {
             for (Variant v : variants) {
@@ -104,8 +125,31 @@ final class ColdStart {
         return new Result(figures, breakdown(args, launcherEnv));
     }
 
+    /** A {@link LibraryFloor} variant, its class archive made by one run now (its own class path, its own classes). */
+    private Variant floor(String java, FloorSetup floor, String mode, String label) throws IOException {
+        Path archive = work.resolve("floor-" + mode + ".jsa");
+        Path out = work.resolve("floor-" + mode + "-out");
+        Files.deleteIfExists(archive);
+        CorpusGenerator.deleteTree(out);
+        List<String> tail = List.of("-cp", floor.classPath(), LibraryFloor.class.getName(), mode, floor.source().toString(),
+                out.toString());
+        List<String> train = new ArrayList<>(List.of(java));
+        train.addAll(floor.jvmOptions());
+        train.add("-XX:ArchiveClassesAtExit=" + archive);
+        train.addAll(tail);
+        run(train, Map.of(), null);
+        List<String> cmd = new ArrayList<>(List.of(java));
+        cmd.addAll(floor.jvmOptions());
+        cmd.addAll(List.of("-Xshare:auto", "-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off"));
+        cmd.addAll(tail);
+        return new Variant(label, cmd, List.of(), Map.of(), false);
+    }
+
     private static List<String> command(Variant v, List<String> args) {
         List<String> cmd = new ArrayList<>(v.command());
+        if (!v.cli()) {
+            return cmd;
+        }
         cmd.addAll(args);
         cmd.addAll(v.options());
         return cmd;
@@ -249,6 +293,10 @@ final class ColdStart {
     static void print(Result r, long peerNanos) {
         System.out.println("  cold command-line build (medians; CPU = user + system):");
         for (Figures f : r.figures()) {
+            if (f.label().equals(FLOOR_NORI)) {
+                System.out.println("  the libraries alone, a floor under a first build (LibraryFloor: the launcher's JVM options,"
+                        + " an archive of its own):");
+            }
             System.out.printf(Locale.ROOT, "    %-30s %s wall, %s CPU%s%n", f.label(), BuildBenchmark.secs(f.wallNanos()),
                     f.cpuNanos() < 0 ? "n/a" : BuildBenchmark.secs(f.cpuNanos()),
                     peerNanos > 0 ? "  " + BuildBenchmark.ratio(f.wallNanos(), peerNanos) + " of Hugo+Pagefind" : "");

@@ -63,6 +63,18 @@ final class Targets {
                         + " cache warm (Nori not loaded): %.3f s / %.3f s = %.2f×", rebuild.wallNanos() / 1e9, theirs,
                         rebuild.wallNanos() / 1e9 / theirs));
             }
+            ColdStart.Figures nori = coldStart.get(ColdStart.FLOOR_NORI);
+            ColdStart.Figures markup = coldStart.get(ColdStart.FLOOR_MARKUP);
+            ColdStart.Figures both = coldStart.get(ColdStart.FLOOR_BOTH);
+            if (nori != null && markup != null && both != null) {
+                // What no change to sd101's own code can go below: the libraries it must use, and nothing else.
+                System.out.println("  [info] " + String.format(Locale.ROOT, "floor under that target, the libraries alone"
+                        + " in a cold JVM with the launcher's options: Nori's analysis of README-ko %.3f s = %.2f×,"
+                        + " flexmark + Pebble %.3f s = %.2f×, both in parallel (what a first build of Korean content"
+                        + " needs) %.3f s = %.2f×", nori.wallNanos() / 1e9, nori.wallNanos() / 1e9 / theirs,
+                        markup.wallNanos() / 1e9, markup.wallNanos() / 1e9 / theirs, both.wallNanos() / 1e9,
+                        both.wallNanos() / 1e9 / theirs));
+            }
         }
         BuildBenchmark.Report k10 = reports.get("synthetic-10000");
         if (k10 != null) {
