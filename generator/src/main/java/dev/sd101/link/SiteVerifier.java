@@ -1,6 +1,7 @@
 package dev.sd101.link;
 
 import dev.sd101.BuildException;
+import dev.sd101.html.TagScanner;
 import dev.sd101.markdown.Document;
 import dev.sd101.markdown.Link;
 
@@ -132,27 +133,28 @@ public final class SiteVerifier {
             Set<String> ids = new HashSet<>();
             List<String> links = new ArrayList<>();
             boolean follow = !path.equals(NOT_FOUND_PAGE);
-            TagScanner.scan(html, (tag, names, values) -> {
-                String id = attr(names, values, "id");
+            TagScanner.scan(html, t -> {
+                String tag = t.name();
+                String id = t.get("id");
                 if (id != null) {
                     ids.add(id);
                 }
-                String name = tag.equals("a") ? attr(names, values, "name") : null;
+                String name = tag.equals("a") ? t.get("name") : null;
                 if (name != null) {
                     ids.add(name);
                 }
                 if (!follow) {
                     return;
                 }
-                String href = attr(names, values, "href");
+                String href = t.get("href");
                 if (href != null && (tag.equals("a") || tag.equals("area") || tag.equals("link"))) {
                     link(links, tag, "href", href);
                 }
-                String src = attr(names, values, "src");
+                String src = t.get("src");
                 if (src != null && !tag.equals("template")) {
                     link(links, tag, "src", src);
                 }
-                String srcset = attr(names, values, "srcset");
+                String srcset = t.get("srcset");
                 if (srcset != null) {
                     for (String candidate : srcset.split(",")) {
                         String url = candidate.strip().split("\\s+")[0];
@@ -164,11 +166,6 @@ public final class SiteVerifier {
             });
             String[] sorted = ids.stream().map(this::share).sorted().toArray(String[]::new);
             return new Summary(path, sorted, links.toArray(String[]::new));
-        }
-
-        private static String attr(List<String> names, List<String> values, String name) {
-            int i = names.indexOf(name);
-            return i < 0 ? null : values.get(i);
         }
 
         /** Keeps a link unless it is external or excused: only those are checked. */

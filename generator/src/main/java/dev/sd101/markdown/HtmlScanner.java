@@ -1,18 +1,18 @@
 package dev.sd101.markdown;
 
 import dev.sd101.content.Source;
+import dev.sd101.html.TagScanner;
 import org.jsoup.Jsoup;
-import org.jsoup.nodes.Attribute;
 import org.jsoup.nodes.Element;
-import org.jsoup.nodes.Range;
-import org.jsoup.parser.Parser;
 
 import java.util.List;
 import java.util.Map;
 
 /**
- * Finds links, images and explicit anchors in raw HTML (blocks and inline tags), with their place in
- * the source. Jsoup, not regular expressions: the README's HTML spans lines and quotes freely.
+ * Finds links, images and explicit anchors in raw HTML (blocks and inline tags), with their place in the source.
+ * An HTML tokenizer ({@link TagScanner}), not regular expressions: the README's HTML spans lines and quotes freely.
+ * Start tags are read as a browser's tokenizer reads them, one HTML block at a time; a tag is not dropped for
+ * being out of place in its block (a {@code <td>} whose table opened in an earlier block is still a cell on the page).
  */
 final class HtmlScanner {
 
@@ -20,48 +20,38 @@ final class HtmlScanner {
         if (html.indexOf('<') < 0) {
             return;
         }
-        Parser parser = Parser.htmlParser().setTrackPosition(true);
-        org.jsoup.nodes.Document doc = Jsoup.parse(html, "", parser);
-        for (Element el : doc.getAllElements()) {
-            String tag = el.normalName();
-            if (el.hasAttr("id") && !el.attr("id").isEmpty()) {
-                anchors.putIfAbsent(el.attr("id"), lineOf(el, offset, source));
+        TagScanner.scan(html, tag -> {
+            String name = tag.name();
+            String id = tag.get("id");
+            if (id != null && !id.isEmpty()) {
+                anchors.putIfAbsent(id, source.line(offset + tag.start()));
             }
-            if (tag.equals("a") && el.hasAttr("name") && !el.attr("name").isEmpty()) {
-                anchors.putIfAbsent(el.attr("name"), lineOf(el, offset, source));
+            boolean a = name.equals("a");
+            String anchorName = a ? tag.get("name") : null;
+            if (anchorName != null && !anchorName.isEmpty()) {
+                anchors.putIfAbsent(anchorName, source.line(offset + tag.start()));
             }
-            if (tag.equals("a") && el.hasAttr("href")) {
-                links.add(link(LinkKind.HTML_LINK, el, "href", html, offset, source));
-            } else if (tag.equals("img") && el.hasAttr("src")) {
-                links.add(link(LinkKind.HTML_IMAGE, el, "src", html, offset, source));
+            int href = a ? tag.indexOf("href") : -1;
+            int src = !a && name.equals("img") ? tag.indexOf("src") : -1;
+            if (href >= 0) {
+                links.add(link(LinkKind.HTML_LINK, tag, href, html, offset, source));
+            } else if (src >= 0) {
+                links.add(link(LinkKind.HTML_IMAGE, tag, src, html, offset, source));
             }
-        }
+        });
     }
 
-    private static int lineOf(Element el, int offset, Source source) {
-        return source.line(offset + Math.max(0, el.sourceRange().startPos()));
-    }
-
-    private static Link link(LinkKind kind, Element el, String attr, String html, int offset, Source source) {
-        Attribute a = el.attribute(attr);
-        String value = el.attr(attr);
-        int at = offset + Math.max(0, el.sourceRange().startPos());
+    private static Link link(LinkKind kind, TagScanner.Tag tag, int attribute, String html, int offset, Source source) {
+        String value = tag.attributeValue(attribute);
+        int at = offset + tag.attributeStart(attribute);
+        int vs = tag.valueStart(attribute);
+        int ve = tag.valueEnd(attribute);
         int start = -1;
         int end = -1;
-        if (a != null) {
-            Range.AttributeRange range = a.sourceRange();
-            if (range != null && range.valueRange().isTracked()) {
-                int vs = range.valueRange().startPos();
-                int ve = range.valueRange().endPos();
-                // Only rewritable when the source holds the value verbatim (no entities to re-encode).
-                if (vs >= 0 && ve <= html.length() && ve >= vs && html.substring(vs, ve).equals(value)) {
-                    start = offset + vs;
-                    end = offset + ve;
-                }
-                if (range.nameRange().isTracked()) {
-                    at = offset + range.nameRange().startPos();
-                }
-            }
+        // Only rewritable when the source holds the value verbatim (no entities to re-encode).
+        if (vs >= 0 && html.regionMatches(vs, value, 0, value.length()) && ve - vs == value.length()) {
+            start = offset + vs;
+            end = offset + ve;
         }
         return new Link(kind, value, source.line(at), source.column(at), start, end);
     }

@@ -1,4 +1,4 @@
-package dev.sd101.link;
+package dev.sd101.html;
 
 import dev.sd101.BuildException;
 import dev.sd101.Sd101;
@@ -7,6 +7,8 @@ import dev.sd101.SiteConfig;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Attribute;
 import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Range;
+import org.jsoup.parser.Parser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,10 +27,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The site check reads pages with {@link TagScanner} instead of a Jsoup parse; what it reads (each element's id,
- * name, href, src and srcset) must be what Jsoup's parse gives, on every page the generator writes (README-ko, the
- * golden sites, the bad-input corpus with and without sanitising) and on hand-written markup that tests the
- * tokenizer's corners.
+ * The parser (raw HTML in Markdown) and the site check (generated pages) read HTML with {@link TagScanner} instead
+ * of a Jsoup parse; what they read (each element's id, name, href, src and srcset, and where a tag, an attribute
+ * and its value are) must be what Jsoup's parse gives, on every page the generator writes (README-ko, the golden
+ * sites, the bad-input corpus with and without sanitising), on the raw HTML of README-ko and on hand-written markup
+ * that tests the tokenizer's corners.
  */
 class TagScannerTest {
     private static final Set<String> READ = Set.of("id", "name", "href", "src", "srcset");
@@ -54,6 +57,45 @@ class TagScannerTest {
         for (String page : pages) {
             assertEquals(jsoup(page), scanned(page), page);
         }
+    }
+
+    @Test
+    void positionsAreJsoupsOnCorners() {
+        String[] texts = {
+                "<p id=a>x</p><A HREF='b.html'>B</A><img src=c.png alt>",
+                "<a\nhref\n=\n'nl.html'\n>y</a><a href= x.html/><a name = \"n\" href=\"q?a=1&amp;b\">",
+                "  <a href=\"#install\">Install</a>\n  <img src=\"img/missing.png\">",
+                "<div id=\"x\"></div><a href=u>",
+        };
+        for (String text : texts) {
+            assertEquals(jsoupPositions(text), scannedPositions(text), text);
+        }
+    }
+
+    /** An empty value is where it is written, inside its quotes; an attribute without one has no value place (Jsoup places both at the name's end or at "="). */
+    @Test
+    void emptyValuesArePlacedInsideTheirQuotes() {
+        assertEquals(List.of("div@0 id@5 [9,9)", "a@17 href@20 [-1,-1)", "img@34 src@39 [44,44)"),
+                scannedPositions("<div id=\"\"></div><a href>empty</a><img src=''>"));
+    }
+
+    /**
+     * A duplicate attribute is dropped and the first kept, its place too (Jsoup keeps the first value but tracks the
+     * dropped duplicate's place, so a link would be reported where it is not, and never rewritten).
+     */
+    @Test
+    void duplicateAttributeKeepsTheFirstPlace() {
+        assertEquals(List.of("a@0 href@3 [9,15)"), scannedPositions("<A HREF='b.html' Href=\"dup\">B</A>"));
+    }
+
+    /** Where README-ko's raw HTML has its tags, attributes and values: the parser's link and anchor positions. */
+    @Test
+    void positionsAreJsoupsOnReadmeKo() throws IOException {
+        Path repo = Path.of(System.getProperty("sd101.repo", "..")).toAbsolutePath().normalize();
+        String markdown = Files.readString(repo.resolve("content/README-ko.md"));
+        List<String> scanned = scannedPositions(markdown);
+        assertEquals(jsoupPositions(markdown), scanned);
+        assertTrue(scanned.size() > 5, "attributes compared: " + scanned.size());
     }
 
     @Test
@@ -129,18 +171,54 @@ class TagScannerTest {
         return out;
     }
 
+    /** Each id, name, href, src and srcset as "tag@start attribute@nameStart [valueStart,valueEnd)", by Jsoup. */
+    private static List<String> jsoupPositions(String html) {
+        List<String> out = new ArrayList<>();
+        for (Element el : Jsoup.parse(html, "", Parser.htmlParser().setTrackPosition(true)).getAllElements()) {
+            if (!el.sourceRange().isTracked()) {
+                continue; // an element the tree builder implied (html, head, body)
+            }
+            for (Attribute a : el.attributes()) {
+                if (READ.contains(a.getKey())) {
+                    Range.AttributeRange r = a.sourceRange();
+                    boolean valued = r.valueRange().isTracked() && r.valueRange().startPos() >= 0;
+                    out.add(position(el.normalName(), el.sourceRange().startPos(), a.getKey(), r.nameRange().startPos(),
+                            valued ? r.valueRange().startPos() : -1, valued ? r.valueRange().endPos() : -1));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static List<String> scannedPositions(String html) {
+        List<String> out = new ArrayList<>();
+        TagScanner.scan(html, tag -> {
+            for (int i = 0; i < tag.size(); i++) {
+                if (READ.contains(tag.attributeName(i))) {
+                    out.add(position(tag.name(), tag.start(), tag.attributeName(i), tag.attributeStart(i),
+                            tag.valueStart(i), tag.valueEnd(i)));
+                }
+            }
+        });
+        return out;
+    }
+
+    private static String position(String tag, int start, String attribute, int nameStart, int valueStart, int valueEnd) {
+        return tag + "@" + start + " " + attribute + "@" + nameStart + " [" + valueStart + "," + valueEnd + ")";
+    }
+
     /** The same, by the scanner. */
     private static List<String> scanned(String html) {
         List<String> out = new ArrayList<>();
-        TagScanner.scan(html, (tag, names, values) -> {
+        TagScanner.scan(html, tag -> {
             StringBuilder b = new StringBuilder();
-            for (int i = 0; i < names.size(); i++) {
-                if (READ.contains(names.get(i))) {
-                    b.append(' ').append(names.get(i)).append('=').append(values.get(i));
+            for (int i = 0; i < tag.size(); i++) {
+                if (READ.contains(tag.attributeName(i))) {
+                    b.append(' ').append(tag.attributeName(i)).append('=').append(tag.attributeValue(i));
                 }
             }
             if (!b.isEmpty()) {
-                out.add(tag + b);
+                out.add(tag.name() + b);
             }
         });
         return out;
