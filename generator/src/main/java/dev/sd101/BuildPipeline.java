@@ -248,7 +248,8 @@ final class BuildPipeline {
         return p.document() != null || site.catalog().isEmpty();
     }
 
-    BuildResult write(SiteConfig config, SiteBuild built) {
+    /** Writes a built site whole, or, given the {@code previous} site written there, only what differs from it. */
+    BuildResult write(SiteConfig config, SiteBuild built, SiteBuild previous) {
         SiteWriter writer = new SiteWriter(config.outputDirectory());
         writer.guard(config.contentRoot(), config.source());
         if (built.files().isEmpty()) {
@@ -256,7 +257,11 @@ final class BuildPipeline {
         }
         Map<String, Long> t = new LinkedHashMap<>(built.result().stageNanos());
         time(t, "write", () -> {
-            writer.write(built.files(), built.copies());
+            if (previous == null) {
+                writer.write(built.files(), built.copies());
+            } else {
+                writer.update(built.files(), built.copies(), previous.files(), previous.copies());
+            }
             return null;
         });
         BuildResult r = built.result();

@@ -54,7 +54,20 @@ public final class Sd101 {
      * @return the build's result, now {@linkplain BuildResult#written() written}, with the write's time added
      */
     public BuildResult write(SiteConfig config, SiteBuild site) {
-        return pipeline.write(config, site);
+        return pipeline.write(config, site, null);
+    }
+
+    /**
+     * Writes a site built with {@link #build} over the output folder that holds {@code previous} (as this engine's
+     * last {@link #write} or {@code update} left it), touching only the files that differ: each new or changed file
+     * replaced atomically, files no longer in the site deleted. The site as a whole is not swapped at once as by
+     * {@link #write}; for {@code serve}, which would otherwise rewrite a whole site after each edit. An output folder
+     * that is missing or not sd101's is written whole.
+     *
+     * @return the build's result, now {@linkplain BuildResult#written() written}, with the write's time added
+     */
+    public BuildResult update(SiteConfig config, SiteBuild site, SiteBuild previous) {
+        return pipeline.write(config, site, java.util.Objects.requireNonNull(previous, "previous"));
     }
 
     /**

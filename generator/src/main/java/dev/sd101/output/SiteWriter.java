@@ -102,6 +102,99 @@ public final class SiteWriter {
     }
 
     /**
+     * Brings an output folder that holds {@code previousFiles} and {@code previousCopies} (as the last {@link #write} or
+     * {@code update} into it left it) to {@code files} and {@code copies}, touching only what differs: each new or
+     * changed file is written into a staging folder beside the output folder and renamed into its place (a reader
+     * sees the old file or the new one, never part of one); a copy is made again when its source changed since it was
+     * copied; files no longer in the site are deleted, and folders left empty with them. For {@code serve}, which
+     * would otherwise write a whole site after every edit: the site as a whole is not swapped at once, only each file.
+     * An output folder that is missing or not marked as sd101's is written whole, as by {@link #write}.
+     */
+    public void update(Map<String, byte[]> files, Map<String, Path> copies, Map<String, byte[]> previousFiles,
+                       Map<String, Path> previousCopies) {
+        if (!Files.isDirectory(output) || !Files.exists(output.resolve(MARKER))) {
+            write(files, copies);
+            return;
+        }
+        Path parent = output.getParent();
+        String name = output.getFileName().toString();
+        try {
+            recover(parent, name);
+            Path tmp = parent.resolve("." + name + ".sd101-tmp-" + UUID.randomUUID());
+            Files.createDirectory(tmp);
+            try {
+                for (String gone : previousFiles.keySet()) {
+                    if (!files.containsKey(gone) && !copies.containsKey(gone)) {
+                        delete(gone);
+                    }
+                }
+                for (String gone : previousCopies.keySet()) {
+                    if (!files.containsKey(gone) && !copies.containsKey(gone)) {
+                        delete(gone);
+                    }
+                }
+                int n = 0;
+                for (Map.Entry<String, byte[]> f : files.entrySet()) {
+                    byte[] before = previousFiles.get(f.getKey());
+                    if (before == f.getValue() || (before != null && java.util.Arrays.equals(before, f.getValue()))) {
+                        continue;
+                    }
+                    Path staged = tmp.resolve(Integer.toString(n++));
+                    Files.write(staged, f.getValue());
+                    place(staged, f.getKey());
+                }
+                for (Map.Entry<String, Path> c : copies.entrySet()) {
+                    Path target = inside(output, c.getKey());
+                    if (c.getValue().equals(previousCopies.get(c.getKey())) && !changedSince(c.getValue(), target)) {
+                        continue;
+                    }
+                    Path staged = tmp.resolve(Integer.toString(n++));
+                    Files.copy(c.getValue(), staged);
+                    place(staged, c.getKey());
+                }
+            } finally {
+                deleteTree(tmp);
+            }
+        } catch (IOException e) {
+            throw new BuildException(output + ": cannot write the site: " + e.getMessage(), e);
+        }
+    }
+
+    /** Renames a staged file into its place in the output folder, replacing what is there. */
+    private void place(Path staged, String path) throws IOException {
+        Path target = inside(output, path);
+        Files.createDirectories(target.getParent());
+        try {
+            Files.move(staged, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(staged, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    /** Deletes a file of the site, then each folder it leaves empty up to (not including) the output folder. */
+    private void delete(String path) throws IOException {
+        Path target = inside(output, path);
+        Files.deleteIfExists(target);
+        for (Path dir = target.getParent(); dir != null && !dir.equals(output) && dir.startsWith(output); dir = dir.getParent()) {
+            if (!Files.isDirectory(dir) || !isEmpty(dir)) {
+                break;
+            }
+            Files.delete(dir);
+        }
+    }
+
+    /** Whether a copy's source differs from the copy: another size, or modified after the copy was made. */
+    private static boolean changedSince(Path source, Path copy) {
+        try {
+            BasicFileAttributes s = Files.readAttributes(source, BasicFileAttributes.class);
+            BasicFileAttributes c = Files.readAttributes(copy, BasicFileAttributes.class);
+            return s.size() != c.size() || s.lastModifiedTime().compareTo(c.lastModifiedTime()) > 0;
+        } catch (IOException e) {
+            return true; // missing or unreadable: copy it again (a missing source fails the copy, with its name)
+        }
+    }
+
+    /**
      * Opens a staging folder beside the output folder for a site written file by file as it is built (a large site
      * need not be held in memory). Nothing is visible in the output folder until {@link Staging#commit()} swaps the
      * whole site in; closing an uncommitted staging folder deletes it, so the previous site stays as it was.

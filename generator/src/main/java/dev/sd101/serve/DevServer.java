@@ -47,6 +47,8 @@ public final class DevServer implements AutoCloseable {
     private final ExecutorService handlers;
     private final ContentWatcher watcher;
     private final Object buildLock = new Object();
+    /** The site last written to the output folder, which {@code update} compares with; {@code null}: write whole. */
+    private SiteBuild written;
     private volatile BuildState state = BuildState.empty();
     private volatile boolean edited;
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
@@ -155,18 +157,26 @@ public final class DevServer implements AutoCloseable {
             state = next;
             live.reload(next.generation());
             long writeStart = System.nanoTime();
-            String written;
+            String wrote;
             try {
-                engine.write(config, site);
-                written = String.format(Locale.ROOT, "%s written in %d ms", config.outputDirectory().getFileName(),
+                // After the first write only the files that differ are replaced: a whole site after every edit was
+                // most of a rebuild's time on a 400-page site, and seconds at 10,000 pages.
+                if (written == null) {
+                    engine.write(config, site);
+                } else {
+                    engine.update(config, site, written);
+                }
+                written = site;
+                wrote = String.format(Locale.ROOT, "%s written in %d ms", config.outputDirectory().getFileName(),
                         (System.nanoTime() - writeStart) / 1_000_000);
             } catch (BuildException e) {
                 // The pages are served from memory; a site that cannot be written is worth a line, not a stop.
-                written = "not written: " + e.getMessage();
+                written = null; // what the folder holds is not known now: the next write is whole
+                wrote = "not written: " + e.getMessage();
             }
             log.printf(Locale.ROOT, "sd101 serve: %s: rebuilt %d pages in %d ms (%s)%s; %s%n", why, r.pages(),
                     built / 1_000_000, stages(r.stageNanos()),
-                    r.problems().isEmpty() ? "" : ", " + r.problems().size() + " warning(s)", written);
+                    r.problems().isEmpty() ? "" : ", " + r.problems().size() + " warning(s)", wrote);
             log.flush();
             return true;
         }

@@ -73,6 +73,10 @@ class DevServerTest {
             assertTrue(get(base).body().contains("Gamma text."));
             // Pages reload as soon as the new site is in memory; the line with the timing follows the write.
             waitFor(() -> log.toString().matches("(?s).*README.md changed: rebuilt \\d+ pages in \\d+ ms.*"));
+            // Written over the previous site file by file: the folder holds what a whole write would.
+            assertTrue(Files.readString(dir.resolve("site/index.html")).contains("Gamma text."));
+            dev.sd101.SiteFiles.assertSameFiles(new dev.sd101.Sd101().build(config).files(),
+                    dev.sd101.SiteFiles.read(dir.resolve("site")));
 
             Files.writeString(readme, DOC.replace("(#second)", "(#nowhere)"));
             assertEquals("problem", nextEvent(events));
