@@ -381,7 +381,7 @@ final class BuildPipeline {
     private Planned plan(SiteConfig config, Map<String, Long> t, java.util.function.BooleanSupplier warmSearch,
                          boolean renderBlocks) {
         ContentRoot root = new ContentRoot(config.contentRoot());
-        List<Source> sources = time(t, "load", () -> new SourceLoader(root).load(config.source()));
+        List<Source> sources = time(t, "load", () -> new SourceLoader(root, parseCache.sources()).load(config.source()));
         if (warmSearch != null && config.search() && sources.stream().anyMatch(s -> hasHangul(s.text()))) {
             // Nori's dictionary is the slowest part of a cold build: load it on a spare core while pages are
             // parsed and rendered, instead of when the index stage first meets Hangul. A daemon thread: it never

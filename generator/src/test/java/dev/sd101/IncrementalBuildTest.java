@@ -82,6 +82,14 @@ class IncrementalBuildTest {
         Files.writeString(docs.resolve("other.md"), "# Other\n\n## Details\n\nSee the [guide](README.md#two), changed.\n");
         sameAsFresh(warm, config);
 
+        // Front matter of an unchanged file is reused with its source; an edited one is read again.
+        Files.writeString(docs.resolve("other.md"), "---\ndraft: true\n---\n# Other\n\n## Details\n\nSee the [guide](README.md#two).\n");
+        SiteBuild draft = sameAsFresh(warm, config);
+        assertTrue(draft.files().keySet().stream().noneMatch(p -> p.startsWith("other")), "a draft is left out");
+        Files.writeString(docs.resolve("other.md"), "---\ndraft: false\n---\n# Other\n\n## Details\n\nSee the [guide](README.md#two).\n");
+        SiteBuild published = sameAsFresh(warm, config);
+        assertTrue(published.files().keySet().stream().anyMatch(p -> p.startsWith("other")), "published again");
+
         Path theme = Files.createDirectories(tmp.resolve("theme/partials"));
         Files.writeString(theme.resolve("footer.peb"), "<footer class=\"custom\">Custom footer</footer>\n");
         SiteConfig themed = config.toBuilder().themeDirectory(tmp.resolve("theme")).build();

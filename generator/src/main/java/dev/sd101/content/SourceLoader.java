@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -31,9 +32,19 @@ public final class SourceLoader {
     public static final long MAX_BYTES = 16L * 1024 * 1024;
 
     private final ContentRoot root;
+    private final Map<Path, Source> previous;
 
     public SourceLoader(ContentRoot root) {
+        this(root, Map.of());
+    }
+
+    /**
+     * @param previous the previous build's sources by file ({@code serve}): a file whose text, path and name are
+     *                 unchanged is returned as the same {@link Source}, its front matter and line index not made again
+     */
+    public SourceLoader(ContentRoot root, Map<Path, Source> previous) {
         this.root = root;
+        this.previous = previous;
     }
 
     /** Reads the source file, or every {@code .md} file below the source folder, sorted by path. */
@@ -92,7 +103,12 @@ public final class SourceLoader {
             throw new BuildException(shown + ": cannot read: " + e.getMessage(), e);
         }
         String text = decode(bytes, shown);
-        return new Source(abs, root.relative(abs), shown, text, FrontMatter.parse(text, shown));
+        String relative = root.relative(abs);
+        Source old = previous.get(abs);
+        if (old != null && old.text().equals(text) && old.path().equals(relative) && old.displayPath().equals(shown)) {
+            return old;
+        }
+        return new Source(abs, relative, shown, text, FrontMatter.parse(text, shown));
     }
 
     static String decode(byte[] bytes, String shown) {
