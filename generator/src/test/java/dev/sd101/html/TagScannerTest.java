@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -38,7 +39,7 @@ class TagScannerTest {
 
     @Test
     void tokenizerCorners() {
-        String[] pages = {
+        assertSameOnEach(TagScannerTest::jsoup, TagScannerTest::scanned,
                 "<p id=a>x</p><A HREF='b.html' Href=\"dup\">B</A><img src=c.png alt>",
                 "<a href=\"x?a=1&amp;b=2&lt;\" id=\"&quot;q&quot;\">t</a><a href=\"&notit;\" name=n>",
                 "<script>var s = '<a href=\"no.html\">'; if (a</b) {}</script><a href=yes.html>",
@@ -52,23 +53,22 @@ class TagScannerTest {
                 "<div id=\"\"></div><a name=\"\">x</a><a\nhref\n=\n'nl.html'\n>y</a><a href= x.html/>",
                 "<xmp><a href=x.html></xmp><iframe><a href=y.html></iframe><noembed><a href=z.html></noembed>",
                 "<p>before<plaintext><a href=never.html>",
-                "<a href=\"unterminated.html>",
-        };
-        for (String page : pages) {
-            assertEquals(jsoup(page), scanned(page), page);
-        }
+                "<a href=\"unterminated.html>");
     }
 
     @Test
     void positionsAreJsoupsOnCorners() {
-        String[] texts = {
+        assertSameOnEach(TagScannerTest::jsoupPositions, TagScannerTest::scannedPositions,
                 "<p id=a>x</p><A HREF='b.html'>B</A><img src=c.png alt>",
                 "<a\nhref\n=\n'nl.html'\n>y</a><a href= x.html/><a name = \"n\" href=\"q?a=1&amp;b\">",
                 "  <a href=\"#install\">Install</a>\n  <img src=\"img/missing.png\">",
-                "<div id=\"x\"></div><a href=u>",
-        };
+                "<div id=\"x\"></div><a href=u>");
+    }
+
+    private static void assertSameOnEach(Function<String, List<String>> jsoup, Function<String, List<String>> scanner,
+                                         String... texts) {
         for (String text : texts) {
-            assertEquals(jsoupPositions(text), scannedPositions(text), text);
+            assertEquals(jsoup.apply(text), scanner.apply(text), text);
         }
     }
 
