@@ -15,7 +15,6 @@ import java.util.concurrent.ConcurrentHashMap;
 final class ParseCache {
     private final MarkdownParser parser;
     private volatile Map<String, Document> last = Map.of();
-    private volatile Map<java.nio.file.Path, Source> lastSources = Map.of();
 
     ParseCache(MarkdownParser parser) {
         this.parser = parser;
@@ -37,13 +36,12 @@ final class ParseCache {
 
     void keep(Map<String, Document> next) {
         last = Map.copyOf(next);
-        Map<java.nio.file.Path, Source> sources = new java.util.HashMap<>();
-        next.values().forEach(d -> sources.put(d.source().file(), d.source()));
-        lastSources = Map.copyOf(sources);
     }
 
     /** The latest build's sources by file, for the loader to hand back unchanged ones (and their front matter). */
     Map<java.nio.file.Path, Source> sources() {
-        return lastSources;
+        Map<java.nio.file.Path, Source> sources = new java.util.HashMap<>();
+        last.values().forEach(d -> sources.put(d.source().file(), d.source()));
+        return sources;
     }
 }

@@ -123,15 +123,12 @@ public final class SiteWriter {
             Path tmp = parent.resolve("." + name + ".sd101-tmp-" + UUID.randomUUID());
             Files.createDirectory(tmp);
             try {
-                for (String gone : previousFiles.keySet()) {
-                    if (!files.containsKey(gone) && !copies.containsKey(gone)) {
-                        delete(gone);
-                    }
-                }
-                for (String gone : previousCopies.keySet()) {
-                    if (!files.containsKey(gone) && !copies.containsKey(gone)) {
-                        delete(gone);
-                    }
+                java.util.Set<String> gone = new java.util.TreeSet<>(previousFiles.keySet());
+                gone.addAll(previousCopies.keySet());
+                gone.removeAll(files.keySet());
+                gone.removeAll(copies.keySet());
+                for (String path : gone) {
+                    delete(path);
                 }
                 int n = 0;
                 for (Map.Entry<String, byte[]> f : files.entrySet()) {
