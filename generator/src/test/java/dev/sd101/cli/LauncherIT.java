@@ -87,6 +87,9 @@ class LauncherIT {
         Run serve = run(List.of(TARGET.resolve("sd101").toString(), "serve"), Map.of("SD101_DRY_RUN", "1"));
         assertTrue(serve.output().lines().anyMatch("-XX:+TieredCompilation"::equals)
                 && serve.output().lines().noneMatch("-XX:TieredStopAtLevel=1"::equals), serve.output());
+        // A long-lived server keeps G1: each rebuild's site lives until the next, which a young-only collector copies.
+        assertTrue(serve.output().lines().anyMatch("-XX:+UseG1GC"::equals)
+                && serve.output().lines().noneMatch("-XX:+UseSerialGC"::equals), serve.output());
     }
 
     private record Run(int exit, String output) {
