@@ -2,6 +2,8 @@ package dev.sd101.render;
 
 /** The little JSON the pages embed: strings escaped so that they are also safe inside {@code <script>}. */
 public final class Json {
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
+
     private Json() {
     }
 
@@ -23,7 +25,8 @@ public final class Json {
                 case '\t' -> out.append("\\t");
                 default -> {
                     if (c < 0x20 || c == '<' || c == '>' || c == '&' || c == '\u2028' || c == '\u2029') {
-                        out.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
+                        out.append("\\u").append(HEX[c >> 12 & 0xf]).append(HEX[c >> 8 & 0xf]).append(HEX[c >> 4 & 0xf])
+                                .append(HEX[c & 0xf]); // not String.format: a Formatter per character
                     } else {
                         out.append(c);
                     }
