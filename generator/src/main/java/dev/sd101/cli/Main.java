@@ -182,7 +182,8 @@ public final class Main {
         c.put("anchors", new Command("anchors", "Print each heading of a Markdown file: line, level, GitHub id and text,"
                 + " tab-separated.", " <file.md>", List.of(), 1, Main::anchors));
         c.put("serve", new Command("serve", "Build, serve on 127.0.0.1 and rebuild on every change; open pages reload"
-                + " by themselves.", "", serve, 0, Main::serve));
+                + " by themselves.\nThe output folder is written whole at start, then only the files that change.", "",
+                serve, 0, Main::serve));
         return java.util.Collections.unmodifiableMap(c);
     }
 
