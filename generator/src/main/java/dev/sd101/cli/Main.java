@@ -329,7 +329,7 @@ public final class Main {
         StringBuilder b = new StringBuilder("Usage: sd101 [-hvV] <command> [options]\n")
                 .append("Static documentation sites from GitHub-style Markdown.\n\nCommands:\n");
         for (Command c : COMMANDS.values()) {
-            b.append(String.format(Locale.ROOT, "  %-10s%s%n", c.name(), c.description()));
+            b.append(String.format(Locale.ROOT, "  %-10s%s%n", c.name(), c.description().lines().findFirst().orElse("")));
         }
         b.append("\nOptions:\n");
         options(b, COMMON);

@@ -117,6 +117,8 @@ class MainTest {
         for (String command : new String[]{"generate", "check", "anchors", "serve"}) {
             assertTrue(help.out().contains("\n  " + command + " "), command + " in\n" + help.out());
         }
+        String commands = help.out().substring(help.out().indexOf("Commands:\n"), help.out().indexOf("\n\n", help.out().indexOf("Commands:")));
+        assertEquals(5, commands.lines().count(), "one line a command (a command's own help says more):\n" + commands);
         Run version = run("-V");
         assertEquals(0, version.code());
         assertTrue(version.out().matches("sd101 \\S+\\R"), version.out());
