@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The one-page rebuild of {@code serve}, in a fresh JVM: one engine builds a copy of the document, then the copy is
+ * The one-page rebuild of {@code serve}, in a fresh JVM: one engine builds a copy of the content, then the copy is
  * edited one line at a time (each edit in a paragraph of another article, kept, so each rebuild has exactly one
  * changed page) and rebuilt as {@code serve} rebuilds after a save: {@link Sd101#build}, the time {@code serve}
  * prints and after which it tells open pages to reload. Finally one heading is renamed, which changes every page's
@@ -21,7 +21,11 @@ import java.util.Map;
  * and 90th percentile of the rest, the median of each stage, and the heading rename. Between the first build and
  * the first edit it runs {@link Sd101#warmUp}, as {@code serve} does in the background while the user opens a page.
  *
- * <pre>{@code java -Xmx512m -cp … dev.sd101.bench.ServeProbe <source.md> <lang> <image base url> <edits>}</pre>
+ * <p>The content is one Markdown file (README-ko: edits in paragraphs below the first {@code ###}, the last
+ * {@code ###} renamed) or a folder of them (edits each in another file, spread over the folder; the last file's
+ * title renamed).
+ *
+ * <pre>{@code java -Xmx512m -cp … dev.sd101.bench.ServeProbe <source.md|folder> <lang> <image base url> <edits> [split level]}</pre>
  */
 public final class ServeProbe {
     private ServeProbe() {
@@ -29,13 +33,32 @@ public final class ServeProbe {
 
     public static void main(String[] args) throws IOException {
         Path dir = Files.createTempDirectory("sd101-serve-probe");
-        Path source = dir.resolve(Path.of(args[0]).getFileName().toString());
-        List<String> lines = new ArrayList<>(Files.readAllLines(Path.of(args[0])));
-        Files.write(source, lines);
+        Path original = Path.of(args[0]);
+        Path source = dir.resolve(original.getFileName().toString());
+        List<Path> files = new ArrayList<>();
+        if (Files.isDirectory(original)) {
+            try (var walk = Files.walk(original)) {
+                for (Path p : walk.sorted().toList()) {
+                    Path copy = source.resolve(original.relativize(p).toString());
+                    if (Files.isDirectory(p)) {
+                        Files.createDirectories(copy);
+                    } else {
+                        Files.copy(p, copy);
+                        if (copy.toString().endsWith(".md")) {
+                            files.add(copy);
+                        }
+                    }
+                }
+            }
+        } else {
+            Files.copy(original, source);
+            files.add(source);
+        }
         SiteConfig config = SiteConfig.builder(source).outputDirectory(dir.resolve("site")).language(args[1])
-                .imageBaseUrl(args[2].isEmpty() ? null : args[2]).build();
+                .imageBaseUrl(args[2].isEmpty() ? null : args[2])
+                .splitLevel(args.length > 4 ? Integer.parseInt(args[4]) : 0).build();
         int edits = Integer.parseInt(args[3]);
-        List<Integer> paragraphs = paragraphLines(lines);
+        List<Edit> places = files.size() == 1 ? paragraphs(files.get(0), "### ") : firstParagraphs(files, edits);
         Sd101 engine = new Sd101();
 
         long first = build(engine, config).nanos();
@@ -44,31 +67,40 @@ public final class ServeProbe {
         List<Long> rebuilds = new ArrayList<>();
         List<Map<String, Long>> stages = new ArrayList<>();
         for (int i = 0; i < edits; i++) {
-            // Spread over the document: each edit lands in another article's paragraph.
-            int line = paragraphs.get((int) ((long) i * paragraphs.size() / edits));
-            lines.set(line, lines.get(line) + " (edit " + i + ")");
-            Files.write(source, lines);
+            // Spread over the content: each edit lands in another article's paragraph.
+            Edit e = places.get((int) ((long) i * places.size() / edits));
+            append(e.file(), e.line(), " (edit " + i + ")");
             Timed t = build(engine, config);
             rebuilds.add(t.nanos());
             stages.add(t.result().stageNanos());
         }
-        int heading = headingLine(lines);
-        lines.set(heading, lines.get(heading) + " (renamed)");
-        Files.write(source, lines);
-        long renamed = build(engine, config).nanos();
+        Path last = files.get(files.size() - 1);
+        append(last, headingLine(Files.readAllLines(last), files.size() == 1 ? "### " : "# "), " (renamed)");
+        Timed renamed = build(engine, config);
 
         List<Long> rest = rebuilds.subList(1, rebuilds.size()).stream().sorted().toList();
         StringBuilder out = new StringBuilder("PROBE first=").append(first)
                 .append(" firstEdit=").append(rebuilds.get(0))
                 .append(" median=").append(rest.get(rest.size() / 2))
                 .append(" p90=").append(rest.get(Math.min(rest.size() - 1, rest.size() * 9 / 10)))
-                .append(" headingRename=").append(renamed)
-                .append(" edits=").append(edits);
+                .append(" headingRename=").append(renamed.nanos())
+                .append(" edits=").append(edits)
+                .append(" pages=").append(renamed.result().pages());
         for (String stage : stages.get(0).keySet()) {
             List<Long> xs = stages.subList(1, stages.size()).stream().map(s -> s.getOrDefault(stage, 0L)).sorted().toList();
             out.append(" stage.").append(stage).append('=').append(xs.get(xs.size() / 2));
         }
         System.out.println(out);
+    }
+
+    /** A line of a file to edit. */
+    private record Edit(Path file, int line) {
+    }
+
+    private static void append(Path file, int line, String text) throws IOException {
+        List<String> lines = new ArrayList<>(Files.readAllLines(file));
+        lines.set(line, lines.get(line) + text);
+        Files.write(file, lines);
     }
 
     private record Timed(long nanos, BuildResult result) {
@@ -84,9 +116,10 @@ public final class ServeProbe {
         return new Timed(nanos, site.result());
     }
 
-    /** Lines of plain paragraph text below the first {@code ###} heading (inside articles, not the TOC). */
-    private static List<Integer> paragraphLines(List<String> lines) {
-        List<Integer> out = new ArrayList<>();
+    /** Lines of plain paragraph text in a file below its first heading that starts with {@code from}. */
+    private static List<Edit> paragraphs(Path file, String from) throws IOException {
+        List<String> lines = Files.readAllLines(file);
+        List<Edit> out = new ArrayList<>();
         boolean inArticles = false;
         boolean fence = false;
         for (int i = 0; i < lines.size(); i++) {
@@ -94,25 +127,40 @@ public final class ServeProbe {
             if (l.startsWith("```")) {
                 fence = !fence;
             }
-            if (l.startsWith("### ")) {
+            if (l.startsWith(from)) {
                 inArticles = true;
             }
             if (inArticles && !fence && l.length() > 20 && Character.isLetter(l.codePointAt(0))) {
-                out.add(i);
+                out.add(new Edit(file, i));
             }
         }
-        if (out.size() < 2) {
-            throw new IllegalArgumentException("no paragraphs to edit below a ### heading");
+        if (out.size() < 2 && from.equals("### ")) {
+            throw new IllegalArgumentException(file + ": no paragraphs to edit below a ### heading");
         }
         return out;
     }
 
-    private static int headingLine(List<String> lines) {
+    /** The first paragraph of each of {@code count} files spread over the folder (files without one are passed over). */
+    private static List<Edit> firstParagraphs(List<Path> files, int count) throws IOException {
+        List<Edit> out = new ArrayList<>();
+        for (int i = 0; i < files.size() && out.size() < count; i += Math.max(1, files.size() / count)) {
+            List<Edit> in = paragraphs(files.get(i), "# ");
+            if (!in.isEmpty()) {
+                out.add(in.get(0));
+            }
+        }
+        if (out.size() < 2) {
+            throw new IllegalArgumentException("no paragraphs to edit in the folder's files");
+        }
+        return out;
+    }
+
+    private static int headingLine(List<String> lines, String prefix) {
         for (int i = lines.size() - 1; i >= 0; i--) {
-            if (lines.get(i).startsWith("### ")) {
+            if (lines.get(i).startsWith(prefix)) {
                 return i;
             }
         }
-        throw new IllegalArgumentException("no ### heading to rename");
+        throw new IllegalArgumentException("no " + prefix.strip() + " heading to rename");
     }
 }
