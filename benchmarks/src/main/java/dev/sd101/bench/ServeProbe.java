@@ -59,6 +59,10 @@ public final class ServeProbe {
                 .splitLevel(args.length > 4 ? Integer.parseInt(args[4]) : 0).build();
         int edits = Integer.parseInt(args[3]);
         List<Edit> places = files.size() == 1 ? paragraphs(files.get(0), "### ") : firstParagraphs(files, edits);
+        if (places.size() < 2) {
+            throw new IllegalArgumentException(original + ": no paragraphs to edit (below a ### heading in a file, "
+                    + "below the title in a folder's files)");
+        }
         Sd101 engine = new Sd101();
 
         long first = build(engine, config).nanos();
@@ -134,9 +138,6 @@ public final class ServeProbe {
                 out.add(new Edit(file, i));
             }
         }
-        if (out.size() < 2 && from.equals("### ")) {
-            throw new IllegalArgumentException(file + ": no paragraphs to edit below a ### heading");
-        }
         return out;
     }
 
@@ -148,9 +149,6 @@ public final class ServeProbe {
             if (!in.isEmpty()) {
                 out.add(in.get(0));
             }
-        }
-        if (out.size() < 2) {
-            throw new IllegalArgumentException("no paragraphs to edit in the folder's files");
         }
         return out;
     }
