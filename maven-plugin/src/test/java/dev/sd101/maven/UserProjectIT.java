@@ -190,8 +190,8 @@ class UserProjectIT {
     /**
      * Releases a copy of this repository's sources (so the outer build's target folders stay untouched) as the
      * release workflow does: the version set from the tag, then {@code -Prelease deploy}, here with signing skipped
-     * and the Central Portal's upload answered by {@link #portal}. Returns the uploaded bundle, unpacked: a Maven
-     * repository.
+     * and the Central Portal's upload answered by {@link #portal}; twice, from clean, to prove the build
+     * reproducible. Returns the uploaded bundle, unpacked: a Maven repository.
      */
     private static Path release(String version) throws Exception {
         Path source = WORK.resolve("source");
@@ -206,19 +206,21 @@ class UserProjectIT {
                 "-DgenerateBackupPoms=false", "-DprocessAllModules");
         assertEquals(0, set.exit(), set.output());
 
-        AtomicReference<byte[]> bundle = new AtomicReference<>();
-        HttpServer portal = portal(bundle);
-        try {
-            Result deploy = mvn(source, settings, OUTER_REPOSITORY, Map.of(), "-Prelease", "deploy", "-Dgpg.skip=true",
-                    "-DskipTests", "-Dmaven.test.skip=true", "-Dmaven.install.skip=true",
-                    "-DcentralBaseUrl=http://127.0.0.1:" + portal.getAddress().getPort(), "-DwaitPollingInterval=1");
-            assertEquals(0, deploy.exit(), deploy.output());
-        } finally {
-            portal.stop(0);
-        }
-        assertNotNull(bundle.get(), "the release uploaded no bundle");
+        byte[] bundle = deploy(source, settings);
         Path central = WORK.resolve("central");
-        unzip(bundle.get(), central);
+        unzip(bundle, central);
+
+        // Reproducible: a second clean build of the same sources gives the same bytes, archive by archive.
+        Result clean = mvn(source, settings, OUTER_REPOSITORY, Map.of(), "-Prelease", "clean", "-q");
+        assertEquals(0, clean.exit(), clean.output());
+        Path again = WORK.resolve("central-again");
+        unzip(deploy(source, settings), again);
+        try (Stream<Path> files = Files.walk(central)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                assertArrayEquals(Files.readAllBytes(f), Files.readAllBytes(again.resolve(central.relativize(f).toString())),
+                        "two clean builds differ in " + central.relativize(f));
+            }
+        }
 
         // What Central requires of each artifact: a pom with its metadata, sources and javadoc beside each jar.
         Path group = central.resolve(GROUP_ID.replace('.', '/'));
@@ -233,6 +235,22 @@ class UserProjectIT {
             assertTrue(parent.contains(element), "the parent pom lacks " + element);
         }
         return central;
+    }
+
+    /** {@code -Prelease deploy}, signing skipped, uploading to {@link #portal}; returns the bundle it uploaded. */
+    private static byte[] deploy(Path source, Path settings) throws Exception {
+        AtomicReference<byte[]> bundle = new AtomicReference<>();
+        HttpServer portal = portal(bundle);
+        try {
+            Result deploy = mvn(source, settings, OUTER_REPOSITORY, Map.of(), "-Prelease", "deploy", "-Dgpg.skip=true",
+                    "-DskipTests", "-Dmaven.test.skip=true", "-Dmaven.install.skip=true",
+                    "-DcentralBaseUrl=http://127.0.0.1:" + portal.getAddress().getPort(), "-DwaitPollingInterval=1");
+            assertEquals(0, deploy.exit(), deploy.output());
+        } finally {
+            portal.stop(0);
+        }
+        assertNotNull(bundle.get(), "the release uploaded no bundle");
+        return bundle.get();
     }
 
     /**
