@@ -1,9 +1,11 @@
 package dev.sd101.maven;
 
+import dev.sd101.BuildException;
 import dev.sd101.Problem;
 import dev.sd101.SiteConfig;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
 
 import java.io.File;
@@ -117,7 +119,11 @@ abstract class AbstractSd101Mojo extends AbstractMojo {
         }
     }
 
-    SiteConfig config() throws MojoExecutionException {
+    /**
+     * @throws MojoExecutionException when a parameter is invalid
+     * @throws MojoFailureException   when the site config file is (its {@code file:line} is logged first)
+     */
+    SiteConfig config() throws MojoExecutionException, MojoFailureException {
         try {
             SiteConfig.Builder b = SiteConfig.builder(source.toPath())
                     .contentRoot(contentRoot == null ? null : contentRoot.toPath())
@@ -138,13 +144,26 @@ abstract class AbstractSd101Mojo extends AbstractMojo {
             if (search != null) b.search(search);
             if (drafts != null) b.drafts(drafts);
             return b.build();
+        } catch (BuildException e) {
+            throw failure(e);
         } catch (IllegalArgumentException e) {
             // SiteConfig's messages start with the key, which is also the parameter's name.
             String message = String.valueOf(e.getMessage());
             String key = message.split(" ", 2)[0];
-            throw new MojoExecutionException("sd101 configuration: parameter " + key + " (property sd101." + key + "): "
-                    + message, e);
+            String text = "sd101 configuration: parameter " + key + " (property sd101." + key + "): " + message;
+            getLog().error(text);
+            throw new MojoExecutionException(text, e);
         }
+    }
+
+    /**
+     * A build error as the goal's failure. Its message ({@code file:line: …}) is logged first, so it is the first
+     * error line the user reads; a MojoFailureException (a problem of the content, not of the plugin) is shown by
+     * Maven without the "Execution … of goal … failed" wrapping a runtime exception gets.
+     */
+    MojoFailureException failure(BuildException e) {
+        getLog().error(e.getMessage());
+        return new MojoFailureException(e.getMessage(), e);
     }
 
     void log(List<Problem> problems) {

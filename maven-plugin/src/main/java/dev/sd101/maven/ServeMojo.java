@@ -1,7 +1,9 @@
 package dev.sd101.maven;
 
 import dev.sd101.serve.DevServer;
+import dev.sd101.BuildException;
 import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
@@ -22,7 +24,7 @@ public class ServeMojo extends AbstractSd101Mojo {
     int port;
 
     @Override
-    public void execute() throws MojoExecutionException {
+    public void execute() throws MojoExecutionException, MojoFailureException {
         if (skip) {
             getLog().info("sd101: skipped");
             return;
@@ -33,6 +35,8 @@ public class ServeMojo extends AbstractSd101Mojo {
         DevServer server;
         try {
             server = DevServer.start(withCache(config()), port, new PrintWriter(new LogWriter(), true));
+        } catch (BuildException e) {
+            throw failure(e);
         } catch (UncheckedIOException e) {
             throw new MojoExecutionException(e.getMessage(), e);
         }
