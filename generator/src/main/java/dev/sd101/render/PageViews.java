@@ -29,6 +29,7 @@ public final class PageViews {
     private final Views.SiteView siteView;
     private final Map<String, Integer> order = new HashMap<>();
     private final String editBase;
+    private final Path repositoryRoot;
     /** Whether every page carries the whole navigation tree, or only its own branch expanded (large sites). */
     private final boolean fullNav;
     /** Each navigation entry's encoded path, computed once: every page's sidebar repeats most of them. */
@@ -43,6 +44,7 @@ public final class PageViews {
             order.put(site.pages().get(i).path(), i);
         }
         this.editBase = editBase(config);
+        this.repositoryRoot = editBase == null ? null : repositoryRoot(config.contentRoot());
         this.fullNav = count(site.nav()) <= FULL_NAV_LIMIT;
         encodeAll(site.nav());
     }
@@ -188,14 +190,24 @@ public final class PageViews {
         return config.repositoryUrl() + "/edit/" + config.editBranch() + "/";
     }
 
-    /** A source's path inside its git repository (the nearest folder above it holding {@code .git}). */
+    /** A source's path inside its git repository, else inside the content root. */
     private String relativeToRepo(Path file) {
-        for (Path dir = file.getParent(); dir != null; dir = dir.getParent()) {
+        return repositoryRoot.relativize(file.toAbsolutePath().normalize()).toString().replace(java.io.File.separatorChar, '/');
+    }
+
+    /**
+     * The top of the git work tree holding the content root (the nearest folder at or above it with a
+     * {@code .git} folder, or a {@code .git} file as linked work trees and submodules have), else the content
+     * root itself. Found once: every file of a site lies inside the content root.
+     */
+    static Path repositoryRoot(Path contentRoot) {
+        Path root = contentRoot.toAbsolutePath().normalize();
+        for (Path dir = root; dir != null; dir = dir.getParent()) {
             if (Files.exists(dir.resolve(".git"))) {
-                return dir.relativize(file).toString().replace(java.io.File.separatorChar, '/');
+                return dir;
             }
         }
-        return config.contentRoot().relativize(file).toString().replace(java.io.File.separatorChar, '/');
+        return root;
     }
 
     private static String nz(String s) {
