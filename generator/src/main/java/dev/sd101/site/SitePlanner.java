@@ -76,8 +76,10 @@ public final class SitePlanner {
         String title = config.siteTitle() != null ? config.siteTitle() : home.title();
         List<Page> inNav = planned.hidden().isEmpty() ? ordered
                 : ordered.stream().filter(p -> !planned.hidden().contains(p.path())).toList();
+        List<dev.sd101.Problem> problems = new ArrayList<>(planned.problems());
+        Map<String, String> languages = new PageLanguages(config).decideAll(List.copyOf(byPath.values()), problems);
         return new SiteModel(title, ordered, nav("", inNav), anchors(ordered, byPath), byPath,
-                planned.catalog(), planned.problems());
+                planned.catalog(), problems, languages);
     }
 
     private void planDocument(Document doc, String base, Map<String, Document> byBase, List<Page> pages, Set<String> taken) {
