@@ -4,6 +4,7 @@ import dev.sd101.Problem;
 import dev.sd101.SiteConfig;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
 
 import java.io.File;
@@ -109,7 +110,13 @@ abstract class AbstractSd101Mojo extends AbstractMojo {
         }
     }
 
-    SiteConfig config() throws MojoExecutionException {
+    /**
+     * The engine's config from the parameters and the site config file.
+     *
+     * @throws MojoExecutionException for a parameter that is not valid, naming it and its user property
+     * @throws MojoFailureException   for a site config file that is not valid, naming its file and line
+     */
+    SiteConfig config() throws MojoExecutionException, MojoFailureException {
         try {
             SiteConfig.Builder b = SiteConfig.builder(source.toPath())
                     .contentRoot(contentRoot == null ? null : contentRoot.toPath())
@@ -129,6 +136,8 @@ abstract class AbstractSd101Mojo extends AbstractMojo {
             if (search != null) b.search(search);
             if (drafts != null) b.drafts(drafts);
             return b.build();
+        } catch (dev.sd101.BuildException e) {
+            throw new MojoFailureException(e.getMessage(), e);
         } catch (IllegalArgumentException e) {
             // SiteConfig's messages start with the key, which is also the parameter's name.
             String message = String.valueOf(e.getMessage());

@@ -2,6 +2,7 @@ package dev.sd101.maven;
 
 import dev.sd101.serve.DevServer;
 import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
@@ -22,7 +23,7 @@ public class ServeMojo extends AbstractSd101Mojo {
     int port;
 
     @Override
-    public void execute() throws MojoExecutionException {
+    public void execute() throws MojoExecutionException, MojoFailureException {
         if (skip) {
             getLog().info("sd101: skipped");
             return;
