@@ -18,7 +18,7 @@ import java.util.Map;
  * $ check --source {dir}/docs      the command line, split at spaces; {dir} is the case's folder
  * exit 1                           the exit status
  * err {dir}/docs/a.md:3:1: error: …  stderr, exactly these lines in this order ("err ~REGEX" for a line that varies)
- * out sd101 check: 1 error(s), 0 warning(s)   a line stdout must hold
+ * out sd101 check: 1 error(s), 0 warning(s)   a line stdout must hold ("out ~REGEX" likewise)
  * mojo check                       the Maven goal that gives the same message (none: a command-line-only case)
  * -- docs/a.md --
  * the file's text, up to the next "-- name --" line
@@ -91,7 +91,8 @@ public record CliCase(List<String> command, int exit, List<String> errLines, Lis
     }
 
     public List<String> out(Path dir) {
-        return outLines.stream().map(l -> l.replace("{dir}", shown(dir))).toList();
+        return outLines.stream().map(l -> l.startsWith("~")
+                ? l.replace("{dir}", java.util.regex.Pattern.quote(shown(dir))) : l.replace("{dir}", shown(dir))).toList();
     }
 
     private static String shown(Path dir) {
