@@ -35,6 +35,9 @@ import java.util.Objects;
  * @param home            what the home page lists, or {@code null} for the plain home page
  * @param cacheDirectory  where {@code generate} keeps the search analysis of the site's texts between builds
  *                        (only what changed is analysed again), or {@code null} for none; never changes the output
+ * @param languages       the language of the pages in a folder (relative to the source folder, ending with
+ *                        {@code /}) where it is not {@link #language}: the longest matching folder wins, a page's
+ *                        front matter {@code lang} beats it
  */
 public record SiteConfig(
         Path source,
@@ -56,7 +59,8 @@ public record SiteConfig(
         List<Collection> collections,
         List<Taxonomy> taxonomies,
         Home home,
-        Path cacheDirectory) {
+        Path cacheDirectory,
+        java.util.Map<String, String> languages) {
 
     /** The order of a collection's items on listing pages. */
     public enum Sort {
@@ -147,7 +151,7 @@ public record SiteConfig(
         if (splitLevel < -1 || splitLevel > 6) {
             throw new IllegalArgumentException("splitLevel must be -1 (never), 0 (auto) or 1..6, not " + splitLevel);
         }
-        if (!language.matches("[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*")) {
+        if (!language.matches(LANGUAGE_TAG)) {
             throw new IllegalArgumentException("language must be a BCP 47 tag such as ko or en-US, not '" + language + "'");
         }
         if (themeDirectory != null && !Files.isDirectory(themeDirectory)) {
@@ -182,21 +186,37 @@ public record SiteConfig(
         if (home != null && taxonomies.stream().noneMatch(t -> t.name().equals(home.taxonomy()))) {
             throw new IllegalArgumentException("home.taxonomy '" + home.taxonomy() + "' is not a configured taxonomy");
         }
+        java.util.Map<String, String> folders = new java.util.TreeMap<>();
+        (languages == null ? java.util.Map.<String, String>of() : languages)
+                .forEach((folder, lang) -> folders.put(checkRelative("languages." + folder, folder, true), languageOf(folder, lang)));
+        languages = java.util.Collections.unmodifiableMap(folders);
     }
+
+    /** A {@code languages} entry's tag, checked: the folder must be a relative path and the tag BCP 47. */
+    static String languageOf(String folder, String lang) {
+        String key = checkRelative("languages." + folder, folder, true);
+        String tag = blankToNull(lang);
+        if (key.isEmpty() || tag == null || !tag.matches(LANGUAGE_TAG)) {
+            throw new IllegalArgumentException("languages." + folder + " must be a BCP 47 tag such as ko or en-US, not '" + lang + "'");
+        }
+        return tag;
+    }
+
+    private static final String LANGUAGE_TAG = "[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*";
 
     /** The values before collections existed: no drafts, no config file, no collections. */
     public SiteConfig(Path source, Path contentRoot, Path outputDirectory, Path themeDirectory, String siteTitle,
                       String language, String siteUrl, String repositoryUrl, String editBranch, String imageBaseUrl,
                       int splitLevel, boolean strict, boolean sanitizeHtml, boolean search) {
         this(source, contentRoot, outputDirectory, themeDirectory, siteTitle, language, siteUrl, repositoryUrl,
-                editBranch, imageBaseUrl, splitLevel, strict, sanitizeHtml, search, false, null, List.of(), List.of(), null, null);
+                editBranch, imageBaseUrl, splitLevel, strict, sanitizeHtml, search, false, null, List.of(), List.of(), null, null, null);
     }
 
     /** This config with another {@link #cacheDirectory} ({@code null}: none). */
     public SiteConfig withCacheDirectory(Path cacheDirectory) {
         return new SiteConfig(source, contentRoot, outputDirectory, themeDirectory, siteTitle, language, siteUrl,
                 repositoryUrl, editBranch, imageBaseUrl, splitLevel, strict, sanitizeHtml, search, drafts, configFile,
-                collections, taxonomies, home, cacheDirectory);
+                collections, taxonomies, home, cacheDirectory, languages);
     }
 
     /** The folder collection and taxonomy folders are relative to: the source folder, or a source file's folder. */
@@ -260,6 +280,7 @@ public record SiteConfig(
         b.taxonomies = taxonomies;
         b.home = home;
         b.cacheDirectory = cacheDirectory;
+        b.languages = languages;
         return b;
     }
 
@@ -309,6 +330,7 @@ public record SiteConfig(
         Home home;
         Path cacheDirectory;
         Path projectDirectory;
+        java.util.Map<String, String> languages;
 
         private Builder(Path source) {
             this.source = Objects.requireNonNull(source, "source");
@@ -341,6 +363,8 @@ public record SiteConfig(
         public Builder home(Home v) { home = v; return this; }
         /** Where the search analysis is kept between builds; {@code null} (the default) keeps none. */
         public Builder cacheDirectory(Path v) { cacheDirectory = v; return this; }
+        /** Folder (relative to the source folder) → the language of its pages; see {@link SiteConfig#languages}. */
+        public Builder languages(java.util.Map<String, String> v) { languages = v; return this; }
 
         /**
          * The config: explicit values, then the config file's, then defaults.
@@ -364,7 +388,7 @@ public record SiteConfig(
             return new SiteConfig(source, root, out, themeDirectory, siteTitle, language, siteUrl,
                     repositoryUrl, editBranch, imageBaseUrl, splitLevel == null ? 0 : splitLevel, Boolean.TRUE.equals(strict),
                     !Boolean.FALSE.equals(sanitizeHtml), !Boolean.FALSE.equals(search), Boolean.TRUE.equals(drafts),
-                    file, collections, taxonomies, home, cacheDirectory);
+                    file, collections, taxonomies, home, cacheDirectory, languages);
         }
 
         /**

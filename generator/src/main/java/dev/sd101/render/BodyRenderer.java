@@ -212,14 +212,32 @@ public final class BodyRenderer {
         return rel.isEmpty() ? "./" : LinkResolver.safeRelative(rel);
     }
 
-    private static String description(org.jsoup.nodes.Document dom) {
+    /**
+     * The first real paragraph's text: a README opens with badge rows, banners and link bars ("YouTube |
+     * Newsletter") that say nothing about the page, so a paragraph counts only when some of its words stand
+     * outside links and images.
+     */
+    static String description(org.jsoup.nodes.Document dom) {
         for (Element p : dom.body().select("p")) {
             String text = p.text().strip();
-            if (text.length() >= 20) {
+            if (text.length() >= 20 && hasOwnWords(p)) {
                 return shorten(text, 200);
             }
         }
         return "";
+    }
+
+    private static boolean hasOwnWords(Element p) {
+        Element bare = p.clone();
+        bare.select("a, img, picture, svg, code, kbd").remove();
+        String own = bare.text();
+        int letters = 0;
+        for (int i = 0; i < own.length(); i = own.offsetByCodePoints(i, 1)) {
+            if (Character.isLetter(own.codePointAt(i)) && ++letters >= 2) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static String shorten(String text, int max) {

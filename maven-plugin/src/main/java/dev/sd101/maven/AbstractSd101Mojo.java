@@ -170,6 +170,8 @@ abstract class AbstractSd101Mojo extends AbstractMojo {
         for (Problem p : problems) {
             if (p.severity() == dev.sd101.Severity.ERROR) {
                 getLog().error(p.format());
+            } else if (p.isNote()) {
+                getLog().info(p.format());
             } else {
                 getLog().warn(p.format());
             }
