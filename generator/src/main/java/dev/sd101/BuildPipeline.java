@@ -107,7 +107,7 @@ final class BuildPipeline {
     private BuildResult generate(SiteConfig config, Planned planned, AnalysisCache analysisCache, SiteWriter writer,
                                  Map<String, Long> t) {
         List<Problem> problems = problems(config, planned);
-        if (config.strict() && !problems.isEmpty()) {
+        if (stops(config, problems)) {
             return new BuildResult(problems, 0, 0, null, 0, t);
         }
         SiteModel site = planned.site();
@@ -221,10 +221,15 @@ final class BuildPipeline {
     private static List<Problem> problems(SiteConfig config, Planned planned) {
         List<Problem> problems = new ArrayList<>();
         for (Problem p : planned.problems()) {
-            problems.add(new Problem(p.path(), p.line(), p.column(), config.strict() ? Severity.ERROR : Severity.WARNING,
+            problems.add(p.isNote() ? p : new Problem(p.path(), p.line(), p.column(), config.strict() ? Severity.ERROR : Severity.WARNING,
                     p.message(), p.suggestion()));
         }
         return problems;
+    }
+
+    /** Whether a strict build stops: on any problem but a note. */
+    private static boolean stops(SiteConfig config, List<Problem> problems) {
+        return config.strict() && problems.stream().anyMatch(p -> !p.isNote());
     }
 
     /** One page's HTML: its body in the template of its kind. */
@@ -285,7 +290,7 @@ final class BuildPipeline {
         Map<String, Long> t = new LinkedHashMap<>();
         Planned planned = plan(config, t, disk::isEmpty, false);
         List<Problem> problems = problems(config, planned);
-        if (config.strict() && !problems.isEmpty()) {
+        if (stops(config, problems)) {
             return new SiteBuild(new BuildResult(problems, 0, 0, null, 0, t), Map.of(), Map.of());
         }
         SiteModel site = planned.site();

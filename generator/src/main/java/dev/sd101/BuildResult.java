@@ -27,6 +27,11 @@ public record BuildResult(List<Problem> problems, int pages, int files, Path out
         return problems.stream().anyMatch(p -> p.severity() == Severity.ERROR);
     }
 
+    /** How many problems have this severity. */
+    public long count(Severity severity) {
+        return problems.stream().filter(p -> p.severity() == severity).count();
+    }
+
     /** Whether the site was written. */
     public boolean written() {
         return outputDirectory != null;

@@ -10,7 +10,7 @@ import java.util.Objects;
  * @param path       the file, as shown to the user (relative to the working directory where possible)
  * @param line       1-based line, or 0 when the problem concerns the whole file
  * @param column     1-based column, or 0 when unknown
- * @param severity   error or warning
+ * @param severity   error, warning or note
  * @param message    what is wrong, naming the link or value as written
  * @param suggestion a likely fix (for example a replacement link target), or {@code null}
  */
@@ -37,6 +37,15 @@ public record Problem(String path, int line, int column, Severity severity, Stri
         return new Problem(path, line, column, Severity.WARNING, message, null);
     }
 
+    public static Problem note(String path, int line, int column, String message) {
+        return new Problem(path, line, column, Severity.NOTE, message, null);
+    }
+
+    /** Whether it is a note, which informs and never fails a build. */
+    public boolean isNote() {
+        return severity == Severity.NOTE;
+    }
+
     /** {@code path:line:column: severity: message}, the form editors and CI logs link to. */
     public String format() {
         StringBuilder b = new StringBuilder(path);
@@ -55,7 +64,7 @@ public record Problem(String path, int line, int column, Severity severity, Stri
      * escapes: {@code %}, CR and LF in the message; also {@code :} and {@code ,} in property values.
      */
     public String githubAnnotation() {
-        StringBuilder b = new StringBuilder("::").append(severity == Severity.ERROR ? "error" : "warning")
+        StringBuilder b = new StringBuilder("::").append(severity == Severity.ERROR ? "error" : severity == Severity.WARNING ? "warning" : "notice")
                 .append(" file=").append(escapeProperty(path));
         if (line > 0) {
             b.append(",line=").append(line);

@@ -112,6 +112,12 @@ public final class Sd101 {
     /** The headings of one Markdown file with their GitHub ids, in document order. */
     public List<Heading> anchors(Path file) {
         Path abs = file.toAbsolutePath().normalize();
+        if (!java.nio.file.Files.exists(abs)) {
+            List<String> near = abs.getParent() == null ? List.of()
+                    : dev.sd101.link.Suggester.nearestFileNames(abs.getParent(), abs.getFileName().toString());
+            throw new BuildException(ContentRoot.display(abs) + ": no such file"
+                    + (near.isEmpty() ? "" : "; did you mean " + String.join(" or ", near) + "?"));
+        }
         SourceLoader loader = new SourceLoader(new ContentRoot(abs.getParent()));
         return parser.parse(loader.read(abs)).headings();
     }

@@ -1,5 +1,7 @@
 package dev.sd101;
 
+import dev.sd101.content.RepositoryRoot;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -11,7 +13,8 @@ import java.util.Objects;
  * and validated on construction; build one with {@link #builder(Path)}.
  *
  * @param source          a Markdown file, or a folder of them
- * @param contentRoot     the folder links and images must stay inside; the source's folder by default
+ * @param contentRoot     the folder links and images must stay inside; by default the top of the git work tree
+ *                        holding the source, else the source's folder (see {@link RepositoryRoot#defaultContentRoot})
  * @param outputDirectory where the site is written (replaced as a whole, atomically)
  * @param themeDirectory  a folder whose templates and assets override the default theme's, or {@code null}
  * @param siteTitle       the site's title, or {@code null} to take the document's first heading
@@ -32,6 +35,9 @@ import java.util.Objects;
  * @param home            what the home page lists, or {@code null} for the plain home page
  * @param cacheDirectory  where {@code generate} keeps the search analysis of the site's texts between builds
  *                        (only what changed is analysed again), or {@code null} for none; never changes the output
+ * @param languages       the language of the pages in a folder (relative to the source folder, ending with
+ *                        {@code /}) where it is not {@link #language}: the longest matching folder wins, a page's
+ *                        front matter {@code lang} beats it
  */
 public record SiteConfig(
         Path source,
@@ -53,7 +59,8 @@ public record SiteConfig(
         List<Collection> collections,
         List<Taxonomy> taxonomies,
         Home home,
-        Path cacheDirectory) {
+        Path cacheDirectory,
+        java.util.Map<String, String> languages) {
 
     /** The order of a collection's items on listing pages. */
     public enum Sort {
@@ -129,7 +136,7 @@ public record SiteConfig(
         source = source.toAbsolutePath().normalize();
         outputDirectory = outputDirectory.toAbsolutePath().normalize();
         if (contentRoot == null) {
-            contentRoot = Files.isDirectory(source) ? source : source.getParent();
+            contentRoot = RepositoryRoot.defaultContentRoot(source, null);
         }
         contentRoot = contentRoot.toAbsolutePath().normalize();
         if (themeDirectory != null) {
@@ -144,7 +151,7 @@ public record SiteConfig(
         if (splitLevel < -1 || splitLevel > 6) {
             throw new IllegalArgumentException("splitLevel must be -1 (never), 0 (auto) or 1..6, not " + splitLevel);
         }
-        if (!language.matches("[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*")) {
+        if (!language.matches(LANGUAGE_TAG)) {
             throw new IllegalArgumentException("language must be a BCP 47 tag such as ko or en-US, not '" + language + "'");
         }
         if (themeDirectory != null && !Files.isDirectory(themeDirectory)) {
@@ -179,21 +186,37 @@ public record SiteConfig(
         if (home != null && taxonomies.stream().noneMatch(t -> t.name().equals(home.taxonomy()))) {
             throw new IllegalArgumentException("home.taxonomy '" + home.taxonomy() + "' is not a configured taxonomy");
         }
+        java.util.Map<String, String> folders = new java.util.TreeMap<>();
+        (languages == null ? java.util.Map.<String, String>of() : languages)
+                .forEach((folder, lang) -> folders.put(checkRelative("languages." + folder, folder, true), languageOf(folder, lang)));
+        languages = java.util.Collections.unmodifiableMap(folders);
     }
+
+    /** A {@code languages} entry's tag, checked: the folder must be a relative path and the tag BCP 47. */
+    static String languageOf(String folder, String lang) {
+        String key = checkRelative("languages." + folder, folder, true);
+        String tag = blankToNull(lang);
+        if (key.isEmpty() || tag == null || !tag.matches(LANGUAGE_TAG)) {
+            throw new IllegalArgumentException("languages." + folder + " must be a BCP 47 tag such as ko or en-US, not '" + lang + "'");
+        }
+        return tag;
+    }
+
+    private static final String LANGUAGE_TAG = "[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*";
 
     /** The values before collections existed: no drafts, no config file, no collections. */
     public SiteConfig(Path source, Path contentRoot, Path outputDirectory, Path themeDirectory, String siteTitle,
                       String language, String siteUrl, String repositoryUrl, String editBranch, String imageBaseUrl,
                       int splitLevel, boolean strict, boolean sanitizeHtml, boolean search) {
         this(source, contentRoot, outputDirectory, themeDirectory, siteTitle, language, siteUrl, repositoryUrl,
-                editBranch, imageBaseUrl, splitLevel, strict, sanitizeHtml, search, false, null, List.of(), List.of(), null, null);
+                editBranch, imageBaseUrl, splitLevel, strict, sanitizeHtml, search, false, null, List.of(), List.of(), null, null, null);
     }
 
     /** This config with another {@link #cacheDirectory} ({@code null}: none). */
     public SiteConfig withCacheDirectory(Path cacheDirectory) {
         return new SiteConfig(source, contentRoot, outputDirectory, themeDirectory, siteTitle, language, siteUrl,
                 repositoryUrl, editBranch, imageBaseUrl, splitLevel, strict, sanitizeHtml, search, drafts, configFile,
-                collections, taxonomies, home, cacheDirectory);
+                collections, taxonomies, home, cacheDirectory, languages);
     }
 
     /** The folder collection and taxonomy folders are relative to: the source folder, or a source file's folder. */
@@ -201,7 +224,7 @@ public record SiteConfig(
         return Files.isDirectory(source) ? source : source.getParent();
     }
 
-    /** The name of the file looked for beside the source when no config file is given. */
+    /** The name of the file looked for, from the source's folder up to the content root, when no config file is given. */
     public static final String CONFIG_FILE_NAME = "sd101.yml";
 
     private static String checkName(String name) {
@@ -257,6 +280,7 @@ public record SiteConfig(
         b.taxonomies = taxonomies;
         b.home = home;
         b.cacheDirectory = cacheDirectory;
+        b.languages = languages;
         return b;
     }
 
@@ -280,8 +304,8 @@ public record SiteConfig(
 
     /**
      * Mutable builder for {@link SiteConfig}; every setter returns {@code this}. What is not set here is
-     * taken from the config file ({@link #configFile}, else {@value #CONFIG_FILE_NAME} beside the source
-     * when there is one), then from the defaults: an explicit value beats the file, the file beats the default.
+     * taken from the config file ({@link #configFile}, else the nearest {@value #CONFIG_FILE_NAME} from the
+     * source's folder up to the content root, when there is one), then from the defaults: an explicit value beats the file, the file beats the default.
      */
     public static final class Builder {
         // Package-private and nullable: null means "not set", so SiteConfigFile fills only what is unset.
@@ -305,12 +329,20 @@ public record SiteConfig(
         List<Taxonomy> taxonomies;
         Home home;
         Path cacheDirectory;
+        Path projectDirectory;
+        java.util.Map<String, String> languages;
 
         private Builder(Path source) {
             this.source = Objects.requireNonNull(source, "source");
         }
 
+        /** The content root; {@code null} (the default) takes {@link RepositoryRoot#defaultContentRoot}. */
         public Builder contentRoot(Path v) { contentRoot = v; return this; }
+        /**
+         * The Maven project's base folder: the content root when no root is given and the source is in no git
+         * work tree; also the highest folder searched for {@value #CONFIG_FILE_NAME}.
+         */
+        public Builder projectDirectory(Path v) { projectDirectory = v; return this; }
         public Builder outputDirectory(Path v) { outputDirectory = v; return this; }
         public Builder themeDirectory(Path v) { themeDirectory = v; return this; }
         public Builder siteTitle(String v) { siteTitle = v; return this; }
@@ -324,13 +356,15 @@ public record SiteConfig(
         public Builder sanitizeHtml(boolean v) { sanitizeHtml = v; return this; }
         public Builder search(boolean v) { search = v; return this; }
         public Builder drafts(boolean v) { drafts = v; return this; }
-        /** The site config file to read; {@code null} looks for {@value #CONFIG_FILE_NAME} beside the source. */
+        /** The site config file to read; {@code null} looks for the nearest {@value #CONFIG_FILE_NAME} up to the content root. */
         public Builder configFile(Path v) { configFile = v; return this; }
         public Builder collections(List<Collection> v) { collections = v; return this; }
         public Builder taxonomies(List<Taxonomy> v) { taxonomies = v; return this; }
         public Builder home(Home v) { home = v; return this; }
         /** Where the search analysis is kept between builds; {@code null} (the default) keeps none. */
         public Builder cacheDirectory(Path v) { cacheDirectory = v; return this; }
+        /** Folder (relative to the source folder) → the language of its pages; see {@link SiteConfig#languages}. */
+        public Builder languages(java.util.Map<String, String> v) { languages = v; return this; }
 
         /**
          * The config: explicit values, then the config file's, then defaults.
@@ -339,7 +373,9 @@ public record SiteConfig(
          * @throws IllegalArgumentException when a value is invalid
          */
         public SiteConfig build() {
-            Path file = configFile != null ? configFile : discover();
+            Path root = (contentRoot != null ? contentRoot : RepositoryRoot.defaultContentRoot(source, projectDirectory))
+                    .toAbsolutePath().normalize();
+            Path file = configFile != null ? configFile : discover(root);
             if (file != null) {
                 SiteConfigFile.read(file, this);
             }
@@ -349,17 +385,28 @@ public record SiteConfig(
                 Path base = Files.isDirectory(abs) ? abs : abs.getParent();
                 out = (base.getParent() == null ? base : base.getParent()).resolve("site");
             }
-            return new SiteConfig(source, contentRoot, out, themeDirectory, siteTitle, language, siteUrl,
+            return new SiteConfig(source, root, out, themeDirectory, siteTitle, language, siteUrl,
                     repositoryUrl, editBranch, imageBaseUrl, splitLevel == null ? 0 : splitLevel, Boolean.TRUE.equals(strict),
                     !Boolean.FALSE.equals(sanitizeHtml), !Boolean.FALSE.equals(search), Boolean.TRUE.equals(drafts),
-                    file, collections, taxonomies, home, cacheDirectory);
+                    file, collections, taxonomies, home, cacheDirectory, languages);
         }
 
-        private Path discover() {
+        /**
+         * The nearest {@value #CONFIG_FILE_NAME} from the source's folder up to the content root: beside the source
+         * first, so that a docs folder can carry its own, then each folder above it (e.g. the repository's top).
+         */
+        private Path discover(Path root) {
             Path abs = source.toAbsolutePath().normalize();
-            Path dir = Files.isDirectory(abs) ? abs : abs.getParent();
-            Path candidate = dir == null ? null : dir.resolve(CONFIG_FILE_NAME);
-            return candidate != null && Files.isRegularFile(candidate) ? candidate : null;
+            for (Path dir = Files.isDirectory(abs) ? abs : abs.getParent(); dir != null; dir = dir.getParent()) {
+                Path candidate = dir.resolve(CONFIG_FILE_NAME);
+                if (Files.isRegularFile(candidate)) {
+                    return candidate;
+                }
+                if (dir.equals(root) || !dir.startsWith(root)) {
+                    return null;
+                }
+            }
+            return null;
         }
     }
 }

@@ -21,7 +21,7 @@ import java.util.Set;
 final class SiteConfigFile {
     private static final Set<String> TOP = Set.of("title", "language", "siteUrl", "baseUrl", "repositoryUrl", "editBranch",
             "imageBaseUrl", "theme", "splitLevel", "strict", "sanitizeHtml", "search", "drafts",
-            "collections", "taxonomies", "home");
+            "collections", "taxonomies", "home", "languages");
     private static final Set<String> COLLECTION = Set.of("folder", "path", "sort", "feed");
     private static final Set<String> TAXONOMY = Set.of("title", "folder", "path", "index", "feeds");
     private static final Set<String> HOME = Set.of("taxonomy", "newest");
@@ -73,6 +73,19 @@ final class SiteConfigFile {
         } catch (IllegalArgumentException e) {
             throw BuildException.at(shown, 0, e.getMessage());
         }
+        if (b.languages == null && top.containsKey("languages")) {
+            b.languages = languages(top);
+        }
+    }
+
+    /** {@code languages:} folder → language tag, each entry checked at its own line. */
+    private Map<String, String> languages(Map<String, YamlTree.Value> top) {
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        for (Map.Entry<String, YamlTree.Value> e : mapping(top, "languages", "").entrySet()) {
+            String lang = string(Map.of(e.getKey(), e.getValue()), e.getKey(), "languages.");
+            out.put(e.getKey(), at(e.getValue(), () -> SiteConfig.languageOf(e.getKey(), lang)));
+        }
+        return out;
     }
 
     private List<SiteConfig.Collection> collections(Map<String, YamlTree.Value> top) {

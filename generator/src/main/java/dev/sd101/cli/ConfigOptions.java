@@ -14,7 +14,8 @@ final class ConfigOptions {
     static final List<Option> OPTIONS = List.of(
             Option.value("<file-or-dir>", "A Markdown file, or a folder of them.", "-s", "--source").mandatory(),
             Option.value("<dir>", "Output folder, replaced atomically (default: site/ beside the source's folder).", "-o", "--output"),
-            Option.value("<dir>", "Content root: links and images must stay inside it (default: the source's folder).", "--root"),
+            Option.value("<dir>", "Content root: links and images must stay inside it (default: the top of the git work tree"
+                    + " holding the source, else the source's folder).", "--root"),
             Option.value("<dir>", "A folder whose templates and assets override the default theme's.", "--theme"),
             Option.value("<title>", "Site title (default: the document's first heading).", "--title"),
             Option.value("<language>", "Language of the pages, e.g. ko (default: en).", "--lang"),

@@ -262,11 +262,12 @@ public final class Main {
         BuildResult r = engine().generate(config);
         report(r);
         if (!r.written()) {
-            err.println("error: " + r.problems().size() + " problem(s) in strict mode; the site was not written");
+            err.println("error: " + (r.problems().size() - r.count(dev.sd101.Severity.NOTE))
+                    + " problem(s) in strict mode; the site was not written");
             return FAILED;
         }
         out.printf(Locale.ROOT, "sd101: %d pages, %d files written to %s in %d ms%s%n", r.pages(), r.files(),
-                r.outputDirectory(), r.millis(), r.problems().isEmpty() ? "" : " (" + r.problems().size() + " warnings)");
+                r.outputDirectory(), r.millis(), r.count(dev.sd101.Severity.WARNING) == 0 ? "" : " (" + r.count(dev.sd101.Severity.WARNING) + " warnings)");
         if (verbose) {
             // Where the build's time went, for a cold-start breakdown (the benchmark reads this line).
             StringBuilder stages = new StringBuilder("sd101: stage times:");
@@ -288,8 +289,8 @@ public final class Main {
         }
         BuildResult r = sd101.check(config);
         report(r);
-        long errors = r.problems().stream().filter(p -> p.severity() == dev.sd101.Severity.ERROR).count();
-        long warnings = r.problems().size() - errors;
+        long errors = r.count(dev.sd101.Severity.ERROR);
+        long warnings = r.count(dev.sd101.Severity.WARNING);
         out.printf(Locale.ROOT, "sd101 check: %d error(s), %d warning(s)%n", errors, warnings);
         // strict as resolved: an option, or the site config file.
         return errors > 0 || (config.strict() && warnings > 0) ? FAILED : OK;

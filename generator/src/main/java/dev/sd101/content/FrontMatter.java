@@ -24,7 +24,7 @@ import java.util.Objects;
  * @param image       {@code image} (a URL or a path relative to the file), or {@code null}
  * @param date        {@code date} or {@code createdAt} (midnight UTC for a plain date), or {@code null}
  * @param draft       {@code draft}
- * @param weight      {@code weight} or {@code sort}, or {@code null}
+ * @param weight      {@code weight}, {@code order} or {@code sort}, or {@code null}
  * @param slug        {@code slug}: the file's URL name instead of its file name, or {@code null}
  * @param aliases     {@code aliases}: other site paths that redirect to the page
  * @param params      every key in file order with its plain value (lists, maps, text, numbers…)
@@ -52,6 +52,29 @@ public record FrontMatter(String title, String description, String image, Offset
     public static FrontMatter none(String file) {
         return new FrontMatter(null, null, null, null, false, null, null, List.of(), Map.of(), Map.of(), file, 0, 0);
     }
+
+    /**
+     * {@code lang}: the page's language as a BCP 47 tag such as {@code ko} or {@code en-US}, or {@code null}.
+     *
+     * @throws BuildException naming file:line when it is not text or not a language tag
+     */
+    public String lang() {
+        return lang(entries, file);
+    }
+
+    private static String lang(Map<String, YamlTree.Value> entries, String shown) {
+        String lang = text(entries, "lang", shown);
+        if (lang == null) {
+            return null;
+        }
+        if (!LANGUAGE_TAG.matcher(lang.strip()).matches()) {
+            throw BuildException.at(shown, entries.get("lang").line(), "lang must be a BCP 47 tag such as ko or en-US, not '" + lang + "'");
+        }
+        return lang.strip();
+    }
+
+    /** Language tags as {@code <html lang>} takes them: a primary subtag and optional subtags. */
+    public static final java.util.regex.Pattern LANGUAGE_TAG = java.util.regex.Pattern.compile("[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*");
 
     /** Whether the file had a front matter block. */
     public boolean present() {
@@ -129,7 +152,7 @@ public record FrontMatter(String title, String description, String image, Offset
             throw BuildException.at(shown, entries.get("title").line(), "title is empty; give the page a title or remove the key");
         }
         String dateKey = entries.containsKey("date") ? "date" : "createdAt";
-        String weightKey = entries.containsKey("weight") ? "weight" : "sort";
+        String weightKey = entries.containsKey("weight") ? "weight" : entries.containsKey("order") ? "order" : "sort";
         List<String> aliases = new ArrayList<>();
         YamlTree.Value a = entries.get("aliases");
         if (a != null && a.value() != null) {
@@ -148,6 +171,7 @@ public record FrontMatter(String title, String description, String image, Offset
         if (slug != null && (slug.isBlank() || slug.contains("/") || slug.contains(".."))) {
             throw BuildException.at(shown, entries.get("slug").line(), "slug must be a non-empty file name without '/', not '" + slug + "'");
         }
+        lang(entries, shown); // checked here so that a wrong one stops the build at load, naming its line
         return new FrontMatter(title == null ? null : title.strip(), text(entries, "description", shown),
                 text(entries, "image", shown), date(entries, dateKey, shown), bool(entries, "draft", shown),
                 integer(entries, weightKey, shown), slug == null ? null : slug.strip(), aliases, params, entries, shown, 1, endOffset);

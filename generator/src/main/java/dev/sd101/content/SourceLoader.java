@@ -86,6 +86,9 @@ public final class SourceLoader {
     public Source read(Path file) {
         Path abs = file.toAbsolutePath().normalize();
         String shown = ContentRoot.display(abs);
+        if (!Files.exists(abs, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            throw new BuildException(shown + ": no such file"); // before the link check: a missing file leads nowhere
+        }
         if (!root.staysInsideThroughLinks(abs)) {
             throw new BuildException(shown + ": a symbolic link leading outside the content root");
         }

@@ -181,7 +181,10 @@ public final class YamlTree {
             }
             if (node instanceof ScalarNode s) {
                 try {
-                    return new Value(scalars.scalar(s), line);
+                    Object v = scalars.scalar(s);
+                    // A timestamp stays text: SnakeYAML reads 2024-13-45 leniently as 2025-02-14; the reader of the
+                    // value (FrontMatter's date) parses it strictly and names the line when it is no date.
+                    return new Value(v instanceof java.util.Date ? s.getValue() : v, line);
                 } catch (YAMLException e) {
                     throw BuildException.at(shown, line, "invalid YAML value: " + oneLine(e.getMessage()));
                 }

@@ -18,7 +18,10 @@ import java.util.stream.Stream;
  * target folder. A suggestion is unambiguous only when exactly one candidate has the best score and
  * that score reaches {@link #THRESHOLD}; ties are reported but never applied by {@code --fix}.
  */
-final class Suggester {
+public final class Suggester {
+    private Suggester() {
+    }
+
     /** Below this similarity a candidate is a guess, not a likely fix. */
     static final double THRESHOLD = 0.75;
     /** Same letters and digits, only punctuation, spaces or hyphens differ: nearly certain. */
@@ -39,6 +42,14 @@ final class Suggester {
             all.add(new Candidate(a.getKey(), a.getValue(), "", similarity(wanted, a.getKey().toLowerCase(Locale.ROOT))));
         }
         return best(all);
+    }
+
+    /**
+     * The file names in {@code folder} a missing {@code name} most likely meant (more than one when tied), or
+     * empty: for "did you mean" in messages about a file that does not exist.
+     */
+    public static List<String> nearestFileNames(Path folder, String name) {
+        return nearestFile(folder, name).stream().map(Candidate::name).toList();
     }
 
     /** The best existing file names in {@code folder} for a missing {@code name}, or empty. */

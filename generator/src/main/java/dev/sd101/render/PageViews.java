@@ -29,6 +29,7 @@ public final class PageViews {
     private final Views.SiteView siteView;
     private final Map<String, Integer> order = new HashMap<>();
     private final String editBase;
+    private final Path repositoryRoot;
     /** Whether every page carries the whole navigation tree, or only its own branch expanded (large sites). */
     private final boolean fullNav;
     /** Each navigation entry's encoded path, computed once: every page's sidebar repeats most of them. */
@@ -43,6 +44,7 @@ public final class PageViews {
             order.put(site.pages().get(i).path(), i);
         }
         this.editBase = editBase(config);
+        this.repositoryRoot = editBase == null ? null : repositoryRoot(config.contentRoot());
         this.fullNav = count(site.nav()) <= FULL_NAV_LIMIT;
         encodeAll(site.nav());
     }
@@ -111,7 +113,7 @@ public final class PageViews {
                 : editBase + LinkResolver.encodePath(relativeToRepo(page.document().source().file()));
         String anchorMap = page.path().isEmpty() && page.document() != null ? anchorMapJson(page.document().source().path()) : "";
         return new Views.PageView(page.kind().id(), page.title(), page.path(), page.root(), shiftHeadings(body.html(), shift), toc, crumbs,
-                prev, next, children, body.description(), image, canonical, edit, anchorMap);
+                prev, next, children, body.description(), image, canonical, edit, anchorMap, site.language(page, config.language()));
     }
 
     /**
@@ -188,14 +190,14 @@ public final class PageViews {
         return config.repositoryUrl() + "/edit/" + config.editBranch() + "/";
     }
 
-    /** A source's path inside its git repository (the nearest folder above it holding {@code .git}). */
+    /** A source's path inside its git repository, else inside the content root. */
     private String relativeToRepo(Path file) {
-        for (Path dir = file.getParent(); dir != null; dir = dir.getParent()) {
-            if (Files.exists(dir.resolve(".git"))) {
-                return dir.relativize(file).toString().replace(java.io.File.separatorChar, '/');
-            }
-        }
-        return config.contentRoot().relativize(file).toString().replace(java.io.File.separatorChar, '/');
+        return repositoryRoot.relativize(file.toAbsolutePath().normalize()).toString().replace(java.io.File.separatorChar, '/');
+    }
+
+    /** The top of the git work tree holding the content root, else the content root itself. */
+    static Path repositoryRoot(Path contentRoot) {
+        return dev.sd101.content.RepositoryRoot.of(contentRoot).orElse(contentRoot.toAbsolutePath().normalize());
     }
 
     private static String nz(String s) {

@@ -176,7 +176,7 @@ public final class DevServer implements AutoCloseable {
             }
             log.printf(Locale.ROOT, "sd101 serve: %s: rebuilt %d pages in %d ms (%s)%s; %s%n", why, r.pages(),
                     built / 1_000_000, stages(r.stageNanos()),
-                    r.problems().isEmpty() ? "" : ", " + r.problems().size() + " warning(s)", wrote);
+                    r.count(dev.sd101.Severity.WARNING) == 0 ? "" : ", " + r.count(dev.sd101.Severity.WARNING) + " warning(s)", wrote);
             log.flush();
             return true;
         }

@@ -25,6 +25,7 @@ public final class SiteModel {
     private final Map<String, Page> firstPage = new HashMap<>();
     private final Catalog catalog;
     private final List<dev.sd101.Problem> problems;
+    private final Map<String, String> languages;
 
     /**
      * @param title     the site's title
@@ -45,6 +46,17 @@ public final class SiteModel {
      */
     public SiteModel(String title, List<Page> pages, List<NavNode> nav, AnchorIndex anchors, Map<String, Document> documents,
                      Catalog catalog, List<dev.sd101.Problem> problems) {
+        this(title, pages, nav, anchors, documents, catalog, problems, Map.of());
+    }
+
+    /**
+     * A site with pages in other languages than the site's.
+     *
+     * @param languages document path → the language of its pages, for the documents not in the site's language
+     */
+    public SiteModel(String title, List<Page> pages, List<NavNode> nav, AnchorIndex anchors, Map<String, Document> documents,
+                     Catalog catalog, List<dev.sd101.Problem> problems, Map<String, String> languages) {
+        this.languages = Map.copyOf(languages);
         this.catalog = catalog;
         this.problems = List.copyOf(problems);
         this.title = title;
@@ -61,6 +73,11 @@ public final class SiteModel {
                 firstPage.putIfAbsent(p.document().source().path(), p);
             }
         }
+    }
+
+    /** A page's language ({@code <html lang>}, search analysis), or {@code siteLanguage} when it has none of its own. */
+    public String language(Page page, String siteLanguage) {
+        return page.document() == null ? siteLanguage : languages.getOrDefault(page.document().source().path(), siteLanguage);
     }
 
     /** The collections and taxonomies; {@link Catalog#EMPTY} without. */

@@ -40,7 +40,7 @@ public final class SitePlanner {
         Map<String, Document> byBase = new TreeMap<>(SitePlanner::compareBase);
         Map<String, Document> byPath = new LinkedHashMap<>();
         for (Document d : documents) {
-            String base = documents.size() == 1 ? "" : basePath(d.source().path());
+            String base = documents.size() == 1 ? "" : basePath(underSource(d.source().path()));
             Document other = byBase.putIfAbsent(base, d);
             if (other != null) {
                 throw new BuildException(d.source().displayPath() + ": would be published at /" + base
@@ -71,13 +71,15 @@ public final class SitePlanner {
             }
         }
 
-        List<Page> ordered = readingOrder(pages);
+        List<Page> ordered = readingOrder(pages, byBase.keySet(), byPath);
         Page home = ordered.get(0);
         String title = config.siteTitle() != null ? config.siteTitle() : home.title();
         List<Page> inNav = planned.hidden().isEmpty() ? ordered
                 : ordered.stream().filter(p -> !planned.hidden().contains(p.path())).toList();
+        List<dev.sd101.Problem> problems = new ArrayList<>(planned.problems());
+        Map<String, String> languages = new PageLanguages(config).decideAll(List.copyOf(byPath.values()), problems);
         return new SiteModel(title, ordered, nav("", inNav), anchors(ordered, byPath), byPath,
-                planned.catalog(), planned.problems());
+                planned.catalog(), problems, languages);
     }
 
     private void planDocument(Document doc, String base, Map<String, Document> byBase, List<Page> pages, Set<String> taken) {
@@ -201,6 +203,16 @@ public final class SitePlanner {
     }
 
     /** {@code docs/README.md} → {@code docs/}; {@code docs/a.md} → {@code docs/a/}; {@code README.md} → {@code ""}. */
+    /**
+     * A document's path below the source folder: pages are published by their place in the source folder, while a
+     * source path is relative to the content root, which by default is the repository holding that folder.
+     */
+    private String underSource(String sourcePath) {
+        String folder = config.contentRoot().relativize(config.contentBase()).toString().replace(java.io.File.separatorChar, '/');
+        String prefix = folder.isEmpty() ? "" : folder + "/";
+        return sourcePath.startsWith(prefix) ? sourcePath.substring(prefix.length()) : sourcePath;
+    }
+
     static String basePath(String sourcePath) {
         int slash = sourcePath.lastIndexOf('/');
         String dir = slash < 0 ? "" : sourcePath.substring(0, slash + 1);
@@ -235,15 +247,36 @@ public final class SitePlanner {
         return name.substring(0, name.length() - 3);
     }
 
-    /** Depth-first from the home page, children in the order they were planned. */
-    private static List<Page> readingOrder(List<Page> pages) {
+    /**
+     * Depth-first from the home page. A page's children are first the pages cut from its own document and
+     * the collections' pages, as planned, then the files of its folder in {@link ReadingOrder}.
+     *
+     * @param fileBases the paths of the pages that open a file of the folder tree (not a collection's)
+     */
+    private static List<Page> readingOrder(List<Page> pages, Set<String> fileBases, Map<String, Document> byPath) {
         Map<String, List<Page>> children = new LinkedHashMap<>();
+        Map<String, Page> at = new HashMap<>();
         Page home = null;
         for (Page p : pages) {
+            at.putIfAbsent(p.path(), p);
             if (p.parent() == null) {
                 home = p;
             } else {
                 children.computeIfAbsent(p.parent(), k -> new ArrayList<>()).add(p);
+            }
+        }
+        for (Map.Entry<String, List<Page>> e : children.entrySet()) {
+            List<Page> planned = new ArrayList<>();
+            List<Page> files = new ArrayList<>();
+            Document index = at.get(e.getKey()).document();
+            for (Page c : e.getValue()) {
+                boolean opensFile = c.fromBlock() == 0 && c.document() != null && c.document() != index
+                        && fileBases.contains(c.path());
+                (opensFile ? files : planned).add(c);
+            }
+            if (files.size() > 1) {
+                planned.addAll(ReadingOrder.sort(files, index, byPath));
+                e.setValue(planned);
             }
         }
         List<Page> out = new ArrayList<>(pages.size());

@@ -54,9 +54,11 @@ public final class Views {
      * @param canonicalUrl absolute URL of this page when a site URL is configured, or {@code ""}
      * @param editUrl      "edit this page" URL, or {@code ""}
      * @param anchorMap    JSON object: every original heading id → its page path (home and 404 only; else {@code ""})
+     * @param lang         the page's language ({@code <html lang>}): its own, else the site's
      */
     public record PageView(String kind, String title, String path, String root, String content, List<TocItem> toc,
                            List<LinkView> breadcrumbs, LinkView prev, LinkView next, List<LinkView> children,
-                           String description, String image, String canonicalUrl, String editUrl, String anchorMap) {
+                           String description, String image, String canonicalUrl, String editUrl, String anchorMap,
+                           String lang) {
     }
 }

@@ -79,6 +79,17 @@ class ReadmeKoSiteTest {
     }
 
     @Test
+    void theHomePagesDescriptionIsItsFirstRealParagraphNotTheBadgeLine() throws IOException {
+        Document home = Jsoup.parse(Files.readString(site.resolve("index.html")));
+        // README-ko opens with a banner, a "YouTube | Newsletter" link bar and a badge; the first paragraph
+        // that says something is the one under "# System Design 101".
+        assertEquals("시각 자료와 간단한 용어를 사용하여 복잡한 시스템을 설명합니다.",
+                home.selectFirst("meta[name=description]").attr("content"));
+        assertEquals(home.selectFirst("meta[name=description]").attr("content"),
+                home.selectFirst("meta[property=og:description]").attr("content"));
+    }
+
+    @Test
     void everyArticleOfTheTableOfContentsHasItsPage() throws IOException {
         List<SourceHeading> headings = sourceHeadings(repo.resolve("content/README-ko.md"));
         long articles = headings.stream().filter(h -> h.level() == 3).count();

@@ -28,7 +28,14 @@ import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * Walks {@code src/test/resources/bad-input/}: every {@code <case>.md} (bytes as committed) or
+ * Every message a user can get, each triggered and checked word for word with its file, line and exit status.
+ *
+ * <p>Command lines: every {@code <case>.cli} of {@code src/test/resources/bad-input/} is a small file tree and a
+ * command run through the CLI ({@link CliCase} has the format). Its stderr must be exactly the lines given, and its
+ * exit status the one given; the Maven plugin's {@code MojoBadInputCorpusTest} runs the same files through the Mojos
+ * and expects the same messages.
+ *
+ * <p>Single files: every {@code <case>.md} (bytes as committed) or
  * {@code <case>.gen} ({@link Recipe}, for big inputs) is built as a one-file site. To add a case, drop in
  * a file. A case builds unless {@code <case>.expect} says otherwise, one expectation per line:
  * <pre>
@@ -59,6 +66,43 @@ class BadInputCorpusTest {
 
     static Path corpus() throws URISyntaxException {
         return Path.of(BadInputCorpusTest.class.getResource("/bad-input").toURI());
+    }
+
+    static Stream<String> cliCases() throws IOException, URISyntaxException {
+        try (Stream<Path> s = Files.list(corpus())) {
+            return s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".cli")).sorted().toList().stream();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cliCases")
+    void theCommandLineSaysWhatAndWhere(String name, @org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+        CliCase c = CliCase.parse(Files.readString(corpus().resolve(name)));
+        c.writeFiles(tmp);
+        java.io.StringWriter out = new java.io.StringWriter();
+        java.io.StringWriter err = new java.io.StringWriter();
+        int code = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> dev.sd101.cli.Main.run(c.args(tmp).toArray(String[]::new),
+                new java.io.PrintWriter(out, true), new java.io.PrintWriter(err, true),
+                java.util.Map.of("XDG_CACHE_HOME", tmp.resolve("cache").toString())));
+        String where = name + "\nstdout:\n" + out + "stderr:\n" + err;
+        assertEquals(c.exit(), code, "exit status of " + where);
+        List<String> lines = err.toString().lines().toList();
+        List<String> expected = c.err(tmp);
+        assertEquals(expected.size(), lines.size(), "stderr lines of " + where);
+        for (int i = 0; i < expected.size(); i++) {
+            String e = expected.get(i);
+            if (e.startsWith("~")) {
+                assertTrue(Pattern.compile(e.substring(1)).matcher(lines.get(i)).matches(), "stderr line " + (i + 1) + " of " + where
+                        + " does not match " + e.substring(1));
+            } else {
+                assertEquals(e, lines.get(i), "stderr line " + (i + 1) + " of " + where);
+            }
+        }
+        List<String> stdout = out.toString().lines().toList();
+        for (String o : c.out(tmp)) {
+            boolean found = o.startsWith("~") ? stdout.stream().anyMatch(l -> l.matches(o.substring(1))) : stdout.contains(o);
+            assertTrue(found, "stdout of " + where + " lacks the line " + o);
+        }
     }
 
     @ParameterizedTest(name = "{0}")

@@ -20,9 +20,17 @@ abstract class AbstractSd101Mojo extends AbstractMojo {
     @Parameter(property = "sd101.source", defaultValue = "${project.basedir}/README.md", required = true)
     File source;
 
-    /** The folder links and images must stay inside; by default the source's folder. */
+    /**
+     * The folder links and images must stay inside, as GitHub resolves them within the repository. By default the
+     * top of the git work tree holding the source; outside git, the project's base folder when it holds the source,
+     * else the source's folder.
+     */
     @Parameter(property = "sd101.contentRoot")
     File contentRoot;
+
+    /** The project's base folder: the content root's fallback outside a git work tree. */
+    @Parameter(defaultValue = "${project.basedir}", readonly = true, required = true)
+    File basedir;
 
     /** Where the site is written. Replaced as a whole, atomically, on every successful build. */
     @Parameter(property = "sd101.outputDirectory", defaultValue = "${project.basedir}/site")
@@ -119,6 +127,7 @@ abstract class AbstractSd101Mojo extends AbstractMojo {
         try {
             SiteConfig.Builder b = SiteConfig.builder(source.toPath())
                     .contentRoot(contentRoot == null ? null : contentRoot.toPath())
+                    .projectDirectory(basedir == null ? null : basedir.toPath())
                     .outputDirectory(outputDirectory == null ? null : outputDirectory.toPath())
                     .themeDirectory(themeDirectory == null ? null : themeDirectory.toPath())
                     .siteTitle(siteTitle)
@@ -161,6 +170,8 @@ abstract class AbstractSd101Mojo extends AbstractMojo {
         for (Problem p : problems) {
             if (p.severity() == dev.sd101.Severity.ERROR) {
                 getLog().error(p.format());
+            } else if (p.isNote()) {
+                getLog().info(p.format());
             } else {
                 getLog().warn(p.format());
             }

@@ -52,8 +52,8 @@ public class CheckMojo extends AbstractSd101Mojo {
             result.problems().forEach(p -> System.out.println(p.githubAnnotation()));
             System.out.flush();
         }
-        long errors = result.problems().stream().filter(p -> p.severity() == Severity.ERROR).count();
-        long warnings = result.problems().size() - errors;
+        long errors = result.count(Severity.ERROR);
+        long warnings = result.count(Severity.WARNING);
         getLog().info(String.format("sd101 check: %d error(s), %d warning(s)", errors, warnings));
         if (errors > 0 || ((failOnWarnings || config.strict()) && warnings > 0)) {
             throw new MojoFailureException("sd101 check failed: " + errors + " error(s), " + warnings + " warning(s)");

@@ -27,7 +27,7 @@ public class GenerateMojo extends AbstractSd101Mojo {
         }
         log(result.problems());
         if (!result.written()) {
-            throw new MojoFailureException(result.problems().size() + " content problem(s) in strict mode; the site was not written");
+            throw new MojoFailureException((result.problems().size() - result.count(dev.sd101.Severity.NOTE)) + " content problem(s) in strict mode; the site was not written");
         }
         getLog().info(String.format("sd101: %d pages, %d files written to %s in %d ms", result.pages(), result.files(),
                 result.outputDirectory(), result.millis()));
