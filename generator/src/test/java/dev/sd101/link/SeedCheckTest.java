@@ -54,7 +54,7 @@ class SeedCheckTest {
     }
 
     private BuildResult check() {
-        return new Sd101().check(SiteConfig.builder(seed).contentRoot(root).outputDirectory(root.resolve("site")).build());
+        return new Sd101().check(SiteConfig.builder(seed).contentRoot(root).language("ko").outputDirectory(root.resolve("site")).build());
     }
 
     private List<String> lines(BuildResult r) {
@@ -80,7 +80,7 @@ class SeedCheckTest {
     @Test
     void fixRewritesExactlyTheThreeLinksAndLeavesACleanFile() throws IOException {
         byte[] before = Files.readAllBytes(seed);
-        List<LinkFixer.Fix> fixes = new Sd101().fix(SiteConfig.builder(seed).contentRoot(root).outputDirectory(root.resolve("site")).build());
+        List<LinkFixer.Fix> fixes = new Sd101().fix(SiteConfig.builder(seed).contentRoot(root).language("ko").outputDirectory(root.resolve("site")).build());
         assertEquals(List.of(46, 51, 54), fixes.stream().map(LinkFixer.Fix::line).toList());
         assertEquals(List.of(), lines(check()));
 
@@ -109,7 +109,7 @@ class SeedCheckTest {
     void theGeneratedSiteOfTheSeedPassesVerification() {
         // generate verifies every internal link of the site before writing it; the seed's own broken
         // link is a content problem (reported), not a generator bug.
-        BuildResult r = new Sd101().generate(SiteConfig.builder(seed).contentRoot(root).outputDirectory(root.resolve("site"))
+        BuildResult r = new Sd101().generate(SiteConfig.builder(seed).contentRoot(root).language("ko").outputDirectory(root.resolve("site"))
                 .language("ko").search(false).build());
         assertTrue(r.written());
         assertTrue(r.stageNanos().containsKey("verify"));

@@ -54,7 +54,8 @@ class EditLinkTest {
         write(tmp.resolve("docs/README.md"), "# Handbook\n\nText.\n");
         write(tmp.resolve("docs/a.md"), "# A\n\nText.\n");
         Map<String, String> site = build(SiteConfig.builder(tmp.resolve("docs")).contentRoot(tmp).outputDirectory(tmp.resolve("site")));
-        assertEquals(REPO + "/edit/main/docs/a.md", edit(site.get("docs/a/index.html")));
+        // Pages are published by their place in the source folder; the edit link keeps the path in the repository.
+        assertEquals(REPO + "/edit/main/docs/a.md", edit(site.get("a/index.html")));
     }
 
     private static void write(Path file, String text) throws Exception {
