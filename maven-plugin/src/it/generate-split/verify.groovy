@@ -7,9 +7,10 @@ def article = read('grpc는-어떻게-작동하나요/index.html')
 // The article's title is its page's h1 (it was ### in the README); the id is GitHub's.
 assert article.contains('<h1 id="grpc는-어떻게-작동하나요">')
 assert article.contains('href="../캐시-전략/#캐시-전략"')
-assert article.contains('src="../img/a.svg"')
+// Images keep their path in the repository (the content root by default), as GitHub shows them.
+assert article.contains('src="../docs/img/a.svg"')
 assert article.contains('<html lang="ko"')
-assert new File(site, 'img/a.svg').isFile()
+assert new File(site, 'docs/img/a.svg').isFile()
 def home = read('index.html')
 assert home.contains('href="기초/#기초"')
 assert home.contains('"cicd-파이프라인":"cicd-파이프라인/"')

@@ -1,5 +1,7 @@
 package dev.sd101;
 
+import dev.sd101.content.RepositoryRoot;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -11,7 +13,8 @@ import java.util.Objects;
  * and validated on construction; build one with {@link #builder(Path)}.
  *
  * @param source          a Markdown file, or a folder of them
- * @param contentRoot     the folder links and images must stay inside; the source's folder by default
+ * @param contentRoot     the folder links and images must stay inside; by default the top of the git work tree
+ *                        holding the source, else the source's folder (see {@link RepositoryRoot#defaultContentRoot})
  * @param outputDirectory where the site is written (replaced as a whole, atomically)
  * @param themeDirectory  a folder whose templates and assets override the default theme's, or {@code null}
  * @param siteTitle       the site's title, or {@code null} to take the document's first heading
@@ -133,7 +136,7 @@ public record SiteConfig(
         source = source.toAbsolutePath().normalize();
         outputDirectory = outputDirectory.toAbsolutePath().normalize();
         if (contentRoot == null) {
-            contentRoot = Files.isDirectory(source) ? source : source.getParent();
+            contentRoot = RepositoryRoot.defaultContentRoot(source, null);
         }
         contentRoot = contentRoot.toAbsolutePath().normalize();
         if (themeDirectory != null) {
@@ -221,7 +224,7 @@ public record SiteConfig(
         return Files.isDirectory(source) ? source : source.getParent();
     }
 
-    /** The name of the file looked for beside the source when no config file is given. */
+    /** The name of the file looked for, from the source's folder up to the content root, when no config file is given. */
     public static final String CONFIG_FILE_NAME = "sd101.yml";
 
     private static String checkName(String name) {
@@ -301,8 +304,8 @@ public record SiteConfig(
 
     /**
      * Mutable builder for {@link SiteConfig}; every setter returns {@code this}. What is not set here is
-     * taken from the config file ({@link #configFile}, else {@value #CONFIG_FILE_NAME} beside the source
-     * when there is one), then from the defaults: an explicit value beats the file, the file beats the default.
+     * taken from the config file ({@link #configFile}, else the nearest {@value #CONFIG_FILE_NAME} from the
+     * source's folder up to the content root, when there is one), then from the defaults: an explicit value beats the file, the file beats the default.
      */
     public static final class Builder {
         // Package-private and nullable: null means "not set", so SiteConfigFile fills only what is unset.
@@ -326,13 +329,20 @@ public record SiteConfig(
         List<Taxonomy> taxonomies;
         Home home;
         Path cacheDirectory;
+        Path projectDirectory;
         java.util.Map<String, String> languages;
 
         private Builder(Path source) {
             this.source = Objects.requireNonNull(source, "source");
         }
 
+        /** The content root; {@code null} (the default) takes {@link RepositoryRoot#defaultContentRoot}. */
         public Builder contentRoot(Path v) { contentRoot = v; return this; }
+        /**
+         * The Maven project's base folder: the content root when no root is given and the source is in no git
+         * work tree; also the highest folder searched for {@value #CONFIG_FILE_NAME}.
+         */
+        public Builder projectDirectory(Path v) { projectDirectory = v; return this; }
         public Builder outputDirectory(Path v) { outputDirectory = v; return this; }
         public Builder themeDirectory(Path v) { themeDirectory = v; return this; }
         public Builder siteTitle(String v) { siteTitle = v; return this; }
@@ -346,7 +356,7 @@ public record SiteConfig(
         public Builder sanitizeHtml(boolean v) { sanitizeHtml = v; return this; }
         public Builder search(boolean v) { search = v; return this; }
         public Builder drafts(boolean v) { drafts = v; return this; }
-        /** The site config file to read; {@code null} looks for {@value #CONFIG_FILE_NAME} beside the source. */
+        /** The site config file to read; {@code null} looks for the nearest {@value #CONFIG_FILE_NAME} up to the content root. */
         public Builder configFile(Path v) { configFile = v; return this; }
         public Builder collections(List<Collection> v) { collections = v; return this; }
         public Builder taxonomies(List<Taxonomy> v) { taxonomies = v; return this; }
@@ -363,7 +373,9 @@ public record SiteConfig(
          * @throws IllegalArgumentException when a value is invalid
          */
         public SiteConfig build() {
-            Path file = configFile != null ? configFile : discover();
+            Path root = (contentRoot != null ? contentRoot : RepositoryRoot.defaultContentRoot(source, projectDirectory))
+                    .toAbsolutePath().normalize();
+            Path file = configFile != null ? configFile : discover(root);
             if (file != null) {
                 SiteConfigFile.read(file, this);
             }
@@ -373,17 +385,28 @@ public record SiteConfig(
                 Path base = Files.isDirectory(abs) ? abs : abs.getParent();
                 out = (base.getParent() == null ? base : base.getParent()).resolve("site");
             }
-            return new SiteConfig(source, contentRoot, out, themeDirectory, siteTitle, language, siteUrl,
+            return new SiteConfig(source, root, out, themeDirectory, siteTitle, language, siteUrl,
                     repositoryUrl, editBranch, imageBaseUrl, splitLevel == null ? 0 : splitLevel, Boolean.TRUE.equals(strict),
                     !Boolean.FALSE.equals(sanitizeHtml), !Boolean.FALSE.equals(search), Boolean.TRUE.equals(drafts),
                     file, collections, taxonomies, home, cacheDirectory, languages);
         }
 
-        private Path discover() {
+        /**
+         * The nearest {@value #CONFIG_FILE_NAME} from the source's folder up to the content root: beside the source
+         * first, so that a docs folder can carry its own, then each folder above it (e.g. the repository's top).
+         */
+        private Path discover(Path root) {
             Path abs = source.toAbsolutePath().normalize();
-            Path dir = Files.isDirectory(abs) ? abs : abs.getParent();
-            Path candidate = dir == null ? null : dir.resolve(CONFIG_FILE_NAME);
-            return candidate != null && Files.isRegularFile(candidate) ? candidate : null;
+            for (Path dir = Files.isDirectory(abs) ? abs : abs.getParent(); dir != null; dir = dir.getParent()) {
+                Path candidate = dir.resolve(CONFIG_FILE_NAME);
+                if (Files.isRegularFile(candidate)) {
+                    return candidate;
+                }
+                if (dir.equals(root) || !dir.startsWith(root)) {
+                    return null;
+                }
+            }
+            return null;
         }
     }
 }

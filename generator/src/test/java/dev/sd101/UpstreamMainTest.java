@@ -162,7 +162,8 @@ class UpstreamMainTest {
         BuildResult check = new Sd101().check(SiteConfig.builder(data)
                 .configFile(repo().resolve("examples/system-design-101/sd101.yml")).build());
         // The one problem is the README's banner, which the data snapshot does not include (.github/ is left out).
-        assertEquals(List.of("image .github/banner.jpg: no such file"), check.problems().stream().map(Problem::message).toList());
+        assertEquals(List.of("image .github/banner.jpg: no such file; it is shown as its alt text until the file is added or"
+                + " --image-base-url (imageBaseUrl) names a URL that serves missing images"), check.problems().stream().map(Problem::message).toList());
     }
 
     @Test

@@ -6,7 +6,7 @@ import dev.sd101.cli.Args.Option;
 import java.util.List;
 import java.util.Map;
 
-/** The options shared by generate, check and serve; each maps to one {@link SiteConfig} field. */
+/** The options of generate and serve ({@link #CHECK}: those of check); each maps to one {@link SiteConfig} field. */
 final class ConfigOptions {
     private ConfigOptions() {
     }
@@ -14,7 +14,8 @@ final class ConfigOptions {
     static final List<Option> OPTIONS = List.of(
             Option.value("<file-or-dir>", "A Markdown file, or a folder of them.", "-s", "--source").mandatory(),
             Option.value("<dir>", "Output folder, replaced atomically (default: site/ beside the source's folder).", "-o", "--output"),
-            Option.value("<dir>", "Content root: links and images must stay inside it (default: the source's folder).", "--root"),
+            Option.value("<dir>", "Content root: links and images must stay inside it (default: the top of the git work tree"
+                    + " holding the source, else the source's folder).", "--root"),
             Option.value("<dir>", "A folder whose templates and assets override the default theme's.", "--theme"),
             Option.value("<title>", "Site title (default: the document's first heading).", "--title"),
             Option.value("<language>", "Language of the pages, e.g. ko (default: en).", "--lang"),
@@ -30,6 +31,15 @@ final class ConfigOptions {
             Option.value("<file>", "Site config file (YAML: site settings, collections, taxonomies); default: sd101.yml"
                     + " beside the source, if present.", "--config"),
             Option.flag("Also publish pages whose front matter says draft: true.", "--drafts"));
+
+    /**
+     * The options {@code check} reads: what decides which pages exist and where links land. The others (output,
+     * theme, title, language, edit links, sanitising, search) change only what {@code generate} writes.
+     */
+    static final List<Option> CHECK = OPTIONS.stream()
+            .filter(o -> List.of("--source", "--root", "--site-url", "--image-base-url", "--split-level", "--strict",
+                    "--config", "--drafts").contains(o.name()))
+            .toList();
 
     /** SiteConfig's keys as this command line spells them, so that an error names the option typed. */
     private static final Map<String, String> KEYS = Map.of("splitLevel", "--split-level", "language", "--lang",

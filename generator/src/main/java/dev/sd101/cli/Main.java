@@ -169,7 +169,7 @@ public final class Main {
                 Option.flag("Neither read nor write the analysis cache.", "--no-cache"));
         List<Option> generate = new ArrayList<>(config);
         generate.addAll(cache);
-        List<Option> check = new ArrayList<>(config);
+        List<Option> check = new ArrayList<>(ConfigOptions.CHECK);
         check.add(Option.flag("First rewrite, in the sources, each link whose suggested fix is unambiguous"
                 + " (printed as file:line: old → new); ambiguous ones are left alone.", "--fix"));
         List<Option> serve = new ArrayList<>(config);

@@ -85,6 +85,15 @@ public final class YamlTree {
         }
     }
 
+    /** Whether the error is a quoted scalar, flow sequence or flow mapping left open, found later than it opened. */
+    private static boolean opensHere(MarkedYAMLException e) {
+        String context = e.getContext();
+        return context != null && e.getContextMark() != null && e.getProblemMark() != null
+                && e.getProblemMark().getIndex() > e.getContextMark().getIndex()
+                && (context.equals("while scanning a quoted scalar") || context.equals("while parsing a flow sequence")
+                || context.equals("while parsing a flow mapping"));
+    }
+
     /**
      * Parses {@code yaml}, which must be a mapping with text keys (or empty), into its entries in file
      * order.
@@ -108,6 +117,14 @@ public final class YamlTree {
         } catch (MarkedYAMLException e) {
             int line = e.getProblemMark() != null ? e.getProblemMark().getLine() : 0;
             String problem = e.getProblem() != null ? e.getProblem() : e.getMessage();
+            if (opensHere(e)) {
+                // An unclosed quote or bracket is found only where the text runs out (the end of the file, or the
+                // next key): the fault is where it opened.
+                int opened = e.getContextMark().getLine();
+                throw BuildException.at(shown, firstLine + opened, "invalid YAML: the " + e.getContext().substring(
+                        e.getContext().indexOf(" a ") + 3) + " that starts here (column " + (e.getContextMark().getColumn() + 1)
+                        + ") is never closed; at line " + (firstLine + line) + ": " + oneLine(problem));
+            }
             throw BuildException.at(shown, firstLine + line, "invalid YAML: " + oneLine(problem)
                     + (e.getContext() != null ? " (" + oneLine(e.getContext()) + ")" : ""));
         } catch (YAMLException e) {

@@ -2,6 +2,7 @@ package dev.sd101.link;
 
 import dev.sd101.Problem;
 import dev.sd101.Severity;
+import dev.sd101.content.ContentRoot;
 import dev.sd101.markdown.Document;
 import dev.sd101.markdown.Link;
 
@@ -63,9 +64,17 @@ public final class LinkChecker {
                     ? problem(path, link, Severity.WARNING, what + as + " not found; using " + m.fallbackUrl(), null)
                     : noSuchFile(path, link, what, m);
         } else if (t instanceof Target.Outside o) {
-            return o.fallbackUrl() != null
-                    ? problem(path, link, Severity.WARNING, what + as + " is " + o.reason() + "; using " + o.fallbackUrl(), null)
-                    : problem(path, link, Severity.ERROR, what + as + " is " + o.reason() + "; it is not published", null);
+            if (o.fallbackUrl() != null) {
+                return problem(path, link, Severity.WARNING, what + as + " is " + o.reason() + "; using " + o.fallbackUrl(), null);
+            }
+            if (!link.kind().isImage()) {
+                return problem(path, link, Severity.ERROR, as + " is " + o.reason() + "; it is not published", null);
+            }
+            // The page still shows the image's alt text in its place, so a build may go on (not with --strict).
+            String root = o.reason().endsWith("content root") ? " " + ContentRoot.display(resolver.root().path()) : "";
+            return problem(path, link, Severity.WARNING, what + as + " is " + o.reason() + root + "; it is not published and"
+                    + " its alt text is shown instead: pass --root (contentRoot) a folder that holds it, or --image-base-url"
+                    + " (imageBaseUrl) a URL that serves it", null);
         } else if (t instanceof Target.SitePage s && s.path() == null) {
             return problem(path, link, Severity.ERROR, as + " is on this site (siteUrl) but no page is published there"
                     + (s.nearest() != null ? "; did you mean " + s.nearest() + "?" : ""), s.nearest());
@@ -97,21 +106,28 @@ public final class LinkChecker {
         return problem(path, link, Severity.ERROR, message.toString(), suggestion);
     }
 
-    /** A file that does not exist: an error, with the nearest file name of the same folder when one is likely. */
+    /**
+     * A file that does not exist, with the nearest file name of the same folder when one is likely: an error for a
+     * link; a warning for an image, whose page shows its alt text in its place.
+     */
     private Problem noSuchFile(String path, Link link, String what, Target.Missing m) {
         String as = link.target();
+        boolean image = link.kind().isImage();
+        Severity severity = image ? Severity.WARNING : Severity.ERROR;
         String message = what + as + ": no such file";
+        String shown = image ? "; it is shown as its alt text until the file is added or --image-base-url (imageBaseUrl)"
+                + " names a URL that serves missing images" : "";
         Path missing = resolver.root().path().resolve(m.path()).normalize();
         int cut = endOfPath(as);
         int slash = as.lastIndexOf('/', cut - 1);
         List<Suggester.Candidate> near = missing.getParent() == null || cut == 0 ? List.of()
                 : Suggester.nearestFile(missing.getParent(), missing.getFileName().toString());
         if (near.isEmpty()) {
-            return problem(path, link, Severity.ERROR, message, null);
+            return problem(path, link, severity, message + shown, null);
         }
         List<String> targets = near.stream()
                 .map(c -> as.substring(0, slash + 1) + LinkResolver.encodePath(c.name()) + as.substring(cut)).toList();
-        return problem(path, link, Severity.ERROR, message + "; did you mean " + String.join(" or ", targets) + "?",
+        return problem(path, link, severity, message + shown + "; did you mean " + String.join(" or ", targets) + "?",
                 targets.size() == 1 ? targets.get(0) : null);
     }
 

@@ -63,12 +63,17 @@ public final class BodyRenderer {
             } else if (tag.equals("a") && el.hasAttr("href")) {
                 rewriteLink(page, el, assets);
             } else if (tag.equals("img")) {
+                String written = el.attr("src");
                 String src = rewriteImage(page, el, assets);
                 if (firstImage.isEmpty() && src != null) {
                     firstImage = src;
                 }
                 if (el.attr("alt").isBlank()) {
                     el.attr("alt", lastHeading);
+                }
+                if (!written.isBlank() && !el.hasAttr("src")) {
+                    el.replaceWith(unpublished(el, written));
+                    continue;
                 }
                 el.attr("loading", "lazy");
                 el.attr("decoding", "async");
@@ -151,17 +156,35 @@ public final class BodyRenderer {
                 }
             });
             return path;
-        } else if (t instanceof Target.Missing m && m.fallbackUrl() != null) {
-            img.attr("src", m.fallbackUrl());
+        } else if (t instanceof Target.Missing m) {
+            return fallback(img, m.fallbackUrl());
         } else if (t instanceof Target.Outside o) {
-            if (o.fallbackUrl() != null) {
-                img.attr("src", o.fallbackUrl());
-            } else {
-                img.removeAttr("src");
-                return null;
-            }
+            // Never point readers at files outside the content root.
+            return fallback(img, o.fallbackUrl());
         }
         return img.attr("src");
+    }
+
+    /** An image that is not published: the fallback URL where one is configured, else no {@code src} at all. */
+    private static String fallback(Element img, String fallbackUrl) {
+        if (fallbackUrl == null) {
+            img.removeAttr("src");
+            return null;
+        }
+        img.attr("src", fallbackUrl);
+        return fallbackUrl;
+    }
+
+    /**
+     * What stands in for an image that is not published (missing, or outside the content root, with no
+     * {@code imageBaseUrl}): a visible placeholder showing its alt text, as a browser shows a broken image, rather
+     * than an {@code <img>} without {@code src} that shows nothing. The alt text is drawn by CSS from an attribute,
+     * so that it is not indexed as the page's text; screen readers get it as the image's label.
+     */
+    private static Element unpublished(Element img, String written) {
+        String alt = img.attr("alt").strip();
+        return new Element("span").addClass("image-unpublished").attr("role", "img")
+                .attr("aria-label", alt).attr("data-alt", alt).attr("title", "Image not published: " + written);
     }
 
     private String anchorHref(Page from, Target.Anchor anchor) {

@@ -195,19 +195,9 @@ public final class PageViews {
         return repositoryRoot.relativize(file.toAbsolutePath().normalize()).toString().replace(java.io.File.separatorChar, '/');
     }
 
-    /**
-     * The top of the git work tree holding the content root (the nearest folder at or above it with a
-     * {@code .git} folder, or a {@code .git} file as linked work trees and submodules have), else the content
-     * root itself. Found once: every file of a site lies inside the content root.
-     */
+    /** The top of the git work tree holding the content root, else the content root itself. */
     static Path repositoryRoot(Path contentRoot) {
-        Path root = contentRoot.toAbsolutePath().normalize();
-        for (Path dir = root; dir != null; dir = dir.getParent()) {
-            if (Files.exists(dir.resolve(".git"))) {
-                return dir;
-            }
-        }
-        return root;
+        return dev.sd101.content.RepositoryRoot.of(contentRoot).orElse(contentRoot.toAbsolutePath().normalize());
     }
 
     private static String nz(String s) {

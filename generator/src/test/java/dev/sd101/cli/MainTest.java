@@ -81,6 +81,29 @@ class MainTest {
     }
 
     @Test
+    void eachCommandsHelpListsOnlyTheOptionsItTakes() {
+        String check = run("check", "--help").out();
+        for (String option : new String[]{"--source", "--root", "--site-url", "--image-base-url", "--split-level",
+                "--strict", "--config", "--drafts", "--fix", "--verbose", "--help", "--version"}) {
+            assertTrue(check.contains(option), option + " in\n" + check);
+        }
+        for (String option : new String[]{"--output", "--theme", "--title", "--lang", "--repo-url", "--edit-branch",
+                "--no-sanitize", "--no-search", "--cache-dir", "--no-cache", "--port"}) {
+            assertTrue(!check.contains(option), option + " is not check's, in\n" + check);
+        }
+        Run wrong = run("check", "--source", "README.md", "--output", "site");
+        assertEquals(2, wrong.code());
+        assertTrue(wrong.err().startsWith("error: Unknown option: '--output'"), wrong.err());
+
+        String generate = run("generate", "--help").out();
+        assertTrue(!generate.contains("--fix") && !generate.contains("--port"), generate);
+        String serve = run("serve", "--help").out();
+        assertTrue(serve.contains("--port") && !serve.contains("--fix"), serve);
+        String anchors = run("anchors", "--help").out();
+        assertTrue(!anchors.contains("--source") && anchors.contains("<file.md>"), anchors);
+    }
+
+    @Test
     void contentProblemsAreWarningsAndTheSiteIsStillBuilt() throws IOException {
         Path md = doc("# Title\n\nA [broken](#nowhere) link and ![img](missing.png).\n");
         Path out = dir.resolve("site");

@@ -1,5 +1,6 @@
 package dev.sd101.maven;
 
+import dev.sd101.BuildException;
 import dev.sd101.Problem;
 import dev.sd101.SiteConfig;
 import org.apache.maven.plugin.AbstractMojo;
@@ -19,9 +20,17 @@ abstract class AbstractSd101Mojo extends AbstractMojo {
     @Parameter(property = "sd101.source", defaultValue = "${project.basedir}/README.md", required = true)
     File source;
 
-    /** The folder links and images must stay inside; by default the source's folder. */
+    /**
+     * The folder links and images must stay inside, as GitHub resolves them within the repository. By default the
+     * top of the git work tree holding the source; outside git, the project's base folder when it holds the source,
+     * else the source's folder.
+     */
     @Parameter(property = "sd101.contentRoot")
     File contentRoot;
+
+    /** The project's base folder: the content root's fallback outside a git work tree. */
+    @Parameter(defaultValue = "${project.basedir}", readonly = true, required = true)
+    File basedir;
 
     /** Where the site is written. Replaced as a whole, atomically, on every successful build. */
     @Parameter(property = "sd101.outputDirectory", defaultValue = "${project.basedir}/site")
@@ -111,15 +120,14 @@ abstract class AbstractSd101Mojo extends AbstractMojo {
     }
 
     /**
-     * The engine's config from the parameters and the site config file.
-     *
-     * @throws MojoExecutionException for a parameter that is not valid, naming it and its user property
-     * @throws MojoFailureException   for a site config file that is not valid, naming its file and line
+     * @throws MojoExecutionException when a parameter is invalid
+     * @throws MojoFailureException   when the site config file is (its {@code file:line} is logged first)
      */
     SiteConfig config() throws MojoExecutionException, MojoFailureException {
         try {
             SiteConfig.Builder b = SiteConfig.builder(source.toPath())
                     .contentRoot(contentRoot == null ? null : contentRoot.toPath())
+                    .projectDirectory(basedir == null ? null : basedir.toPath())
                     .outputDirectory(outputDirectory == null ? null : outputDirectory.toPath())
                     .themeDirectory(themeDirectory == null ? null : themeDirectory.toPath())
                     .siteTitle(siteTitle)
@@ -136,15 +144,26 @@ abstract class AbstractSd101Mojo extends AbstractMojo {
             if (search != null) b.search(search);
             if (drafts != null) b.drafts(drafts);
             return b.build();
-        } catch (dev.sd101.BuildException e) {
-            throw new MojoFailureException(e.getMessage(), e);
+        } catch (BuildException e) {
+            throw failure(e);
         } catch (IllegalArgumentException e) {
             // SiteConfig's messages start with the key, which is also the parameter's name.
             String message = String.valueOf(e.getMessage());
             String key = message.split(" ", 2)[0];
-            throw new MojoExecutionException("sd101 configuration: parameter " + key + " (property sd101." + key + "): "
-                    + message, e);
+            String text = "sd101 configuration: parameter " + key + " (property sd101." + key + "): " + message;
+            getLog().error(text);
+            throw new MojoExecutionException(text, e);
         }
+    }
+
+    /**
+     * A build error as the goal's failure. Its message ({@code file:line: …}) is logged first, so it is the first
+     * error line the user reads; a MojoFailureException (a problem of the content, not of the plugin) is shown by
+     * Maven without the "Execution … of goal … failed" wrapping a runtime exception gets.
+     */
+    MojoFailureException failure(BuildException e) {
+        getLog().error(e.getMessage());
+        return new MojoFailureException(e.getMessage(), e);
     }
 
     void log(List<Problem> problems) {

@@ -44,7 +44,7 @@ public class CheckMojo extends AbstractSd101Mojo {
             }
             result = sd101.check(config);
         } catch (BuildException e) {
-            throw new MojoFailureException(e.getMessage(), e);
+            throw failure(e);
         }
         log(result.problems());
         if ("true".equals(System.getenv("GITHUB_ACTIONS"))) {

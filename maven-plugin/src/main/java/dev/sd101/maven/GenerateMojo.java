@@ -23,7 +23,7 @@ public class GenerateMojo extends AbstractSd101Mojo {
         try {
             result = new Sd101().generate(config);
         } catch (BuildException e) {
-            throw new MojoFailureException(e.getMessage(), e);
+            throw failure(e);
         }
         log(result.problems());
         if (!result.written()) {

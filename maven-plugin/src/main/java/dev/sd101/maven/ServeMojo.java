@@ -1,6 +1,7 @@
 package dev.sd101.maven;
 
 import dev.sd101.serve.DevServer;
+import dev.sd101.BuildException;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -34,6 +35,8 @@ public class ServeMojo extends AbstractSd101Mojo {
         DevServer server;
         try {
             server = DevServer.start(withCache(config()), port, new PrintWriter(new LogWriter(), true));
+        } catch (BuildException e) {
+            throw failure(e);
         } catch (UncheckedIOException e) {
             throw new MojoExecutionException(e.getMessage(), e);
         }
