@@ -234,7 +234,7 @@ class UserProjectIT {
         HttpServer portal = portal(bundle);
         try {
             Result deploy = mvn(source, settings, OUTER_REPOSITORY, Map.of(), "-Prelease", "deploy", "-Dgpg.skip=true",
-                    "-DskipTests", "-Dmaven.test.skip=true", "-Dmaven.install.skip=true",
+                    "-DskipTests", "-Dmaven.install.skip=true",
                     "-DcentralBaseUrl=http://127.0.0.1:" + portal.getAddress().getPort(), "-DwaitPollingInterval=1");
             assertEquals(0, deploy.exit(), deploy.output());
         } finally {
