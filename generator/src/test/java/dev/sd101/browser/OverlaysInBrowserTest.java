@@ -30,8 +30,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Every overlay fits the viewport, on two phone sizes and a laptop: the search results panel, the menu drawer
- * (which must reach the bottom edge), and the 404 page's content box, measured with getBoundingClientRect rather
- * than only "is displayed". The window is sized so that the viewport (innerWidth × innerHeight, checked) is
+ * (which must reach the bottom edge), the zoomed image, and the 404 page's content box, measured with
+ * getBoundingClientRect rather than only "is displayed". The window is sized so that the viewport (innerWidth × innerHeight, checked) is
  * exactly the size named: a headless window's size is not its viewport's. The site is the fixture of Korean
  * numbered files in an English site, which also shows a Korean page keeping its words whole.
  */
@@ -47,7 +47,7 @@ class OverlaysInBrowserTest {
     void buildAndStart() throws IOException, URISyntaxException {
         Path content = Path.of(OverlaysInBrowserTest.class.getResource("/order").toURI());
         Path site = TARGET.resolve("overlays-site").toAbsolutePath();
-        BuildResult r = new Sd101().generate(SiteConfig.builder(content).outputDirectory(site).siteTitle("Handbook")
+        BuildResult r = new Sd101().generate(SiteConfig.builder(content).contentRoot(content).outputDirectory(site).siteTitle("Handbook")
                 .language("en").siteUrl("https://example.github.io/handbook/").repositoryUrl("https://github.com/example/handbook").build());
         assertTrue(r.written());
         server = new StaticServer(PREFIX, site, Map.of());
@@ -139,6 +139,19 @@ class OverlaysInBrowserTest {
         WebElement home = driver.findElement(By.cssSelector(".not-found a"));
         assertEquals(server.base(), home.getAttribute("href"));
         noSidewaysScroll(width);
+    }
+
+    @ParameterizedTest(name = "{0}×{1}")
+    @CsvSource({"360, 640", "390, 844", "1280, 800"})
+    void aZoomedImageFitsTheViewport(int width, int height) {
+        open(width, height, "numbered/" + encode("5. 이미지 넣기") + "/");
+        driver.findElement(By.cssSelector("article.content img.zoomable")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(5)).until(d -> Boolean.TRUE.equals(js("return document.querySelector('dialog.lightbox').open")));
+        new WebDriverWait(driver, Duration.ofSeconds(5)).until(d -> Boolean.TRUE.equals(js("return document.querySelector('dialog.lightbox img').complete")));
+        Map<String, Number> big = assertInside("dialog.lightbox img", width, height);
+        assertTrue(big.get("width").doubleValue() >= width * 0.9 || big.get("height").doubleValue() >= height * 0.9,
+                "the zoomed image uses the viewport: " + big);
+        js("document.querySelector('dialog.lightbox').close()");
     }
 
     @ParameterizedTest(name = "{0}×{1}")

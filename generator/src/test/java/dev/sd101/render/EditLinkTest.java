@@ -23,7 +23,9 @@ class EditLinkTest {
         Files.createDirectories(repo.resolve(".git"));
         write(repo.resolve("docs/README.md"), "# Handbook\n\nSee [the setup](guide/설치.md).\n");
         write(repo.resolve("docs/guide/설치.md"), "# 설치\n\nInstall it.\n");
-        Map<String, String> site = build(SiteConfig.builder(repo.resolve("docs")).outputDirectory(tmp.resolve("site")));
+        // The content root is docs/ itself here: the edit path still comes from the top of the work tree.
+        Map<String, String> site = build(SiteConfig.builder(repo.resolve("docs")).contentRoot(repo.resolve("docs"))
+                .outputDirectory(tmp.resolve("site")));
         assertEquals(REPO + "/edit/main/docs/README.md", edit(site.get("index.html")));
         assertEquals(REPO + "/edit/main/docs/guide/설치.md", edit(site.get("guide/설치/index.html")));
     }
@@ -35,6 +37,7 @@ class EditLinkTest {
         write(repo.resolve("docs/README.md"), "# Handbook\n\nText.\n");
         Path relative = Path.of("").toAbsolutePath().relativize(repo.resolve("docs/README.md"));
         Map<String, String> site = build(SiteConfig.builder(relative).outputDirectory(tmp.resolve("site")).editBranch("trunk"));
+        // One file: the home page, whatever the content root (by default the work tree).
         assertEquals(REPO + "/edit/trunk/docs/README.md", edit(site.get("index.html")));
     }
 
@@ -46,6 +49,8 @@ class EditLinkTest {
         write(repo.resolve("site/docs/a.md"), "# A\n\nText.\n");
         write(repo.resolve("site/docs/b.md"), "# B\n\nText.\n");
         Map<String, String> site = build(SiteConfig.builder(repo.resolve("site/docs")).outputDirectory(tmp.resolve("out")));
+        // By default the content root is the work tree: the edit link keeps the path in it, while pages are
+        // published by their place in the source folder.
         assertEquals(REPO + "/edit/main/site/docs/b.md", edit(site.get("b/index.html")));
     }
 

@@ -128,7 +128,8 @@ class ReadingOrderTest {
     }
 
     private static Map<String, String> build(Path folder, Path tmp) {
-        SiteConfig config = SiteConfig.builder(folder).outputDirectory(tmp.resolve("site")).search(false).build();
+        // The folder is its own content root (by default it would be this repository's work tree).
+        SiteConfig config = SiteConfig.builder(folder).contentRoot(folder).outputDirectory(tmp.resolve("site")).search(false).build();
         SiteBuild build = ENGINE.build(config);
         Map<String, String> out = new TreeMap<>();
         build.files().forEach((k, v) -> out.put(k, new String(v, StandardCharsets.UTF_8)));
