@@ -16,6 +16,7 @@ import java.net.HttpURLConnection;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -119,8 +120,9 @@ class UserProjectIT {
         for (String page : List.of("index.html", "install/index.html", "ops/index.html")) {
             assertTrue(Files.isRegularFile(site.resolve(page)), "missing page " + page + "\n" + generate.output());
         }
-        assertArrayEquals(architecture, Files.readAllBytes(site.resolve("docs/img/architecture.png")));
-        assertArrayEquals(dashboard, Files.readAllBytes(site.resolve("docs/img/dashboard.png")));
+        // Each image, where its page's <img> points, byte for byte.
+        assertArrayEquals(architecture, Files.readAllBytes(image(site, "index.html", "Architecture")));
+        assertArrayEquals(dashboard, Files.readAllBytes(image(site, "ops/index.html", "Dashboard")));
         assertTrue(Files.readString(site.resolve("index.html")).contains("<meta name=\"generator\" content=\"sd101 " + version + "\">"),
                 "the site says the released version");
         Path plugin = userRepository.resolve(GROUP_ID.replace('.', '/')).resolve("sd101-maven-plugin").resolve(version);
@@ -157,6 +159,15 @@ class UserProjectIT {
                 serve.destroyForcibly();
             }
         }
+    }
+
+    /** The file the page's {@code <img alt="…">} shows. */
+    private static Path image(Path site, String page, String alt) throws IOException {
+        String html = Files.readString(site.resolve(page));
+        Matcher m = Pattern.compile("<img src=\"([^\"]+)\" alt=\"" + alt + "\"").matcher(html);
+        assertTrue(m.find(), "no image " + alt + " in " + page + ":\n" + html);
+        assertTrue(!m.group(1).contains(":") && !m.group(1).startsWith("/"), "a relative link: " + m.group(1));
+        return site.resolve(page).resolveSibling(URLDecoder.decode(m.group(1), StandardCharsets.UTF_8)).normalize();
     }
 
     /** The fenced xml block of README.md's quick start that starts with {@code start}, its indent removed. */
@@ -293,16 +304,19 @@ class UserProjectIT {
         }
     }
 
-    /** The sources a release builds: the poms, the theme, the generator's and the plugin's main sources. */
+    /**
+     * The sources a release builds: the poms, the theme, the generator's sources and tests (its test-jar is a
+     * dependency of the plugin's tests), the plugin's main sources.
+     */
     private static void copySources(Path to) throws IOException {
         for (String path : List.of("pom.xml", ".mvn", "templates/pom.xml", "templates/theme", "templates/src/javadoc", "generator/pom.xml",
-                "generator/src/main", "maven-plugin/pom.xml", "maven-plugin/src/main")) {
+                "generator/src/main", "generator/src/test", "maven-plugin/pom.xml", "maven-plugin/src/main")) {
             Path from = REPO.resolve(path);
             if (!Files.exists(from)) {
                 continue;
             }
             try (Stream<Path> files = Files.walk(from)) {
-                for (Path f : (Iterable<Path>) files::iterator) {
+                for (Path f : (Iterable<Path>) files.filter(p -> !p.toString().contains("node_modules"))::iterator) {
                     Path target = to.resolve(REPO.relativize(f).toString());
                     if (Files.isDirectory(f)) {
                         Files.createDirectories(target);
