@@ -40,7 +40,7 @@ public final class SitePlanner {
         Map<String, Document> byBase = new TreeMap<>(SitePlanner::compareBase);
         Map<String, Document> byPath = new LinkedHashMap<>();
         for (Document d : documents) {
-            String base = documents.size() == 1 ? "" : basePath(d.source().path());
+            String base = documents.size() == 1 ? "" : basePath(underSource(d.source().path()));
             Document other = byBase.putIfAbsent(base, d);
             if (other != null) {
                 throw new BuildException(d.source().displayPath() + ": would be published at /" + base
@@ -203,6 +203,16 @@ public final class SitePlanner {
     }
 
     /** {@code docs/README.md} → {@code docs/}; {@code docs/a.md} → {@code docs/a/}; {@code README.md} → {@code ""}. */
+    /**
+     * A document's path below the source folder: pages are published by their place in the source folder, while a
+     * source path is relative to the content root, which by default is the repository holding that folder.
+     */
+    private String underSource(String sourcePath) {
+        String folder = config.contentRoot().relativize(config.contentBase()).toString().replace(java.io.File.separatorChar, '/');
+        String prefix = folder.isEmpty() ? "" : folder + "/";
+        return sourcePath.startsWith(prefix) ? sourcePath.substring(prefix.length()) : sourcePath;
+    }
+
     static String basePath(String sourcePath) {
         int slash = sourcePath.lastIndexOf('/');
         String dir = slash < 0 ? "" : sourcePath.substring(0, slash + 1);

@@ -49,8 +49,9 @@ class EditLinkTest {
         write(repo.resolve("site/docs/a.md"), "# A\n\nText.\n");
         write(repo.resolve("site/docs/b.md"), "# B\n\nText.\n");
         Map<String, String> site = build(SiteConfig.builder(repo.resolve("site/docs")).outputDirectory(tmp.resolve("out")));
-        // By default the content root is the work tree, so the pages are published under their paths in it.
-        assertEquals(REPO + "/edit/main/site/docs/b.md", edit(site.get("site/docs/b/index.html")));
+        // By default the content root is the work tree: the edit link keeps the path in it, while pages are
+        // published by their place in the source folder.
+        assertEquals(REPO + "/edit/main/site/docs/b.md", edit(site.get("b/index.html")));
     }
 
     @Test
@@ -58,7 +59,8 @@ class EditLinkTest {
         write(tmp.resolve("docs/README.md"), "# Handbook\n\nText.\n");
         write(tmp.resolve("docs/a.md"), "# A\n\nText.\n");
         Map<String, String> site = build(SiteConfig.builder(tmp.resolve("docs")).contentRoot(tmp).outputDirectory(tmp.resolve("site")));
-        assertEquals(REPO + "/edit/main/docs/a.md", edit(site.get("docs/a/index.html")));
+        // Pages are published by their place in the source folder; the edit link keeps the path in the repository.
+        assertEquals(REPO + "/edit/main/docs/a.md", edit(site.get("a/index.html")));
     }
 
     private static void write(Path file, String text) throws Exception {

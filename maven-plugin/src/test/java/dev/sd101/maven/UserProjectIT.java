@@ -65,7 +65,7 @@ class UserProjectIT {
         deleteTree(WORK);
         Files.createDirectories(WORK);
 
-        String block = readmePluginBlock();
+        String block = readmeBlock("<plugin>");
         String version = tag(block, "version");
         assertEquals(GROUP_ID, tag(block, "groupId"), "README's plugin block names the groupId the poms publish");
         assertEquals("sd101-maven-plugin", tag(block, "artifactId"));
@@ -74,22 +74,13 @@ class UserProjectIT {
 
         Path centralRepo = release(version);
 
-        // The user's project: the README's block as written, docs with images in two folders.
-        Files.writeString(user.resolve("pom.xml"), """
-                <?xml version="1.0" encoding="UTF-8"?>
-                <project xmlns="http://maven.apache.org/POM/4.0.0">
-                  <modelVersion>4.0.0</modelVersion>
-                  <groupId>org.example</groupId>
-                  <artifactId>our-docs</artifactId>
-                  <version>1.0</version>
-                  <packaging>pom</packaging>
-                  <build>
-                    <plugins>
-                """ + block.indent(6) + """
-                    </plugins>
-                  </build>
-                </project>
-                """);
+        // The user's project: README's minimal pom.xml with README's plugin block in it, docs with images in two
+        // folders.
+        String pom = readmeBlock("<project");
+        Matcher slot = Pattern.compile("(?m)^( *)<!-- the plugin block above -->\n").matcher(pom);
+        assertTrue(slot.find(), "README's minimal pom.xml says where the plugin block goes:\n" + pom);
+        Files.writeString(user.resolve("pom.xml"), pom.substring(0, slot.start()) + block.indent(slot.group(1).length())
+                + pom.substring(slot.end()));
         Path docs = Files.createDirectories(user.resolve("docs"));
         Files.writeString(docs.resolve("README.md"), """
                 # Our service
@@ -168,17 +159,17 @@ class UserProjectIT {
         }
     }
 
-    /** The fenced xml block of README.md's quick start: the plugin block a user pastes. */
-    private static String readmePluginBlock() throws IOException {
+    /** The fenced xml block of README.md's quick start that starts with {@code start}, its indent removed. */
+    private static String readmeBlock(String start) throws IOException {
         String readme = Files.readString(REPO.resolve("README.md"));
         Matcher m = Pattern.compile("(?ms)^( *)```xml\\n(.*?)^\\1```").matcher(readme);
         while (m.find()) {
             String block = m.group(2).replaceAll("(?m)^" + m.group(1), "");
-            if (block.contains("<artifactId>sd101-maven-plugin</artifactId>")) {
+            if (block.startsWith(start)) {
                 return block;
             }
         }
-        return fail("README.md has no fenced xml block with the sd101 plugin");
+        return fail("README.md has no fenced xml block starting with " + start);
     }
 
     private static String tag(String xml, String name) {
@@ -243,7 +234,7 @@ class UserProjectIT {
         HttpServer portal = portal(bundle);
         try {
             Result deploy = mvn(source, settings, OUTER_REPOSITORY, Map.of(), "-Prelease", "deploy", "-Dgpg.skip=true",
-                    "-DskipTests", "-Dmaven.test.skip=true", "-Dmaven.install.skip=true",
+                    "-DskipTests", "-Dmaven.install.skip=true",
                     "-DcentralBaseUrl=http://127.0.0.1:" + portal.getAddress().getPort(), "-DwaitPollingInterval=1");
             assertEquals(0, deploy.exit(), deploy.output());
         } finally {
