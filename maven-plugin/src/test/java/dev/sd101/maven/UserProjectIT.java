@@ -119,8 +119,8 @@ class UserProjectIT {
         for (String page : List.of("index.html", "install/index.html", "ops/index.html")) {
             assertTrue(Files.isRegularFile(site.resolve(page)), "missing page " + page + "\n" + generate.output());
         }
-        assertArrayEquals(architecture, Files.readAllBytes(site.resolve("img/architecture.png")));
-        assertArrayEquals(dashboard, Files.readAllBytes(site.resolve("img/dashboard.png")));
+        assertArrayEquals(architecture, Files.readAllBytes(site.resolve("docs/img/architecture.png")));
+        assertArrayEquals(dashboard, Files.readAllBytes(site.resolve("docs/img/dashboard.png")));
         assertTrue(Files.readString(site.resolve("index.html")).contains("<meta name=\"generator\" content=\"sd101 " + version + "\">"),
                 "the site says the released version");
         Path plugin = userRepository.resolve(GROUP_ID.replace('.', '/')).resolve("sd101-maven-plugin").resolve(version);
