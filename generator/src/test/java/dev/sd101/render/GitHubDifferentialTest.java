@@ -1,0 +1,90 @@
+package dev.sd101.render;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * GitHub's own parser as the oracle: every example of the CommonMark spec (npm {@code commonmark-spec}, installed
+ * by {@code npm ci} in {@code src/test/js-deps}) and of GitHub's extensions ({@code gfm/gfm-extensions.txt}) is built
+ * by the real engine, as {@code generate} builds a page, and rendered by {@code cmark-gfm} with github.com's
+ * extensions; the two are compared after {@link GitHubHtml}'s normalisation. The examples that still differ are
+ * listed, each with its reason, in {@code gfm/differential-baseline.txt}: the test fails when an example not on the
+ * list differs and when one on the list now matches, so the list only shrinks. Run with
+ * {@code -Dsd101.differential.update=true} to rewrite the list (new entries say {@code TODO}: give each its reason).
+ * Every difference is written to {@code target/differential/} for review.
+ */
+class GitHubDifferentialTest {
+    static final Path BASELINE = Path.of("src/test/resources/gfm/differential-baseline.txt");
+    static final Path SPEC = Path.of("src/test/js-deps/node_modules/commonmark-spec/spec.txt");
+    static final Path EXTENSIONS = Path.of("src/test/resources/gfm/gfm-extensions.txt");
+    static final Path REPORT = Path.of("target/differential");
+
+    static CmarkGfm cmark;
+    final GitHubHtml html = new GitHubHtml();
+
+    @BeforeAll
+    static void oracle() {
+        boolean ci = "true".equals(System.getenv("CI"));
+        var found = CmarkGfm.find();
+        if (ci) {
+            assertTrue(found.isPresent(), "cmark-gfm is not installed (apt-get install cmark-gfm)");
+            assertTrue(Files.exists(SPEC), SPEC + " is missing: run npm ci --prefix generator/src/test/js-deps");
+        }
+        assumeTrue(found.isPresent(), "cmark-gfm not found on PATH; skipping");
+        assumeTrue(Files.exists(SPEC), SPEC + " not found (npm ci --prefix generator/src/test/js-deps); skipping");
+        cmark = found.get();
+    }
+
+    static List<SpecExamples.Example> examples() throws IOException {
+        List<SpecExamples.Example> all = new ArrayList<>(new SpecExamples("cm").read(SPEC));
+        all.addAll(new SpecExamples("gfm").read(EXTENSIONS));
+        return all;
+    }
+
+    @Test
+    void specExamplesRenderAsGitHubDoes(@TempDir Path tmp) throws IOException {
+        List<SpecExamples.Example> examples = examples();
+        Map<String, String> markdown = new LinkedHashMap<>();
+        for (SpecExamples.Example e : examples) {
+            markdown.put(e.id(), e.markdown());
+        }
+        Map<String, String> ours = Sd101Bodies.render(markdown, tmp);
+        Map<String, String> differing = new TreeMap<>(Baseline.ORDER);
+        int matches = 0;
+        Files.createDirectories(REPORT);
+        StringBuilder report = new StringBuilder();
+        for (SpecExamples.Example e : examples) {
+            String expected = html.oracle(cmark.render(e.markdown()));
+            String got = ours.get(e.id());
+            String actual = got.startsWith(Sd101Bodies.ABORTED) ? got : html.sd101(got);
+            if (expected.equals(actual)) {
+                matches++;
+            } else {
+                differing.put(e.id(), e.section());
+                report.append("=== ").append(e.id()).append(" (").append(e.section()).append(")\n--- markdown\n")
+                        .append(e.markdown()).append("--- cmark-gfm\n").append(expected).append("\n--- sd101\n")
+                        .append(actual).append("\n\n");
+            }
+        }
+        Files.writeString(REPORT.resolve("spec.txt"), report.toString(), StandardCharsets.UTF_8);
+        System.out.printf(Locale.ROOT, "differential: sd101 matches cmark-gfm on %d/%d examples (%d CommonMark, %d GFM)%n",
+                matches, examples.size(), examples.stream().filter(e -> e.id().startsWith("cm-")).count(),
+                examples.stream().filter(e -> e.id().startsWith("gfm-")).count());
+        new Baseline(BASELINE).check(differing);
+    }
+}
