@@ -130,7 +130,7 @@ final class BuildPipeline {
                 work[2].addAndGet(System.nanoTime() - t1);
             };
             long pass = System.nanoTime();
-            BodyRenderer bodyRenderer = new BodyRenderer(parser, site, planned.resolver(), config.sanitizeHtml());
+            BodyRenderer bodyRenderer = new BodyRenderer(parser, site, planned.resolver(), config.sanitizeHtml(), config.fillEmptyAlt());
             dev.sd101.template.ThemeCache.Theme compiled = themeCache.get(config.themeDirectory());
             ThemeRenderer theme = compiled.renderer();
             // The licence page's body feeds every page's footer; rendered for it first, and reused by the pass.
@@ -301,7 +301,7 @@ final class BuildPipeline {
         ThemeRenderer theme = compiled.renderer();
         RenderMemo.Session reuse = time(t, "render", () -> memo.begin(config, site, planned.resolver(), parser, theme));
         List<RenderedBody> bodies = time(t, "render", () -> {
-            BodyRenderer bodyRenderer = new BodyRenderer(parser, site, planned.resolver(), config.sanitizeHtml());
+            BodyRenderer bodyRenderer = new BodyRenderer(parser, site, planned.resolver(), config.sanitizeHtml(), config.fillEmptyAlt());
             List<RenderedBody> out = site.pages().parallelStream()
                     .map(p -> reuse.body(p, () -> bodyRenderer.render(p))).toList();
             PageViews views = new PageViews(config, site, SiteExtras.licenseHtml(site, out), Sd101.VERSION);

@@ -38,6 +38,10 @@ import java.util.Objects;
  * @param languages       the language of the pages in a folder (relative to the source folder, ending with
  *                        {@code /}) where it is not {@link #language}: the longest matching folder wins, a page's
  *                        front matter {@code lang} beats it
+ * @param fillEmptyAlt    whether an image without alt text gets its section's heading as alt text (GitHub leaves it
+ *                        empty)
+ * @param shiftHeadings   whether a page's headings move up so that its title is an {@code h1} (GitHub keeps the
+ *                        levels as written)
  */
 public record SiteConfig(
         Path source,
@@ -60,7 +64,9 @@ public record SiteConfig(
         List<Taxonomy> taxonomies,
         Home home,
         Path cacheDirectory,
-        java.util.Map<String, String> languages) {
+        java.util.Map<String, String> languages,
+        boolean fillEmptyAlt,
+        boolean shiftHeadings) {
 
     /** The order of a collection's items on listing pages. */
     public enum Sort {
@@ -209,14 +215,14 @@ public record SiteConfig(
                       String language, String siteUrl, String repositoryUrl, String editBranch, String imageBaseUrl,
                       int splitLevel, boolean strict, boolean sanitizeHtml, boolean search) {
         this(source, contentRoot, outputDirectory, themeDirectory, siteTitle, language, siteUrl, repositoryUrl,
-                editBranch, imageBaseUrl, splitLevel, strict, sanitizeHtml, search, false, null, List.of(), List.of(), null, null, null);
+                editBranch, imageBaseUrl, splitLevel, strict, sanitizeHtml, search, false, null, List.of(), List.of(), null, null, null, true, true);
     }
 
     /** This config with another {@link #cacheDirectory} ({@code null}: none). */
     public SiteConfig withCacheDirectory(Path cacheDirectory) {
         return new SiteConfig(source, contentRoot, outputDirectory, themeDirectory, siteTitle, language, siteUrl,
                 repositoryUrl, editBranch, imageBaseUrl, splitLevel, strict, sanitizeHtml, search, drafts, configFile,
-                collections, taxonomies, home, cacheDirectory, languages);
+                collections, taxonomies, home, cacheDirectory, languages, fillEmptyAlt, shiftHeadings);
     }
 
     /** The folder collection and taxonomy folders are relative to: the source folder, or a source file's folder. */
@@ -281,6 +287,8 @@ public record SiteConfig(
         b.home = home;
         b.cacheDirectory = cacheDirectory;
         b.languages = languages;
+        b.fillEmptyAlt = fillEmptyAlt;
+        b.shiftHeadings = shiftHeadings;
         return b;
     }
 
@@ -331,6 +339,8 @@ public record SiteConfig(
         Path cacheDirectory;
         Path projectDirectory;
         java.util.Map<String, String> languages;
+        Boolean fillEmptyAlt;
+        Boolean shiftHeadings;
 
         private Builder(Path source) {
             this.source = Objects.requireNonNull(source, "source");
@@ -365,6 +375,10 @@ public record SiteConfig(
         public Builder cacheDirectory(Path v) { cacheDirectory = v; return this; }
         /** Folder (relative to the source folder) → the language of its pages; see {@link SiteConfig#languages}. */
         public Builder languages(java.util.Map<String, String> v) { languages = v; return this; }
+        /** Whether images without alt text take their section's heading (default true; GitHub: false). */
+        public Builder fillEmptyAlt(boolean v) { fillEmptyAlt = v; return this; }
+        /** Whether a page's headings move up so that its title is an h1 (default true; GitHub: false). */
+        public Builder shiftHeadings(boolean v) { shiftHeadings = v; return this; }
 
         /**
          * The config: explicit values, then the config file's, then defaults.
@@ -388,7 +402,8 @@ public record SiteConfig(
             return new SiteConfig(source, root, out, themeDirectory, siteTitle, language, siteUrl,
                     repositoryUrl, editBranch, imageBaseUrl, splitLevel == null ? 0 : splitLevel, Boolean.TRUE.equals(strict),
                     !Boolean.FALSE.equals(sanitizeHtml), !Boolean.FALSE.equals(search), Boolean.TRUE.equals(drafts),
-                    file, collections, taxonomies, home, cacheDirectory, languages);
+                    file, collections, taxonomies, home, cacheDirectory, languages,
+                    !Boolean.FALSE.equals(fillEmptyAlt), !Boolean.FALSE.equals(shiftHeadings));
         }
 
         /**

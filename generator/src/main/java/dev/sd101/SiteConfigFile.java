@@ -20,7 +20,7 @@ import java.util.Set;
  */
 final class SiteConfigFile {
     private static final Set<String> TOP = Set.of("title", "language", "siteUrl", "baseUrl", "repositoryUrl", "editBranch",
-            "imageBaseUrl", "theme", "splitLevel", "strict", "sanitizeHtml", "search", "drafts",
+            "imageBaseUrl", "theme", "splitLevel", "strict", "sanitizeHtml", "search", "drafts", "fillEmptyAlt", "shiftHeadings",
             "collections", "taxonomies", "home", "languages");
     private static final Set<String> COLLECTION = Set.of("folder", "path", "sort", "feed");
     private static final Set<String> TAXONOMY = Set.of("title", "folder", "path", "index", "feeds");
@@ -61,6 +61,8 @@ final class SiteConfigFile {
         if (b.sanitizeHtml == null) b.sanitizeHtml = bool(top, "sanitizeHtml", "");
         if (b.search == null) b.search = bool(top, "search", "");
         if (b.drafts == null) b.drafts = bool(top, "drafts", "");
+        if (b.fillEmptyAlt == null) b.fillEmptyAlt = bool(top, "fillEmptyAlt", "");
+        if (b.shiftHeadings == null) b.shiftHeadings = bool(top, "shiftHeadings", "");
         try {
             if (b.collections == null) b.collections = collections(top);
             if (b.taxonomies == null) b.taxonomies = taxonomies(top);

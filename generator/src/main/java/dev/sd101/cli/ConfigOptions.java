@@ -28,6 +28,10 @@ final class ConfigOptions {
             Option.flag("Content problems (warnings included) fail the build.", "--strict"),
             Option.flag("Keep raw HTML as written (only for trusted content).", "--no-sanitize"),
             Option.flag("Do not write the search index.", "--no-search"),
+            Option.flag("Leave an image's empty alt text empty, as GitHub does (default: its section's heading).",
+                    "--keep-empty-alt"),
+            Option.flag("Keep heading levels as written, as GitHub does (default: a page's title becomes its h1).",
+                    "--keep-heading-levels"),
             Option.value("<file>", "Site config file (YAML: site settings, collections, taxonomies); default: sd101.yml"
                     + " beside the source, if present.", "--config"),
             Option.flag("Also publish pages whose front matter says draft: true.", "--drafts"));
@@ -76,6 +80,12 @@ final class ConfigOptions {
         }
         if (a.flag("--no-search")) {
             b.search(false);
+        }
+        if (a.flag("--keep-empty-alt")) {
+            b.fillEmptyAlt(false);
+        }
+        if (a.flag("--keep-heading-levels")) {
+            b.shiftHeadings(false);
         }
         if (a.flag("--drafts")) {
             b.drafts(true);

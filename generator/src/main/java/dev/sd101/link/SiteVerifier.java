@@ -63,7 +63,10 @@ public final class SiteVerifier {
                 if (t instanceof Target.Anchor a && a.match() == Target.Match.NO_MATCH) {
                     fragments.add(a.fragment());
                 } else if (t instanceof Target.Missing || t instanceof Target.Unpublished || t instanceof Target.Undecodable) {
-                    hrefs.add(link.target().strip());
+                    // As written and as the page may spell it (percent-encoded like GitHub's renderer), both decoded.
+                    String target = link.target().strip();
+                    hrefs.add(target);
+                    hrefs.add(LinkResolver.percentDecode(target).orElse(target));
                 }
             }
         }
@@ -171,7 +174,8 @@ public final class SiteVerifier {
         /** Keeps a link unless it is external or excused: only those are checked. */
         private void link(List<String> links, String tag, String attr, String value) {
             String href = value.strip();
-            if (href.isEmpty() || hasScheme(href) || href.startsWith("//") || brokenInContent.contains(href)) {
+            if (href.isEmpty() || hasScheme(href) || href.startsWith("//") || brokenInContent.contains(href)
+                    || brokenInContent.contains(LinkResolver.percentDecode(href).orElse(href))) {
                 return;
             }
             links.add(name(tag));

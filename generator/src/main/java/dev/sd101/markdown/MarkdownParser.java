@@ -220,14 +220,15 @@ public final class MarkdownParser {
     private static Link link(LinkKind kind, BasedSequence url, Node node, Source source) {
         int at = node.getStartOffset();
         boolean known = url.isNotNull() && url.getStartOffset() >= 0 && (url.length() > 0 || url.getStartOffset() > 0);
-        return new Link(kind, url.toString(), source.line(at), source.column(at),
+        // The destination as GitHub reads it (and the page's href holds): backslash escapes and entities resolved.
+        return new Link(kind, url.unescape(), source.line(at), source.column(at),
                 known ? url.getStartOffset() : -1, known ? url.getEndOffset() : -1);
     }
 
     private static Link reference(LinkKind kind, Reference ref, Node use, Source source) {
         BasedSequence url = ref.getUrl();
         int at = use.getStartOffset();
-        return new Link(kind, url.toString(), source.line(at), source.column(at), url.getStartOffset(), url.getEndOffset());
+        return new Link(kind, url.unescape(), source.line(at), source.column(at), url.getStartOffset(), url.getEndOffset());
     }
 
     /** The heading's text as GitHub takes it: the text content of the rendered heading. */

@@ -31,14 +31,20 @@ public final class BodyRenderer {
     private final SiteModel site;
     private final LinkResolver resolver;
     private final boolean sanitize;
+    private final boolean fillEmptyAlt;
     private final Cleaner cleaner = new Cleaner(GitHubSafelist.create());
     private final ImageSizes sizes = new ImageSizes();
 
-    public BodyRenderer(MarkdownParser parser, SiteModel site, LinkResolver resolver, boolean sanitize) {
+    /**
+     * @param sanitize     whether raw HTML is cleaned to GitHub's allowlist
+     * @param fillEmptyAlt whether an image without alt text takes its section's heading (GitHub leaves it empty)
+     */
+    public BodyRenderer(MarkdownParser parser, SiteModel site, LinkResolver resolver, boolean sanitize, boolean fillEmptyAlt) {
         this.parser = parser;
         this.site = site;
         this.resolver = resolver;
         this.sanitize = sanitize;
+        this.fillEmptyAlt = fillEmptyAlt;
     }
 
     /** The body of one page. */
@@ -68,7 +74,7 @@ public final class BodyRenderer {
                 if (firstImage.isEmpty() && src != null) {
                     firstImage = src;
                 }
-                if (el.attr("alt").isBlank()) {
+                if (fillEmptyAlt && el.attr("alt").isBlank()) {
                     el.attr("alt", lastHeading);
                 }
                 if (!written.isBlank() && !el.hasAttr("src")) {

@@ -97,7 +97,7 @@ public final class PageViews {
             a = p.parent();
         }
         List<Views.LinkView> children = site.children(page.path()).stream().map(c -> link(page, c)).toList();
-        int shift = titleShift(page);
+        int shift = config.shiftHeadings() ? titleShift(page) : 0;
         List<Views.TocItem> toc = new ArrayList<>();
         for (Heading h : page.headings()) {
             if (!h.id().equals(page.titleId()) && h.level() - shift > 1 && h.level() - shift <= 4) {

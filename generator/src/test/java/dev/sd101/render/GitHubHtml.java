@@ -39,7 +39,8 @@ final class GitHubHtml {
 
     /** cmark-gfm's HTML as github.com shows it. */
     String oracle(String html) {
-        Element body = cleaner.clean(Jsoup.parseBodyFragment(html)).body();
+        // A base URI, as sd101 gives Jsoup, so that the cleaner keeps relative links.
+        Element body = cleaner.clean(Jsoup.parseBodyFragment(html, "https://sd101.invalid/")).body();
         for (Element img : body.select("img[title]")) {
             if (!img.attr("src").contains(":")) {
                 img.removeAttr("title"); // sd101's placeholder for an unpublished image has its own title

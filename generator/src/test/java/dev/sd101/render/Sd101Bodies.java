@@ -18,7 +18,7 @@ import java.util.function.UnaryOperator;
 
 /**
  * Page bodies as {@code generate} writes them: each Markdown text is a file of one folder, the folder is built by the
- * real engine in memory (pages never split, GitHub's behaviour for every documented difference), and each page's
+ * real engine in memory (pages never split, and GitHub's behaviour where sd101 differs on purpose: empty alt text kept, heading levels kept), and each page's
  * {@code <article>} is cut out. A build that aborts is retried file by file, so that one aborting example is marked
  * {@link #ABORTED} and does not hide the others.
  */
@@ -68,7 +68,7 @@ final class Sd101Bodies {
             Files.writeString(content.resolve(name + ".md"), markdown.get(name), StandardCharsets.UTF_8);
         }
         SiteConfig config = options.apply(SiteConfig.builder(content).contentRoot(content).outputDirectory(dir.resolve("site"))
-                .language("en").splitLevel(-1).search(false)).build();
+                .language("en").splitLevel(-1).search(false).fillEmptyAlt(false).shiftHeadings(false)).build();
         SiteBuild site = engine.build(config);
         Map<String, String> out = new LinkedHashMap<>();
         for (String name : names) {

@@ -91,6 +91,20 @@ abstract class AbstractSd101Mojo extends AbstractMojo {
     @Parameter(property = "sd101.drafts")
     Boolean drafts;
 
+    /**
+     * Whether an image without alt text gets its section's heading as alt text (default true); false leaves it empty,
+     * as GitHub does.
+     */
+    @Parameter(property = "sd101.fillEmptyAlt")
+    Boolean fillEmptyAlt;
+
+    /**
+     * Whether a page's headings move up so that its title is an {@code h1} (default true: an article cut from a
+     * README at {@code ###} starts with an h1); false keeps the levels as written, as GitHub does.
+     */
+    @Parameter(property = "sd101.shiftHeadings")
+    Boolean shiftHeadings;
+
     /** Skips the goal. */
     @Parameter(property = "sd101.skip", defaultValue = "false")
     boolean skip;
@@ -143,6 +157,8 @@ abstract class AbstractSd101Mojo extends AbstractMojo {
             if (sanitizeHtml != null) b.sanitizeHtml(sanitizeHtml);
             if (search != null) b.search(search);
             if (drafts != null) b.drafts(drafts);
+            if (fillEmptyAlt != null) b.fillEmptyAlt(fillEmptyAlt);
+            if (shiftHeadings != null) b.shiftHeadings(shiftHeadings);
             return b.build();
         } catch (BuildException e) {
             throw failure(e);

@@ -68,7 +68,7 @@ public class HotStages {
         headingTexts = doc.headings().stream().map(Heading::text).toList();
         SiteConfig config = SiteConfig.builder(file).contentRoot(repo).language("ko").build();
         site = new SitePlanner(config).plan(List.of(doc));
-        renderer = new BodyRenderer(parser, site, new LinkResolver(root, site.documents(), null), true);
+        renderer = new BodyRenderer(parser, site, new LinkResolver(root, site.documents(), null), true, true);
         searchPages = new ArrayList<>();
         for (Page p : site.pages()) {
             searchPages.add(new SearchPage(p.path(), p.title(), List.of(), renderer.render(p).html()));
