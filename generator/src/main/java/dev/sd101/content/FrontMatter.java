@@ -116,10 +116,15 @@ public record FrontMatter(String title, String description, String image, Offset
         return List.copyOf(out);
     }
 
+    /** A line that starts a YAML mapping's key: what makes a block between {@code ---} lines front matter. */
+    private static final java.util.regex.Pattern KEY_LINE = java.util.regex.Pattern.compile(
+            "(?m)^(?:[^\\s#:\\-\\[{][^:\\n]*|\"[^\"\\n]*\"|'[^'\\n]*'):(?:[ \\t]|$)");
+
     /**
-     * Splits the front matter off {@code text}. A file has front matter when its first line is {@code ---}
-     * and a later line is {@code ---} or {@code ...}; otherwise (a lone {@code ---} is a thematic break)
-     * it has none.
+     * Splits the front matter off {@code text}. A file has front matter when its first line is {@code ---},
+     * a later line is {@code ---} or {@code ...}, and a line between them starts a key ({@code key:}); otherwise
+     * it has none and the lines are Markdown, as GitHub shows them: {@code ---}, {@code Foo}, {@code ---} is a rule
+     * and a heading, not a YAML scalar.
      *
      * @throws BuildException naming file:line for invalid YAML, a wrong type or a date that does not parse
      */
@@ -134,6 +139,9 @@ public record FrontMatter(String title, String description, String image, Offset
             String l = text.substring(at, end).stripTrailing();
             if (l.equals("---") || l.equals("...")) {
                 String yaml = text.substring(next(text, firstEnd), at);
+                if (!KEY_LINE.matcher(yaml).find()) {
+                    return none(shown);
+                }
                 return typed(YamlTree.parseMapping(yaml, shown, 2), shown, next(text, end));
             }
             at = next(text, end);

@@ -58,6 +58,7 @@ public final class MarkdownParser {
         parser = Parser.builder(options).build();
         renderer = HtmlRenderer.builder(options)
                 .nodeRendererFactory(o -> new BlockMarkingRenderer(marker))
+                .nodeRendererFactory(o -> new CodeSpanRenderer())
                 .attributeProviderFactory(new IndependentAttributeProviderFactory() {
                     @Override
                     public @NotNull AttributeProvider apply(@NotNull LinkResolverContext context) {
@@ -70,7 +71,8 @@ public final class MarkdownParser {
     private static DataHolder options() {
         MutableDataSet o = new MutableDataSet();
         o.set(Parser.EXTENSIONS, List.of(TablesExtension.create(), StrikethroughExtension.create(),
-                TaskListExtension.create(), AutolinkExtension.create()));
+                TaskListExtension.create(), AutolinkExtension.create(), new CommonMarkInlines()));
+        CommonMarkInlines.configure(o);
         // GFM tables: a header row and a delimiter row of the same width; no column spans.
         o.set(TablesExtension.COLUMN_SPANS, false);
         o.set(TablesExtension.APPEND_MISSING_COLUMNS, true);
@@ -80,6 +82,8 @@ public final class MarkdownParser {
         o.set(HtmlRenderer.GENERATE_HEADER_ID, false);
         o.set(HtmlRenderer.RENDER_HEADER_ID, false);
         o.set(HtmlRenderer.SOFT_BREAK, "\n");
+        // Link and image URLs percent-encoded as GitHub's renderer does (a backslash, a space, non-ASCII).
+        o.set(HtmlRenderer.PERCENT_ENCODE_URLS, true);
         return o.toImmutable();
     }
 

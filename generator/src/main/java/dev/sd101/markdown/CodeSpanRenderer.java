@@ -1,0 +1,50 @@
+package dev.sd101.markdown;
+
+import com.vladsch.flexmark.ast.Code;
+import com.vladsch.flexmark.ext.tables.TableCell;
+import com.vladsch.flexmark.html.HtmlWriter;
+import com.vladsch.flexmark.html.renderer.NodeRenderer;
+import com.vladsch.flexmark.html.renderer.NodeRendererContext;
+import com.vladsch.flexmark.html.renderer.NodeRenderingHandler;
+import com.vladsch.flexmark.util.ast.Node;
+
+import java.util.Set;
+
+/**
+ * Code spans as CommonMark and GitHub render them: line endings become spaces, one space is stripped from each
+ * side only when both sides have one (and the span is not all spaces), and every other space is kept (flexmark
+ * collapses and trims them). In a table cell {@code \|} is a pipe, as GFM replaces it before inline parsing.
+ */
+final class CodeSpanRenderer implements NodeRenderer {
+    @Override
+    public Set<NodeRenderingHandler<?>> getNodeRenderingHandlers() {
+        return Set.of(new NodeRenderingHandler<>(Code.class, CodeSpanRenderer::render));
+    }
+
+    private static void render(Code node, NodeRendererContext context, HtmlWriter html) {
+        html.srcPos(node.getText()).withAttr().tag("code");
+        html.text(content(node.getText().toString(), inTable(node)));
+        html.tag("/code");
+    }
+
+    static String content(String raw, boolean inTable) {
+        String text = raw.replace("\r\n", " ").replace('\n', ' ').replace('\r', ' ');
+        if (inTable) {
+            text = text.replace("\\|", "|");
+        }
+        if (text.length() >= 2 && text.charAt(0) == ' ' && text.charAt(text.length() - 1) == ' '
+                && text.chars().anyMatch(c -> c != ' ')) {
+            text = text.substring(1, text.length() - 1);
+        }
+        return text;
+    }
+
+    private static boolean inTable(Node node) {
+        for (Node p = node.getParent(); p != null; p = p.getParent()) {
+            if (p instanceof TableCell) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
