@@ -161,6 +161,7 @@ final class BuildPipeline {
                 out.put(page.file(), bytes);
                 sizes.put(page.file(), (long) bytes.length);
                 long t3 = System.nanoTime();
+                verifier.excuse(body.unresolved());
                 scan.add(page.file(), html); // the page's text as rendered: no decoding of the bytes again
                 work[3].addAndGet(t3 - t2);
                 work[2].addAndGet(System.nanoTime() - t3);
@@ -342,6 +343,7 @@ final class BuildPipeline {
         // previous site must stay as it was.
         time(t, "verify", () -> {
             SiteVerifier verifier = SiteVerifier.forContent(planned.resolver(), site.documents().values());
+            bodies.forEach(b -> verifier.excuse(b.unresolved()));
             SiteVerifier.Scan scan = verifier.scan();
             files.entrySet().parallelStream().forEach(e -> reuse.scan(scan, e.getKey(), e.getValue()));
             java.util.Set<String> all = new java.util.HashSet<>(files.keySet());

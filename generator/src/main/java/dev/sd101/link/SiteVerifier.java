@@ -49,7 +49,8 @@ public final class SiteVerifier {
      * @param brokenFragmentsInContent decoded fragments that match no id in the sources
      */
     public SiteVerifier(Set<String> brokenInContent, Set<String> brokenFragmentsInContent) {
-        this.brokenInContent = Set.copyOf(brokenInContent);
+        this.brokenInContent = ConcurrentHashMap.newKeySet();
+        this.brokenInContent.addAll(brokenInContent);
         this.brokenFragmentsInContent = Set.copyOf(brokenFragmentsInContent);
     }
 
@@ -71,6 +72,16 @@ public final class SiteVerifier {
             }
         }
         return new SiteVerifier(hrefs, fragments);
+    }
+
+    /**
+     * Excuses more links the content gets wrong, as a page's body holds them (its renderer resolved each): to be
+     * called before that page is scanned. Safe to call concurrently.
+     */
+    public void excuse(Collection<String> hrefs) {
+        for (String h : hrefs) {
+            brokenInContent.add(h.strip());
+        }
     }
 
     /** A link to a fragment of another page, checked once every page's ids are known. */

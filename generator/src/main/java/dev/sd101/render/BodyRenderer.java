@@ -50,9 +50,12 @@ public final class BodyRenderer {
     /** The body of one page. */
     public RenderedBody render(Page page) {
         if (page.document() == null) {
-            return new RenderedBody("", "", "", Map.of());
+            return new RenderedBody("", "", "", Map.of(), Set.of());
         }
         String raw = parser.render(page.document(), page.fromBlock(), page.toBlock());
+        if (sanitize) {
+            raw = tagFilter(raw);
+        }
         org.jsoup.nodes.Document dom = Jsoup.parseBodyFragment(raw, BASE);
         if (sanitize) {
             dom = cleaner.clean(dom);
@@ -60,6 +63,7 @@ public final class BodyRenderer {
         wrapTableOfContents(dom);
         dom.outputSettings().prettyPrint(false).escapeMode(Entities.EscapeMode.base).charset("UTF-8");
         Map<String, Path> assets = new LinkedHashMap<>();
+        Set<String> unresolved = new java.util.HashSet<>();
         String lastHeading = page.title();
         String firstImage = "";
         for (Element el : dom.body().getAllElements()) {
@@ -67,10 +71,10 @@ public final class BodyRenderer {
             if (HEADINGS.contains(tag)) {
                 lastHeading = el.text();
             } else if (tag.equals("a") && el.hasAttr("href")) {
-                rewriteLink(page, el, assets);
+                rewriteLink(page, el, assets, unresolved);
             } else if (tag.equals("img")) {
                 String written = el.attr("src");
-                String src = rewriteImage(page, el, assets);
+                String src = rewriteImage(page, el, assets, unresolved);
                 if (firstImage.isEmpty() && src != null) {
                     firstImage = src;
                 }
@@ -86,8 +90,20 @@ public final class BodyRenderer {
                 frontMatterSize(page, el);
             }
         }
-        return new RenderedBody(dom.body().html(), description(dom), firstImage, assets);
+        return new RenderedBody(dom.body().html(), description(dom), firstImage, assets, unresolved);
     }
+
+    /**
+     * GFM's tag filter, which github.com applies before its sanitizer: the tags that would change how the rest of the
+     * page parses ({@code <script>}, {@code <style>}, {@code <textarea>}…) show as text. The Markdown renderer
+     * escapes every {@code <} of text and attributes, so a literal one here starts raw HTML.
+     */
+    static String tagFilter(String html) {
+        return FILTERED_TAG.matcher(html).replaceAll("&lt;$1");
+    }
+
+    private static final java.util.regex.Pattern FILTERED_TAG = java.util.regex.Pattern.compile(
+            "<(/?(?i:title|textarea|style|xmp|iframe|noembed|noframes|script|plaintext)(?=[\\s/>]))");
 
     /**
      * Marks the document's own table of contents as navigation (so search does not index it, and screen
@@ -123,9 +139,15 @@ public final class BodyRenderer {
         }
     }
 
-    private void rewriteLink(Page page, Element a, Map<String, Path> assets) {
+    private void rewriteLink(Page page, Element a, Map<String, Path> assets, Set<String> unresolved) {
         String href = a.attr("href");
+        if (href.isEmpty()) {
+            return; // a link to the page itself, as on GitHub
+        }
         Target t = resolver.resolve(page.document(), href, false);
+        if (brokenInContent(t)) {
+            unresolved.add(href);
+        }
         if (t instanceof Target.Anchor anchor) {
             a.attr("href", anchorHref(page, anchor));
         } else if (t instanceof Target.Asset asset) {
@@ -146,11 +168,14 @@ public final class BodyRenderer {
     }
 
     /** The rewritten {@code src}, relative to the site root or absolute, or {@code null} when there is none. */
-    private String rewriteImage(Page page, Element img, Map<String, Path> assets) {
+    private String rewriteImage(Page page, Element img, Map<String, Path> assets, Set<String> unresolved) {
         if (!img.hasAttr("src") || img.attr("src").isBlank()) {
             return null;
         }
         Target t = resolver.resolve(page.document(), img.attr("src"), true);
+        if (brokenInContent(t)) {
+            unresolved.add(img.attr("src"));
+        }
         if (t instanceof Target.Asset asset) {
             assets.put(asset.path(), asset.file());
             String path = LinkResolver.encodePath(asset.path());
@@ -169,6 +194,11 @@ public final class BodyRenderer {
             return fallback(img, o.fallbackUrl());
         }
         return img.attr("src");
+    }
+
+    /** Whether a link leads nowhere because of the content: reported by the link check, kept as written. */
+    private static boolean brokenInContent(Target t) {
+        return t instanceof Target.Missing || t instanceof Target.Unpublished || t instanceof Target.Undecodable;
     }
 
     /** An image that is not published: the fallback URL where one is configured, else no {@code src} at all. */
