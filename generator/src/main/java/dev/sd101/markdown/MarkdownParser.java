@@ -58,7 +58,7 @@ public final class MarkdownParser {
         parser = Parser.builder(options).build();
         renderer = HtmlRenderer.builder(options)
                 .nodeRendererFactory(o -> new BlockMarkingRenderer(marker))
-                .nodeRendererFactory(o -> new CodeSpanRenderer())
+                .nodeRendererFactory(o -> new GitHubInlineRenderer())
                 .attributeProviderFactory(new IndependentAttributeProviderFactory() {
                     @Override
                     public @NotNull AttributeProvider apply(@NotNull LinkResolverContext context) {
@@ -78,6 +78,9 @@ public final class MarkdownParser {
         o.set(TablesExtension.APPEND_MISSING_COLUMNS, true);
         o.set(TablesExtension.DISCARD_EXTRA_COLUMNS, true);
         o.set(TablesExtension.HEADER_SEPARATOR_COLUMN_MATCH, true);
+        // GFM: a delimiter cell needs one dash, and a table has no caption.
+        o.set(TablesExtension.MIN_SEPARATOR_DASHES, 1);
+        o.set(TablesExtension.WITH_CAPTION, false);
         // Ids come from our slugger through headingId(), never from flexmark's generator.
         o.set(HtmlRenderer.GENERATE_HEADER_ID, false);
         o.set(HtmlRenderer.RENDER_HEADER_ID, false);

@@ -1,6 +1,7 @@
 package dev.sd101.markdown;
 
 import com.vladsch.flexmark.ast.Code;
+import com.vladsch.flexmark.ext.tables.TableBody;
 import com.vladsch.flexmark.ext.tables.TableCell;
 import com.vladsch.flexmark.html.HtmlWriter;
 import com.vladsch.flexmark.html.renderer.NodeRenderer;
@@ -11,20 +12,28 @@ import com.vladsch.flexmark.util.ast.Node;
 import java.util.Set;
 
 /**
- * Code spans as CommonMark and GitHub render them: line endings become spaces, one space is stripped from each
+ * Renderings as GitHub's: a table without body rows has no {@code <tbody>}; code spans as
+ * CommonMark and GitHub render them: line endings become spaces, one space is stripped from each
  * side only when both sides have one (and the span is not all spaces), and every other space is kept (flexmark
  * collapses and trims them). In a table cell {@code \|} is a pipe, as GFM replaces it before inline parsing.
  */
-final class CodeSpanRenderer implements NodeRenderer {
+final class GitHubInlineRenderer implements NodeRenderer {
     @Override
     public Set<NodeRenderingHandler<?>> getNodeRenderingHandlers() {
-        return Set.of(new NodeRenderingHandler<>(Code.class, CodeSpanRenderer::render));
+        return Set.of(new NodeRenderingHandler<>(Code.class, GitHubInlineRenderer::render),
+                new NodeRenderingHandler<>(TableBody.class, GitHubInlineRenderer::render));
     }
 
     private static void render(Code node, NodeRendererContext context, HtmlWriter html) {
         html.srcPos(node.getText()).withAttr().tag("code");
         html.text(content(node.getText().toString(), inTable(node)));
         html.tag("/code");
+    }
+
+    private static void render(TableBody node, NodeRendererContext context, HtmlWriter html) {
+        if (node.hasChildren()) {
+            html.withAttr().withCondIndent().tagLine("tbody", () -> context.renderChildren(node));
+        }
     }
 
     static String content(String raw, boolean inTable) {
