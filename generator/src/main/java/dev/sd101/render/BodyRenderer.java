@@ -163,7 +163,12 @@ public final class BodyRenderer {
                     : relative(page, LinkResolver.encodePath(s.path())) + fragment);
         }
         if (t instanceof Target.External && "_blank".equals(a.attr("target"))) {
-            a.attr("rel", "noopener noreferrer");
+            // Added to what the author wrote (rel="license" stays).
+            java.util.Set<String> rel = new java.util.LinkedHashSet<>(java.util.List.of(a.attr("rel").strip().split("\\s+")));
+            rel.remove("");
+            rel.add("noopener");
+            rel.add("noreferrer");
+            a.attr("rel", String.join(" ", rel));
         }
     }
 

@@ -46,19 +46,34 @@ final class GitHubHtml {
                 img.removeAttr("title"); // sd101's placeholder for an unpublished image has its own title
             }
         }
+        for (Element img : body.select("img[alt]")) {
+            if (img.attr("alt").isEmpty() && !img.attr("src").contains(":")) {
+                img.removeAttr("alt"); // nor can the placeholder tell alt="" from no alt
+            }
+        }
         return canonical(body);
     }
 
     /** A page body of sd101. */
     String sd101(String html) {
         Element body = Jsoup.parseBodyFragment(html).body();
+        // Comments show nothing, and GitHub's sanitizer drops them.
+        body.forEachNode(n -> {
+            if (n instanceof org.jsoup.nodes.Comment) {
+                n.remove();
+            }
+        });
         for (Element nav : body.select("nav.document-toc")) {
             nav.unwrap();
         }
         for (Element span : body.select("span.image-unpublished")) {
             // An image that is not published (here: a missing file) is a placeholder; what it stands for is compared.
             String written = span.attr("title").replaceFirst("^Image not published: ", "");
-            span.replaceWith(new Element("img").attr("src", written).attr("alt", span.attr("aria-label")));
+            Element img = new Element("img").attr("src", written);
+            if (!span.attr("aria-label").isEmpty()) {
+                img.attr("alt", span.attr("aria-label"));
+            }
+            span.replaceWith(img);
         }
         for (Element img : body.select("img")) {
             if (img.attr("loading").equals("lazy")) {
@@ -72,6 +87,21 @@ final class GitHubHtml {
     }
 
     private static String canonical(Element body) {
+        for (Element a : body.select("a[href^=#]")) {
+            // The same fragment, percent-encoded (cmark-gfm) or not (sd101 writes the id): browsers decode it.
+            // And case-insensitively: github.com's script retries a fragment lowercased, sd101 links the id it means.
+            a.attr("href", dev.sd101.link.LinkResolver.percentDecode(a.attr("href")).orElse(a.attr("href"))
+                    .toLowerCase(java.util.Locale.ROOT));
+        }
+        for (Element a : body.select("a[rel]")) {
+            // sd101 adds noopener noreferrer to links that open a new window (documented; no switch: a safety net).
+            String rel = (" " + a.attr("rel") + " ").replace(" noopener ", " ").replace(" noreferrer ", " ").strip();
+            if (rel.isEmpty()) {
+                a.removeAttr("rel");
+            } else {
+                a.attr("rel", rel);
+            }
+        }
         for (Element h : body.select("h1, h2, h3, h4, h5, h6")) {
             h.removeAttr("id");
         }
