@@ -11,7 +11,6 @@ import com.vladsch.flexmark.ast.OrderedList;
 import com.vladsch.flexmark.ast.Reference;
 import com.vladsch.flexmark.ast.Text;
 import com.vladsch.flexmark.ext.autolink.AutolinkExtension;
-import com.vladsch.flexmark.ext.gfm.strikethrough.StrikethroughExtension;
 import com.vladsch.flexmark.ext.gfm.tasklist.TaskListExtension;
 import com.vladsch.flexmark.ext.tables.TablesExtension;
 import com.vladsch.flexmark.html.AttributeProvider;
@@ -70,7 +69,7 @@ public final class MarkdownParser {
 
     private static DataHolder options() {
         MutableDataSet o = new MutableDataSet();
-        o.set(Parser.EXTENSIONS, List.of(TablesExtension.create(), StrikethroughExtension.create(),
+        o.set(Parser.EXTENSIONS, List.of(TablesExtension.create(), new GitHubStrikethrough(),
                 TaskListExtension.create(), AutolinkExtension.create(), new CommonMarkInlines()));
         CommonMarkInlines.configure(o);
         // GFM tables: a header row and a delimiter row of the same width; no column spans.
