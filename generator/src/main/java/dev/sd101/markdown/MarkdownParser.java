@@ -110,6 +110,7 @@ public final class MarkdownParser {
             throw ParserLimits.overflow(source, "parser", e);
         }
         ParserLimits.checkTree(root, source);
+        GfmAutolinks.adjust(root);
         List<Node> blocks = new ArrayList<>();
         List<Integer> blockLines = new ArrayList<>();
         Map<Node, Integer> blockIndex = new IdentityHashMap<>();
