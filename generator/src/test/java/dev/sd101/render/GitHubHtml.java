@@ -130,7 +130,7 @@ final class GitHubHtml {
             if (n instanceof TextNode t) {
                 String text = t.getWholeText();
                 if (!pre && text.isBlank() && (BLOCKS.contains(parent.normalName())
-                        && (i == 0 || i == nodes.size() - 1 || isBlock(nodes.get(i - 1)) || isBlock(nodes.get(i + 1))))) {
+                        && (i == 0 || i == nodes.size() - 1 || isBlockOrBlank(nodes.get(i - 1)) || isBlockOrBlank(nodes.get(i + 1))))) {
                     continue;
                 }
                 if (!pre && BLOCKS.contains(parent.normalName())) {
@@ -158,6 +158,11 @@ final class GitHubHtml {
                 }
             }
         }
+    }
+
+    /** A block, or white space between blocks (left where a comment was taken out). */
+    private static boolean isBlockOrBlank(Node n) {
+        return isBlock(n) || n instanceof TextNode t && t.isBlank();
     }
 
     private static boolean isBlock(Node n) {
