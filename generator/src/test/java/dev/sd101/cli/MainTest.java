@@ -75,7 +75,7 @@ class MainTest {
         assertEquals(0, r.code());
         for (String option : new String[]{"--source", "--output", "--root", "--theme", "--title", "--lang", "--site-url",
                 "--repo-url", "--image-base-url", "--split-level", "--strict", "--no-sanitize", "--no-search", "--config",
-                "--drafts", "--cache-dir", "--no-cache", "--verbose", "--help", "--version"}) {
+                "--drafts", "--keep-empty-alt", "--keep-heading-levels", "--cache-dir", "--no-cache", "--verbose", "--help", "--version"}) {
             assertTrue(r.out().contains(option), option + " in\n" + r.out());
         }
     }
