@@ -50,7 +50,7 @@ final class ExtrasRenderer implements NodeRenderer {
                 || GitHubExtras.EMOJI_AS_SHORTCODES.get(node.getDocument())) {
             html.text(node.getChars().toString());
         } else {
-            html.text(shortcut.emojiText);
+            html.text(EmojiSequence.rebuild(shortcut.emojiText));
         }
     }
 
@@ -84,9 +84,19 @@ final class ExtrasRenderer implements NodeRenderer {
         if (listOptions.isTightListItem(node)) {
             context.renderChildren(node);
         } else {
-            // cmark-gfm: the box before the item's first paragraph.
+            // cmark-gfm: the box before the item's first paragraph, which flexmark leaves to this renderer to wrap.
             html.line();
-            context.renderChildren(node);
+            boolean first = true;
+            for (Node c = node.getFirstChild(); c != null; c = c.getNext()) {
+                if (first && c instanceof Paragraph p) {
+                    html.raw("<p>");
+                    context.renderChildren(p);
+                    html.raw("</p>").line();
+                    first = false;
+                } else {
+                    context.render(c);
+                }
+            }
         }
         html.raw("</li>").line();
     }

@@ -101,7 +101,29 @@ final class Footnotes {
         return out.toString();
     }
 
-    static boolean isNote(Node n) {
-        return n instanceof FootnoteBlock;
+    /**
+     * cmark-gfm matches a reference to its definition as it matches link labels, case-insensitively; flexmark
+     * matches the exact text. References flexmark left undefined are matched again here, the first definition winning.
+     */
+    static void matchLabels(com.vladsch.flexmark.util.ast.Document root) {
+        Map<String, FootnoteBlock> byLabel = new java.util.HashMap<>();
+        List<Footnote> undefined = new ArrayList<>();
+        for (Node n : root.getDescendants()) {
+            if (n instanceof FootnoteBlock note) {
+                byLabel.putIfAbsent(normalize(note.getText().toString()), note);
+            } else if (n instanceof Footnote ref && ref.getFootnoteBlock() == null) {
+                undefined.add(ref);
+            }
+        }
+        for (Footnote ref : undefined) {
+            FootnoteBlock note = byLabel.get(normalize(ref.getText().toString()));
+            if (note != null) {
+                ref.setFootnoteBlock(note);
+            }
+        }
+    }
+
+    private static String normalize(String label) {
+        return label.strip().replaceAll("\\s+", " ").toLowerCase(java.util.Locale.ROOT).toUpperCase(java.util.Locale.ROOT);
     }
 }

@@ -143,6 +143,7 @@ public final class MarkdownParser {
         }
         ParserLimits.checkTree(root, source);
         Alerts.apply(root);
+        Footnotes.matchLabels(root);
         List<Node> blocks = new ArrayList<>();
         List<Integer> blockLines = new ArrayList<>();
         Map<Node, Integer> blockIndex = new IdentityHashMap<>();

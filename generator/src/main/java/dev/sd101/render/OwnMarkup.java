@@ -37,10 +37,9 @@ final class OwnMarkup {
                 for (String c : el.parent().classNames()) {
                     String[] icon = c.startsWith("markdown-alert-") ? ICONS.get(c.substring("markdown-alert-".length())) : null;
                     if (icon != null) {
-                        el.prependElement("svg").addClass("octicon").addClass(icon[0]).addClass("mr-2")
-                                .attr("viewBox", "0 0 16 16").attr("version", "1.1").attr("width", "16")
-                                .attr("height", "16").attr("aria-hidden", "true")
-                                .appendElement("path").attr("d", icon[1]);
+                        // Parsed as markup, so that the SVG keeps its attribute case (viewBox).
+                        el.prepend("<svg class=\"octicon " + icon[0] + " mr-2\" viewBox=\"0 0 16 16\" version=\"1.1\""
+                                + " width=\"16\" height=\"16\" aria-hidden=\"true\"><path d=\"" + icon[1] + "\"></path></svg>");
                     }
                 }
             }
