@@ -128,7 +128,7 @@ class GitHubExtrasTest {
 
                 ### Second
 
-                Two[^b], again[^shared].
+                Two[^b], again[^shared], as GitHub writes the [link](#user-content-fn-b).
 
                 [^a]: Only first.
                 [^b]: Only second.
@@ -151,6 +151,7 @@ class GitHubExtrasTest {
         // A note listed on both pages links to the page's own copy; its back-links reach each reference.
         assertEquals("#fn-shared", first.selectFirst("a:contains(shared note)").attr("href"));
         assertEquals("#fn-shared", second.selectFirst("a#fnref-shared-2").attr("href"));
+        assertEquals("#fn-b", second.selectFirst("a:contains(link)").attr("href"), "GitHub's user-content- prefix");
         assertEquals("[#fnref-shared, ../second/#fnref-shared-2]",
                 first.select("li#fn-shared a.footnote-backref").eachAttr("href").toString());
         assertEquals("[../first/#fnref-shared, #fnref-shared-2]",
