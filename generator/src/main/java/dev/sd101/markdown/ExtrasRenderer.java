@@ -78,8 +78,10 @@ final class ExtrasRenderer implements NodeRenderer {
     }
 
     private void taskItem(TaskListItem node, NodeRendererContext context, HtmlWriter html) {
+        // Beyond GitHub's markup: the item's text as the box's name, as a form field without one fails WCAG 4.1.2.
         String box = "<input type=\"checkbox\" class=\"task-list-item-checkbox\""
-                + (node.isItemDoneMarker() ? " checked=\"\"" : "") + " disabled=\"\" " + own + " /> ";
+                + (node.isItemDoneMarker() ? " checked=\"\"" : "") + " disabled=\"\" aria-label=\"" + attr(itemText(node))
+                + "\" " + own + " /> ";
         html.line().raw("<li class=\"task-list-item\" " + own + ">").raw(box);
         if (listOptions.isTightListItem(node)) {
             context.renderChildren(node);
@@ -99,6 +101,13 @@ final class ExtrasRenderer implements NodeRenderer {
             }
         }
         html.raw("</li>").line();
+    }
+
+    private static String itemText(TaskListItem item) {
+        Node first = item.getFirstChild();
+        String text = first == null ? "" : new com.vladsch.flexmark.util.ast.TextCollectingVisitor().collectAndGetText(first);
+        text = text.strip().replaceAll("\\s+", " ");
+        return text.length() > 120 ? text.substring(0, 119) + "…" : text;
     }
 
     /**

@@ -173,25 +173,26 @@ class GitHubExtrasTest {
 
                 - [X] items
                 """);
-        // cmark-gfm -e tasklist gives <li><input type="checkbox" disabled="" /> todo</li>; github.com adds
-        // the classes (task-list-item, task-list-item-checkbox, contains-task-list).
+        // cmark-gfm -e tasklist gives <li><input type="checkbox" disabled="" aria-label="todo" /> todo</li>; github.com adds
+        // the classes (task-list-item, task-list-item-checkbox, contains-task-list). One deliberate addition: the
+        // item's text as the box's aria-label (a form field without a name fails axe-core and WCAG 4.1.2).
         assertSameHtml("""
                 <ul class="contains-task-list">
-                <li class="task-list-item"><input type="checkbox" class="task-list-item-checkbox" disabled="" /> todo</li>
-                <li class="task-list-item"><input type="checkbox" class="task-list-item-checkbox" checked="" disabled="" /> done</li>
+                <li class="task-list-item"><input type="checkbox" class="task-list-item-checkbox" disabled="" aria-label="todo" /> todo</li>
+                <li class="task-list-item"><input type="checkbox" class="task-list-item-checkbox" checked="" disabled="" aria-label="done" /> done</li>
                 <li>plain</li>
                 </ul>""", article.child(0));
         assertSameHtml("""
                 <ol class="contains-task-list">
-                <li class="task-list-item"><input type="checkbox" class="task-list-item-checkbox" disabled="" /> ordered</li>
+                <li class="task-list-item"><input type="checkbox" class="task-list-item-checkbox" disabled="" aria-label="ordered" /> ordered</li>
                 </ol>""", article.child(1));
         // A loose item: cmark-gfm writes the box before the item's paragraph.
         assertSameHtml("""
                 <ul class="contains-task-list">
-                <li class="task-list-item"><input type="checkbox" class="task-list-item-checkbox" disabled="" /> 
+                <li class="task-list-item"><input type="checkbox" class="task-list-item-checkbox" disabled="" aria-label="loose" /> 
                 <p>loose</p>
                 </li>
-                <li class="task-list-item"><input type="checkbox" class="task-list-item-checkbox" checked="" disabled="" /> 
+                <li class="task-list-item"><input type="checkbox" class="task-list-item-checkbox" checked="" disabled="" aria-label="items" /> 
                 <p>items</p>
                 </li>
                 </ul>""", article.child(2));
@@ -261,6 +262,9 @@ class GitHubExtrasTest {
                 > Quote
                 > > [!NOTE]
                 > > Nested: no alert.
+
+                > [!CAUTION]\s
+                > A space after the marker.
                 """);
         var kids = article.children();
         assertEquals("blockquote", kids.get(0).normalName(), "text after the marker");
@@ -274,7 +278,9 @@ class GitHubExtrasTest {
         assertNull(kids.get(3).selectFirst("br"));
         assertEquals("blockquote", kids.get(4).normalName(), "unknown kind");
         assertEquals(0, article.select("ul .markdown-alert, blockquote .markdown-alert").size(), "alerts do not nest");
-        assertEquals(2, article.select(".markdown-alert").size(), article::html);
+        assertEquals("markdown-alert markdown-alert-caution", kids.get(7).className(), "a trailing space is no text");
+        assertEquals("A space after the marker.", kids.get(7).child(1).text());
+        assertEquals(3, article.select(".markdown-alert").size(), article::html);
     }
 
     @Test
