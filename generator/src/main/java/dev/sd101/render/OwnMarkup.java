@@ -7,7 +7,8 @@ import java.util.Map;
 /**
  * The last step of cleaning a page body: the renderer's own elements lose their marker attribute, alert titles
  * get their octicon (GitHub adds it after sanitising, as this step does: an {@code <svg>} is on no allowlist), and
- * the {@code <input>} and {@code <section>} elements raw HTML wrote go, as GitHub's sanitiser drops them.
+ * the {@code <input>} and {@code <section>} elements raw HTML wrote go, as GitHub's sanitiser drops them, and so
+ * do list items outside a list (their content stays).
  */
 final class OwnMarkup {
     /** GitHub's octicons for the five alerts (octicons, MIT licence, © GitHub Inc.): name and 16×16 path. */
@@ -28,6 +29,9 @@ final class OwnMarkup {
                 if (sanitized && el.normalName().equals("input")) {
                     el.remove();
                 } else if (sanitized && el.normalName().equals("section")) {
+                    el.unwrap();
+                } else if (sanitized && el.normalName().equals("li") && el.closest("ul, ol") == null) {
+                    // GitHub's sanitiser: a list item outside a list could break out of the markup around it.
                     el.unwrap();
                 }
                 continue;

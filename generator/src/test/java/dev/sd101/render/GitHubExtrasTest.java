@@ -341,6 +341,8 @@ class GitHubExtrasTest {
                 <section id="s"><p>in a section</p></section>
 
                 <table><colgroup><col span="2"></colgroup><tr><td>cell</td></tr></table>
+
+                <div><li>stray item</li></div>
                 """);
         Element details = article.selectFirst("details");
         assertNotNull(details);
@@ -355,6 +357,8 @@ class GitHubExtrasTest {
         assertEquals("in a section", article.selectFirst("p:contains(in a section)").text());
         assertNull(article.selectFirst("colgroup, col"));
         assertEquals("cell", article.selectFirst("td").text());
+        assertNull(article.selectFirst("li"), "a list item outside a list is unwrapped, as html-pipeline's filter does");
+        assertEquals("stray item", article.selectFirst("div").text());
         assertFalse(article.html().contains("data-sd101-own"));
     }
 }
