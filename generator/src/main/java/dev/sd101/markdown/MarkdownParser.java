@@ -72,6 +72,10 @@ public final class MarkdownParser {
                         return (node, part, attributes) -> {
                             headingId(node, part, attributes);
                             taskList(node, part, attributes);
+                            if (node instanceof com.vladsch.flexmark.ast.FencedCodeBlock) {
+                                // Its language class is the renderer's: kept, where a raw <code class> is not.
+                                attributes.replaceValue(own, "");
+                            }
                         };
                     }
                 })

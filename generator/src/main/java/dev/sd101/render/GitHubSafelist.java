@@ -60,9 +60,6 @@ final class GitHubSafelist {
                 .addAttributes("del", "cite")
                 .addAttributes("ins", "cite")
                 .addAttributes("q", "cite")
-                // flexmark's own output: code languages.
-                .addAttributes("code", "class")
-                .addAttributes("pre", "class")
                 .addProtocols("a", "href", "http", "https", "mailto", "#")
                 .addProtocols("img", "src", "http", "https")
                 .addProtocols("img", "longdesc", "http", "https")

@@ -343,6 +343,12 @@ class GitHubExtrasTest {
                 <table><colgroup><col span="2"></colgroup><tr><td>cell</td></tr></table>
 
                 <div><li>stray item</li></div>
+
+                <pre><code class="language-js">raw();</code></pre>
+
+                ```js
+                fenced();
+                ```
                 """);
         Element details = article.selectFirst("details");
         assertNotNull(details);
@@ -351,7 +357,9 @@ class GitHubExtrasTest {
         assertEquals("text", details.selectFirst("strong").text());
         assertNull(article.selectFirst("input"), "GitHub drops raw <input>");
         assertNull(article.selectFirst("progress"), "and <progress>");
-        assertNull(article.selectFirst("*:not(article)[class]"), "and class attributes");
+        assertEquals("[language-js]", article.select("*:not(article)[class]").eachAttr("class").toString(),
+                "class attributes go, but for the fenced block's language");
+        assertEquals("fenced();", article.selectFirst("code.language-js").text());
         assertEquals("1", article.selectFirst("span").attr("progress"), "the progress attribute is on GitHub's list");
         assertNull(article.selectFirst("section"), "no <section> from raw HTML");
         assertEquals("in a section", article.selectFirst("p:contains(in a section)").text());

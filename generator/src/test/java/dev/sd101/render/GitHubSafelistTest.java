@@ -42,7 +42,7 @@ class GitHubSafelistTest {
     /**
      * Tags that pass the tag test beyond GitHub's, only for the renderer's own markup (task-list boxes, the
      * footnotes section): {@link OwnMarkup} drops the ones raw HTML wrote ({@code GitHubExtrasTest} shows it).
-     * Also ours: code language classes and {@code id} kept as written (GitHub prefixes it with
+     * Also ours: {@code id} kept as written (GitHub prefixes it with
      * {@code user-content-} and resolves it by script; here it is the anchor).
      */
     private static final Set<String> OUR_EXTRA_ELEMENTS = Set.of("input", "section");
