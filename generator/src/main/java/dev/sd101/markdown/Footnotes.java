@@ -123,6 +123,7 @@ final class Footnotes {
         }
     }
 
+    /** A label as cmark compares them: white space collapsed, case folded (upper of lower, as cmark's fold does for most). */
     private static String normalize(String label) {
         return label.strip().replaceAll("\\s+", " ").toLowerCase(java.util.Locale.ROOT).toUpperCase(java.util.Locale.ROOT);
     }

@@ -46,7 +46,7 @@ import java.util.Map;
  * configured. Parser and renderer are built once, from one frozen option set, and are thread-safe.
  *
  * <p>Options, each as GitHub renders a README: CommonMark with GFM tables, strikethrough, task lists and
- * autolinks; raw HTML passed through (the {@code link}/{@code template} stages sanitise it); heading ids
+ * autolinks; GitHub's alerts, emoji shortcodes and footnotes in GitHub's markup ({@link GitHubExtras}); raw HTML passed through (the {@code link}/{@code template} stages sanitise it); heading ids
  * are GitHub's (flexmark's own generator differs on {@code _}, marks and non-ASCII case), set through
  * an attribute provider from ids computed once per document.
  */
