@@ -32,7 +32,7 @@ public final class BodyRenderer {
     private final LinkResolver resolver;
     private final boolean sanitize;
     private final boolean fillEmptyAlt;
-    private final Cleaner cleaner = new Cleaner(GitHubSafelist.create());
+    private final Cleaner cleaner;
     private final ImageSizes sizes = new ImageSizes();
 
     /**
@@ -45,6 +45,7 @@ public final class BodyRenderer {
         this.resolver = resolver;
         this.sanitize = sanitize;
         this.fillEmptyAlt = fillEmptyAlt;
+        this.cleaner = new Cleaner(GitHubSafelist.create(parser.ownMarkupAttribute()));
     }
 
     /** The body of one page. */
@@ -60,18 +61,21 @@ public final class BodyRenderer {
         if (sanitize) {
             dom = cleaner.clean(dom);
         }
+        OwnMarkup.finish(dom, parser.ownMarkupAttribute(), sanitize);
         wrapTableOfContents(dom);
         dom.outputSettings().prettyPrint(false).escapeMode(Entities.EscapeMode.base).charset("UTF-8");
         Map<String, Path> assets = new LinkedHashMap<>();
         Set<String> unresolved = new java.util.HashSet<>();
         String lastHeading = page.title();
         String firstImage = "";
+        // A footnote is listed on each page that references it: its links stay on the page that holds the id.
+        Set<String> localIds = new java.util.HashSet<>(dom.body().select("[id]").eachAttr("id"));
         for (Element el : dom.body().getAllElements()) {
             String tag = el.normalName();
             if (HEADINGS.contains(tag)) {
                 lastHeading = el.text();
             } else if (tag.equals("a") && el.hasAttr("href")) {
-                rewriteLink(page, el, assets, unresolved);
+                rewriteLink(page, el, assets, localIds, unresolved);
             } else if (tag.equals("img")) {
                 String written = el.attr("src");
                 String src = rewriteImage(page, el, assets, unresolved);
@@ -139,7 +143,7 @@ public final class BodyRenderer {
         }
     }
 
-    private void rewriteLink(Page page, Element a, Map<String, Path> assets, Set<String> unresolved) {
+    private void rewriteLink(Page page, Element a, Map<String, Path> assets, Set<String> localIds, Set<String> unresolved) {
         String href = a.attr("href");
         if (href.isEmpty()) {
             return; // a link to the page itself, as on GitHub
@@ -149,7 +153,8 @@ public final class BodyRenderer {
             unresolved.add(href);
         }
         if (t instanceof Target.Anchor anchor) {
-            a.attr("href", anchorHref(page, anchor));
+            boolean here = anchor.document() == page.document() && anchor.id() != null && localIds.contains(anchor.id());
+            a.attr("href", here ? "#" + anchor.id() : anchorHref(page, anchor));
         } else if (t instanceof Target.Asset asset) {
             assets.put(asset.path(), asset.file());
             a.attr("href", relative(page, LinkResolver.encodePath(asset.path())));

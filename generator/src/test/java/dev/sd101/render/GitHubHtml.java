@@ -21,7 +21,10 @@ import java.util.Set;
  *       sanitising; sd101 sanitises the same way);</li>
  *   <li>heading ids (GitHub puts its own anchors in; the anchor tests pin sd101's ids to GitHub's);</li>
  *   <li>the task-list classes GitHub's post-processing adds, the {@code <nav>} sd101 wraps around a document's own
- *       table of contents, and the {@code loading}/{@code decoding} hints sd101 gives images;</li>
+ *       table of contents, the {@code loading}/{@code decoding} hints sd101 gives images, the name it gives a
+ *       task-list box, {@code rel="noopener noreferrer"} on links that open a new window, and the spelling of a
+ *       fragment (percent-encoded or not, its case);</li>
+ *   <li>an image that is not published, which sd101 shows as a placeholder: compared on its source and alt text;</li>
  *   <li>attribute order, entity spelling, {@code <br />} against {@code <br>}, and whitespace between block
  *       tags (HTML renders none of it).</li>
  * </ul>
@@ -35,12 +38,18 @@ final class GitHubHtml {
     private static final Set<String> GITHUB_CLASSES = Set.of("task-list-item", "contains-task-list",
             "task-list-item-checkbox");
 
-    private final Cleaner cleaner = new Cleaner(GitHubSafelist.create());
+    /** Marks what cmark-gfm's extensions write (GitHub's own markup, which its sanitizer keeps) for the cleaner. */
+    private static final String OWN = "data-sd101-oracle-own";
+    private final Cleaner cleaner = new Cleaner(GitHubSafelist.create(OWN));
 
     /** cmark-gfm's HTML as github.com shows it. */
     String oracle(String html) {
         // A base URI, as sd101 gives Jsoup, so that the cleaner keeps relative links.
-        Element body = cleaner.clean(Jsoup.parseBodyFragment(html, "https://sd101.invalid/")).body();
+        org.jsoup.nodes.Document raw = Jsoup.parseBodyFragment(html, "https://sd101.invalid/");
+        raw.select("li > input[type=checkbox]:first-child, section[data-footnotes], section[data-footnotes] *,"
+                + " sup > a[data-footnote-ref], sup:has(> a[data-footnote-ref]), pre > code[class^=language-]").attr(OWN, "");
+        Element body = cleaner.clean(raw).body();
+        body.select("[" + OWN + "]").removeAttr(OWN);
         for (Element img : body.select("img[title]")) {
             if (!img.attr("src").contains(":")) {
                 img.removeAttr("title"); // sd101's placeholder for an unpublished image has its own title
@@ -74,6 +83,9 @@ final class GitHubHtml {
                 img.attr("alt", span.attr("aria-label"));
             }
             span.replaceWith(img);
+        }
+        for (Element box : body.select("li > input[type=checkbox][aria-label]")) {
+            box.removeAttr("aria-label"); // sd101 names a task-list box by its item's text, for screen readers
         }
         for (Element img : body.select("img")) {
             if (img.attr("loading").equals("lazy")) {
