@@ -118,7 +118,7 @@ public record FrontMatter(String title, String description, String image, Offset
 
     /** A line that starts a YAML mapping's key: what makes a block between {@code ---} lines front matter. */
     private static final java.util.regex.Pattern KEY_LINE = java.util.regex.Pattern.compile(
-            "(?m)^(?:[^\\s#:\\-\\[{][^:\\n]*|\"[^\"\\n]*\"|'[^'\\n]*'):(?:[ \\t]|$)");
+            "(?m)^(?:[^\\s#:\\-][^:\\n]*|\"[^\"\\n]*\"|'[^'\\n]*'):(?:[ \\t]|$)");
 
     /**
      * Splits the front matter off {@code text}. A file has front matter when its first line is {@code ---},

@@ -76,4 +76,16 @@ class FrontMatterTest {
         e = assertThrows(BuildException.class, () -> FrontMatter.parse("---\ntitle: ok\ntitle: again\n---\n", "d.md"));
         assertTrue(e.getMessage().startsWith("d.md:3: "), e.getMessage());
     }
+
+    @Test
+    void linesBetweenRulesWithoutAKeyAreMarkdownAsOnGitHub() {
+        // GitHub shows a rule, a heading "Foo" (setext) and so on: no YAML mapping, so no front matter.
+        assertFalse(FrontMatter.parse("---\nFoo\n---\nBar\n---\nBaz\n", "r.md").present());
+        assertFalse(FrontMatter.parse("---\n---\n", "r.md").present());
+        assertFalse(FrontMatter.parse("---\nA sentence: with a colon inside\n  indented: too\n", "r.md").present());
+        // A key makes it front matter, with its errors named by line.
+        assertTrue(FrontMatter.parse("---\ntitle: T\n---\n", "r.md").present());
+        BuildException e = assertThrows(BuildException.class, () -> FrontMatter.parse("---\n[a, b]: c\n---\n", "r.md"));
+        assertTrue(e.getMessage().startsWith("r.md:2: "), e.getMessage());
+    }
 }

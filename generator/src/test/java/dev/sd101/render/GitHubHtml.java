@@ -67,11 +67,13 @@ final class GitHubHtml {
     String sd101(String html) {
         Element body = Jsoup.parseBodyFragment(html).body();
         // Comments show nothing, and GitHub's sanitizer drops them.
+        List<Node> comments = new ArrayList<>();
         body.forEachNode(n -> {
             if (n instanceof org.jsoup.nodes.Comment) {
-                n.remove();
+                comments.add(n);
             }
         });
+        comments.forEach(Node::remove);
         for (Element nav : body.select("nav.document-toc")) {
             nav.unwrap();
         }
