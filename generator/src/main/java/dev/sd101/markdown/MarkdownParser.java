@@ -40,7 +40,7 @@ import java.util.Map;
  * configured. Parser and renderer are built once, from one frozen option set, and are thread-safe.
  *
  * <p>Options, each as GitHub renders a README: CommonMark with GFM tables, strikethrough, task lists and
- * autolinks; raw HTML passed through (the {@code link}/{@code template} stages sanitise it); heading ids
+ * autolinks; GitHub's math ({@link MathExtension}); raw HTML passed through (the {@code link}/{@code template} stages sanitise it); heading ids
  * are GitHub's (flexmark's own generator differs on {@code _}, marks and non-ASCII case), set through
  * an attribute provider from ids computed once per document.
  */
@@ -70,7 +70,7 @@ public final class MarkdownParser {
     private static DataHolder options() {
         MutableDataSet o = new MutableDataSet();
         o.set(Parser.EXTENSIONS, List.of(TablesExtension.create(), StrikethroughExtension.create(),
-                TaskListExtension.create(), AutolinkExtension.create()));
+                TaskListExtension.create(), AutolinkExtension.create(), MathExtension.create()));
         // GFM tables: a header row and a delimiter row of the same width; no column spans.
         o.set(TablesExtension.COLUMN_SPANS, false);
         o.set(TablesExtension.APPEND_MISSING_COLUMNS, true);
