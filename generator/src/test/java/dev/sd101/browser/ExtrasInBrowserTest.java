@@ -46,11 +46,12 @@ class ExtrasInBrowserTest {
 
     private StaticServer server;
     private ChromeDriver driver;
+    private Path site;
 
     @BeforeAll
     void buildAndStart() throws IOException {
         Path input = Path.of("src/test/resources/golden/extras/input").toAbsolutePath();
-        Path site = TARGET.resolve("extras-site").toAbsolutePath();
+        site = TARGET.resolve("extras-site").toAbsolutePath();
         BuildResult r = new Sd101().generate(SiteConfig.builder(input).contentRoot(input).outputDirectory(site)
                 .language("en").search(false).build());
         assertTrue(r.written());
@@ -96,6 +97,7 @@ class ExtrasInBrowserTest {
         assertNotEquals(light, dark, "drawn again in the dark theme's colours");
         assertEquals(1L, js("return document.querySelectorAll('.mermaid-diagram svg').length"));
         shot("extras-dark");
+        printLoaded("a flowchart", "/vendor/mermaid/");
         noErrors();
     }
 
@@ -199,6 +201,30 @@ class ExtrasInBrowserTest {
     }
 
     // --- helpers ---------------------------------------------------------------------------------------
+
+    /** Prints how many files under {@code part} the page fetched, and their size raw and gzipped. */
+    private void printLoaded(String what, String part) {
+        @SuppressWarnings("unchecked")
+        List<String> urls = (List<String>) js("return performance.getEntriesByType('resource').map(e => e.name)");
+        long raw = 0;
+        long gz = 0;
+        int files = 0;
+        for (String url : urls) {
+            int at = url.indexOf(part);
+            if (at >= 0) {
+                try {
+                    byte[] bytes = Files.readAllBytes(site.resolve(url.substring(url.indexOf("/assets/") + 1)));
+                    raw += bytes.length;
+                    gz += dev.sd101.SiteFiles.gzipSize(bytes);
+                    files++;
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+        }
+        System.out.printf("assets: a page with %s fetched %d files of %s: %d KB, %d KB gzip%n", what, files, part,
+                raw / 1024, gz / 1024);
+    }
 
     private WebElement waitFor(String css) {
         return new WebDriverWait(driver, WAIT).until(d -> {
