@@ -102,6 +102,19 @@ class ExtrasInBrowserTest {
     }
 
     @Test
+    void aDiagramWithAnErrorKeepsItsSourceShown() {
+        driver.get(server.base() + "diagram-error/");
+        WebElement pre = new WebDriverWait(driver, WAIT).until(d -> {
+            WebElement p = d.findElement(By.cssSelector("pre:has(> code.language-mermaid)"));
+            return p.getAttribute("title") == null || p.getAttribute("title").isEmpty() ? null : p;
+        });
+        assertTrue(pre.isDisplayed(), "the source is shown");
+        assertTrue(pre.getText().contains("A -->"), pre.getText());
+        assertEquals(0L, js("return document.querySelectorAll('.mermaid-diagram, body > [id^=dsd101-mermaid], body > svg').length"),
+                "no diagram and no stray error drawing");
+    }
+
+    @Test
     void mathTypesetsWithNoTeXLeftAsText() {
         driver.get(server.base());
         new WebDriverWait(driver, WAIT).until(d -> Boolean.TRUE.equals(js(
