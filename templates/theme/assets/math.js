@@ -1,5 +1,5 @@
 // sd101 default theme: math, typeset by KaTeX (loaded before this file, only on pages with math). The generator
-// marks GitHub's $…$ and $$…$$ as <span class="math math-inline|math-display"> holding the TeX, and a ```math
+// marks GitHub's $…$ and $$…$$ as <code class="math math-inline|math-display"> holding the TeX, and a ```math
 // block stays <pre><code class="language-math">; without JavaScript the TeX shows as written. KaTeX draws in
 // currentColor, so the math follows the light and dark themes without being typeset again.
 (function () {
@@ -15,8 +15,8 @@
     } catch (e) { /* left as TeX */ }
   }
 
-  Array.prototype.forEach.call(document.querySelectorAll("span.math"), function (span) {
-    typeset(span, span.textContent, span.classList.contains("math-display"));
+  Array.prototype.forEach.call(document.querySelectorAll("code.math"), function (code) {
+    typeset(code, code.textContent, code.classList.contains("math-display"));
   });
   Array.prototype.forEach.call(document.querySelectorAll("pre > code.language-math"), function (code) {
     var pre = code.parentNode;

@@ -19,9 +19,10 @@ import java.util.Set;
 
 /**
  * GitHub's math in running text: {@code $…$} and {@code $`…`$} inline, {@code $$…$$} displayed. Rendered as
- * {@code <span class="math math-inline">TeX</span>} or {@code <span class="math math-display">TeX</span>} (a span
- * even when displayed, as it sits inside a paragraph), the TeX as written, for the theme's typesetter; a fenced
- * {@code math} block stays the parser's {@code <pre><code class="language-math">}.
+ * {@code <code class="math math-inline">TeX</code>} or {@code <code class="math math-display">TeX</code>} (inline
+ * even when displayed, as it sits inside a paragraph), the TeX as written, for the theme's typesetter: code, as
+ * GitLab marks its math, so that without JavaScript the TeX reads as code and the sanitiser keeps the class it
+ * keeps on every code element. A fenced {@code math} block stays the parser's {@code <pre><code class="language-math">}.
  *
  * <p>Delimiters as GitHub documents them (the pandoc rule): an opening {@code $} is followed by a non-space, a
  * closing one is preceded by a non-space and not followed by a digit, so {@code $20 and $30} stay text;
@@ -235,9 +236,9 @@ final class MathExtension implements Parser.ParserExtension, HtmlRenderer.HtmlRe
         }
 
         private static void render(Math node, NodeRendererContext context, HtmlWriter html) {
-            html.attr("class", node.display() ? "math math-display" : "math math-inline").withAttr().tag("span");
+            html.attr("class", node.display() ? "math math-display" : "math math-inline").withAttr().tag("code");
             html.text(node.tex().strip());
-            html.tag("/span");
+            html.tag("/code");
         }
     }
 }

@@ -92,7 +92,7 @@ public final class BodyRenderer {
     static Views.Scripts scripts(org.jsoup.nodes.Document dom) {
         boolean code = false;
         boolean highlight = false;
-        boolean math = !dom.body().select("span.math").isEmpty();
+        boolean math = !dom.body().select("code.math").isEmpty();
         boolean mermaid = false;
         for (Element pre : dom.body().getElementsByTag("pre")) {
             Element c = pre.firstElementChild();

@@ -42,8 +42,6 @@ final class GitHubSafelist {
                 .addAttributes("pre", "class")
                 .addAttributes("li", "class")
                 .addAttributes("input", "class")
-                // The parser's math spans (MathExtension), typeset by the theme.
-                .addAttributes("span", "class")
                 .addProtocols("a", "href", "http", "https", "mailto", "#")
                 .addProtocols("img", "src", "http", "https")
                 .addProtocols("img", "longdesc", "http", "https")

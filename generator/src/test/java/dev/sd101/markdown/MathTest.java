@@ -23,11 +23,11 @@ class MathTest {
     }
 
     private static String inline(String tex) {
-        return "<span class=\"math math-inline\">" + tex + "</span>";
+        return "<code class=\"math math-inline\">" + tex + "</code>";
     }
 
     private static String display(String tex) {
-        return "<span class=\"math math-display\">" + tex + "</span>";
+        return "<code class=\"math math-display\">" + tex + "</code>";
     }
 
     @Test
@@ -100,16 +100,16 @@ class MathTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
             // Markdown inside math is TeX: no emphasis, no code span, no escapes taken
-            "$a*b*c$|<p>" + "<span class=\"math math-inline\">a*b*c</span></p>",
-            "$x_1, x_2$ and $y_1$|<p><span class=\"math math-inline\">x_1, x_2</span> and <span class=\"math math-inline\">y_1</span></p>",
-            "$\\{a\\}$|<p><span class=\"math math-inline\">\\{a\\}</span></p>",
-            "$a<b$|<p><span class=\"math math-inline\">a&lt;b</span></p>",
+            "$a*b*c$|<p>" + "<code class=\"math math-inline\">a*b*c</code></p>",
+            "$x_1, x_2$ and $y_1$|<p><code class=\"math math-inline\">x_1, x_2</code> and <code class=\"math math-inline\">y_1</code></p>",
+            "$\\{a\\}$|<p><code class=\"math math-inline\">\\{a\\}</code></p>",
+            "$a<b$|<p><code class=\"math math-inline\">a&lt;b</code></p>",
             // the closing $ may be followed by punctuation
-            "where $x$, $y$.|<p>where <span class=\"math math-inline\">x</span>, <span class=\"math math-inline\">y</span>.</p>",
+            "where $x$, $y$.|<p>where <code class=\"math math-inline\">x</code>, <code class=\"math math-inline\">y</code>.</p>",
             // after a code span, and in emphasis
-            "`$x$` is $x$|<p><code>$x$</code> is <span class=\"math math-inline\">x</span></p>",
-            "*see $x$*|<p><em>see <span class=\"math math-inline\">x</span></em></p>",
-            "$$a$$b|<p><span class=\"math math-display\">a</span>b</p>",
+            "`$x$` is $x$|<p><code>$x$</code> is <code class=\"math math-inline\">x</code></p>",
+            "*see $x$*|<p><em>see <code class=\"math math-inline\">x</code></em></p>",
+            "$$a$$b|<p><code class=\"math math-display\">a</code>b</p>",
     })
     void math(String markdown, String expected) {
         assertEquals(expected, html(markdown));
