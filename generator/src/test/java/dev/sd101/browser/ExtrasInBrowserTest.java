@@ -162,6 +162,26 @@ class ExtrasInBrowserTest {
         noErrors();
     }
 
+    @Test
+    void copyWorksWithoutTheClipboardApiAsOnPlainHttpElsewhereThanLocalhost() {
+        driver.get(server.base());
+        waitFor(".code-block .copy-button");
+        // Outside a secure context browsers have no navigator.clipboard: the copy command takes over.
+        js("window.__clipboard = navigator.clipboard;"
+                + "Object.defineProperty(Navigator.prototype, 'clipboard', { get: () => undefined, configurable: true });"
+                + "var exec = document.execCommand.bind(document);"
+                + "document.execCommand = function (c) { window.__command = c; return exec(c); };");
+        WebElement button = driver.findElements(By.cssSelector(".code-block .copy-button")).get(1);
+        new Actions(driver).moveToElement(button).click().perform();
+        new WebDriverWait(driver, WAIT).until(d -> button.getAttribute("class").contains("copied"));
+        Object copied = driver.executeAsyncScript("var done = arguments[0];"
+                + "window.__clipboard.readText().then(done, function (e) { done('error: ' + e); });");
+        assertEquals("echo \"$HOME\" | tr a-z A-Z\n", copied);
+        assertEquals("copy", js("return window.__command"), "copied by the copy command");
+        assertEquals(0L, js("return document.querySelectorAll('textarea').length"), "the helper text area is gone");
+        noErrors();
+    }
+
     /** The copy button's display when the page is printed (Chromium's print media emulation). */
     private String printDisplay() {
         driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
