@@ -216,6 +216,21 @@ class ExtrasInBrowserTest {
     }
 
     @Test
+    void axeFindsNoSeriousAccessibilityProblemsInEitherTheme() throws IOException {
+        String source = Axe.source();
+        List<String> problems = new ArrayList<>();
+        for (String theme : List.of("light", "dark")) {
+            driver.get(server.base());
+            js("localStorage.setItem('sd101-theme', arguments[0])", theme);
+            driver.navigate().refresh();
+            waitFor(".mermaid-diagram[data-theme='" + theme + "'] svg");
+            waitFor("code.language-dockerfile[data-highlighted]");
+            problems.addAll(Axe.violations(driver, source, theme));
+        }
+        assertEquals(List.of(), problems, "serious or critical axe-core violations");
+    }
+
+    @Test
     void aPlainPageRequestsNoneOfTheScripts() {
         driver.get(server.base() + "plain/");
         new WebDriverWait(driver, WAIT).until(d -> "complete".equals(js("return document.readyState")));
