@@ -5,62 +5,85 @@ import dev.sd101.Sd101;
 import dev.sd101.SiteConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.interactions.Actions;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.logging.Level;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * GitHub's extras drawn in headless Chromium: Mermaid diagrams (in both themes), math, syntax colours and the copy
- * button, on the golden fixture {@code extras} (a page with all of them and a plain page), served over http as a
- * project site is.
+ * GitHub's extras in headless Chromium: each alert shows its octicon in its colour, in the light and the dark
+ * theme (github.com's Primer colours); task-list boxes are disabled and stay as written when clicked;
+ * {@code <details>} opens on a click on its summary; a footnote reference goes to its note and back.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ExtrasInBrowserTest {
     private static final Path TARGET = Path.of("target");
-    private static final Path SHOTS = TARGET.resolve("screenshots");
-    private static final Duration WAIT = Duration.ofSeconds(20);
+    /** Primer's alert colours (github-markdown-css): light, then dark. */
+    private static final Map<String, String[]> COLOURS = Map.of(
+            "note", new String[] {"rgb(9, 105, 218)", "rgb(68, 147, 248)"},
+            "tip", new String[] {"rgb(26, 127, 55)", "rgb(63, 185, 80)"},
+            "important", new String[] {"rgb(130, 80, 223)", "rgb(171, 125, 248)"},
+            "warning", new String[] {"rgb(154, 103, 0)", "rgb(210, 153, 34)"},
+            "caution", new String[] {"rgb(209, 36, 47)", "rgb(248, 81, 73)"});
 
-    private StaticServer server;
-    private ChromeDriver driver;
-    private Path site;
+    StaticServer server;
+    ChromeDriver driver;
 
     @BeforeAll
     void buildAndStart() throws IOException {
-        Path input = Path.of("src/test/resources/golden/extras/input").toAbsolutePath();
-        site = TARGET.resolve("extras-site").toAbsolutePath();
-        BuildResult r = new Sd101().generate(SiteConfig.builder(input).contentRoot(input).outputDirectory(site)
-                .language("en").search(false).build());
-        assertTrue(r.written());
-        server = new StaticServer("/docs/", site, Map.of());
-        driver = Browser.start(TARGET.resolve("browser-profile-extras-" + ProcessHandle.current().pid()));
+        Path docs = Files.createDirectories(TARGET.resolve("extras-content"));
+        Files.writeString(docs.resolve("extras.md"), """
+                # Extras
+
+                > [!NOTE]
+                > A note.
+
+                > [!TIP]
+                > A tip.
+
+                > [!IMPORTANT]
+                > Important.
+
+                > [!WARNING]
+                > A warning.
+
+                > [!CAUTION]
+                > Caution.
+
+                - [ ] open task
+                - [x] done task
+
+                <details><summary>More</summary>
+
+                The hidden part.
+
+                </details>
+
+                A claim[^1] :memo:.
+
+                [^1]: Its source.
+                """);
+        Path site = TARGET.resolve("extras-site").toAbsolutePath();
+        BuildResult r = new Sd101().generate(SiteConfig.builder(docs).contentRoot(docs).outputDirectory(site)
+                .siteTitle("Extras").language("en").build());
+        assertTrue(r.written(), r::toString);
+        server = new StaticServer("/extras/", site, Map.of());
+        driver = Browser.start(TARGET.resolve("extras-profile-" + ProcessHandle.current().pid()));
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
-        driver.executeCdpCommand("Browser.grantPermissions", Map.of("origin", server.origin(),
-                "permissions", List.of("clipboardReadWrite", "clipboardSanitizedWrite")));
-        Files.createDirectories(SHOTS);
     }
 
     @AfterAll
@@ -73,235 +96,85 @@ class ExtrasInBrowserTest {
         }
     }
 
-    @BeforeEach
-    void lightTheme() {
-        driver.get(server.base() + "plain/");
-        js("localStorage.setItem('sd101-theme', 'light')");
-        driver.manage().logs().get(LogType.BROWSER); // drop what earlier tests left
-        server.clearMisses();
+    private Object js(String script) {
+        return ((JavascriptExecutor) driver).executeScript(script);
     }
 
-    @Test
-    void mermaidBlockBecomesAnSvgInLightAndAgainAfterSwitchingToDark() {
+    private void open(String theme) {
         driver.get(server.base());
-        WebElement figure = waitFor(".mermaid-diagram[data-theme='light'] svg");
-        assertTrue(figure.getText().contains("Write Markdown"), "the diagram's labels: " + figure.getText());
-        assertEquals(Boolean.TRUE, js("return document.querySelector('pre > code.language-mermaid').parentElement.hidden"),
-                "the source is hidden once drawn");
-        String light = (String) js("return document.querySelector('.mermaid-diagram svg').outerHTML");
-        js("document.getElementById('math').scrollIntoView()");
-        shot("extras-light");
-        driver.findElement(By.cssSelector(".theme-toggle")).click();
-        waitFor(".mermaid-diagram[data-theme='dark'] svg");
-        String dark = (String) js("return document.querySelector('.mermaid-diagram svg').outerHTML");
-        assertNotEquals(light, dark, "drawn again in the dark theme's colours");
-        assertEquals(1L, js("return document.querySelectorAll('.mermaid-diagram svg').length"));
-        shot("extras-dark");
-        printLoaded("a flowchart", "/vendor/mermaid/");
-        noErrors();
+        js("localStorage.setItem('sd101-theme', '" + theme + "')");
+        driver.navigate().refresh();
+        assertEquals(theme, js("return document.documentElement.dataset.theme"));
     }
 
     @Test
-    void aDiagramWithAnErrorKeepsItsSourceShown() {
-        driver.get(server.base() + "diagram-error/");
-        WebElement pre = new WebDriverWait(driver, WAIT).until(d -> {
-            WebElement p = d.findElement(By.cssSelector("pre:has(> code.language-mermaid)"));
-            return p.getAttribute("title") == null || p.getAttribute("title").isEmpty() ? null : p;
-        });
-        assertTrue(pre.isDisplayed(), "the source is shown");
-        assertTrue(pre.getText().contains("A -->"), pre.getText());
-        assertEquals(0L, js("return document.querySelectorAll('.mermaid-diagram, body > [id^=dsd101-mermaid], body > svg').length"),
-                "no diagram and no stray error drawing");
-    }
-
-    @Test
-    void mathTypesetsWithNoTeXLeftAsText() {
-        driver.get(server.base());
-        new WebDriverWait(driver, WAIT).until(d -> Boolean.TRUE.equals(js(
-                "return document.querySelectorAll('.math.math-typeset .katex').length === 4")));
-        assertEquals(0L, js("return document.querySelectorAll('.math:not(.math-typeset), code.language-math').length"));
-        // KaTeX keeps the TeX as the MathML annotation: each expression is the one written.
-        assertEquals(List.of("\\pi r^2", "\\sqrt{\\$4}", "e^{i\\pi} + 1 = 0"), js(
-                "return Array.from(document.querySelectorAll('.math annotation')).slice(0, 3).map(a => a.textContent)"));
-        // What a reader sees (the HTML rendering, not the MathML twin) holds no delimiter and no TeX command.
-        String shown = (String) js("var p = document.querySelector('#math').nextElementSibling.cloneNode(true);"
-                + "p.querySelectorAll('.katex-mathml').forEach(m => m.remove()); return p.textContent;");
-        assertFalse(shown.contains("\\"), shown);
-        assertTrue(shown.contains("$20 and $30 are prices"), "prices stay text: " + shown);
-        assertEquals(2L, js("return document.querySelectorAll('.katex-display').length"), "$$ and ```math are displayed");
-        noErrors();
-    }
-
-    @Test
-    void copyButtonIsKeyboardReachableCopiesTheCodeAndSaysCopied() {
-        driver.get(server.base());
-        waitFor(".code-block .copy-button");
-        assertEquals(5L, js("return document.querySelectorAll('.code-block > button.copy-button').length"),
-                "one button per code block, none on the diagram or the math block");
-        // Tab from the heading before the first block reaches its button.
-        js("var h = document.getElementById('code'); h.setAttribute('tabindex', '-1'); h.focus();");
-        WebElement button = null;
-        for (int i = 0; i < 5 && button == null; i++) {
-            new Actions(driver).sendKeys(Keys.TAB).perform();
-            WebElement active = driver.switchTo().activeElement();
-            if (active.getAttribute("class").contains("copy-button")) {
-                button = active;
+    void alertsShowTheirIconsInTheirColoursInBothThemes() {
+        for (int theme = 0; theme < 2; theme++) {
+            open(theme == 0 ? "light" : "dark");
+            for (Map.Entry<String, String[]> kind : COLOURS.entrySet()) {
+                WebElement alert = driver.findElement(By.cssSelector(".markdown-alert-" + kind.getKey()));
+                WebElement icon = alert.findElement(By.cssSelector(".markdown-alert-title svg.octicon"));
+                assertTrue(icon.isDisplayed(), kind.getKey());
+                assertEquals(16L, js("return Math.round(document.querySelector('.markdown-alert-" + kind.getKey()
+                        + " svg').getBoundingClientRect().width)"), kind.getKey() + " icon width");
+                String expected = kind.getValue()[theme];
+                assertEquals(expected, js("return getComputedStyle(document.querySelector('.markdown-alert-" + kind.getKey()
+                        + " svg')).fill"), kind.getKey() + " icon colour");
+                assertEquals(expected, js("return getComputedStyle(document.querySelector('.markdown-alert-" + kind.getKey()
+                        + "')).borderLeftColor"), kind.getKey() + " border");
+                assertEquals(expected, js("return getComputedStyle(document.querySelector('.markdown-alert-" + kind.getKey()
+                        + " .markdown-alert-title')).color"), kind.getKey() + " title");
             }
         }
-        assertTrue(button != null, "a copy button is reached with Tab");
-        assertEquals("Copy code", button.getAttribute("aria-label"));
-        new Actions(driver).sendKeys(Keys.ENTER).perform();
-        WebElement status = driver.findElement(By.cssSelector(".code-block .copy-status"));
-        new WebDriverWait(driver, WAIT).until(d -> "Copied".equals(js("return arguments[0].textContent", status)));
-        assertTrue(button.getAttribute("class").contains("copied"), "the button shows it too");
-        assertEquals("polite", status.getAttribute("aria-live"));
-        Object copied = driver.executeAsyncScript(
-                "var done = arguments[0]; navigator.clipboard.readText().then(done, function (e) { done('error: ' + e); });");
-        assertEquals("// add two numbers\nfunction add(a, b) {\n  return a + b; // \"sum\"\n}\n", copied);
-        assertEquals("none", printDisplay(), "hidden in print");
-        noErrors();
-    }
-
-    @Test
-    void copyWorksWithoutTheClipboardApiAsOnPlainHttpElsewhereThanLocalhost() {
-        driver.get(server.base());
-        waitFor(".code-block .copy-button");
-        // Outside a secure context browsers have no navigator.clipboard: the copy command takes over.
-        js("window.__clipboard = navigator.clipboard;"
-                + "Object.defineProperty(Navigator.prototype, 'clipboard', { get: () => undefined, configurable: true });"
-                + "var exec = document.execCommand.bind(document);"
-                + "document.execCommand = function (c) { window.__command = c; return exec(c); };");
-        WebElement button = driver.findElements(By.cssSelector(".code-block .copy-button")).get(1);
-        new Actions(driver).moveToElement(button).click().perform();
-        new WebDriverWait(driver, WAIT).until(d -> button.getAttribute("class").contains("copied"));
-        Object copied = driver.executeAsyncScript("var done = arguments[0];"
-                + "window.__clipboard.readText().then(done, function (e) { done('error: ' + e); });");
-        assertEquals("echo \"$HOME\" | tr a-z A-Z\n", copied);
-        assertEquals("copy", js("return window.__command"), "copied by the copy command");
-        assertEquals(0L, js("return document.querySelectorAll('textarea').length"), "the helper text area is gone");
-        noErrors();
-    }
-
-    /** The copy button's display when the page is printed (Chromium's print media emulation). */
-    private String printDisplay() {
-        driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
-        try {
-            return (String) js("return getComputedStyle(document.querySelector('.copy-button')).display");
-        } finally {
-            driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));
-        }
-    }
-
-    @Test
-    void highlightedCodeHasGitHubsColoursInBothThemes() {
-        driver.get(server.base());
-        waitFor("code.language-dockerfile[data-highlighted='dockerfile']");
-        assertEquals("javascript", js("return document.querySelector('code.language-js').dataset.highlighted"),
-                "GitHub's js is highlight.js's javascript");
-        assertEquals("bash", js("return document.querySelector('code.language-shell').dataset.highlighted"),
-                "GitHub's shell is a script, not a console session");
-        assertEquals(0L, js("return document.querySelectorAll('code.language-no-such-language .hljs-keyword,"
-                + " code.language-no-such-language.hljs, pre > code:not([class]) span').length"), "unknown and unnamed stay plain");
-        assertEquals("rgb(207, 34, 46)", keywordColour(), "GitHub light's keyword colour");
-        assertEquals("rgb(102, 57, 186)", js("return getComputedStyle(document.querySelector('code.language-js .hljs-title')).color"),
-                "GitHub light's entity colour, on the function's name");
-        assertEquals("rgb(89, 99, 110)", js("return getComputedStyle(document.querySelector('code.language-js .hljs-comment')).color"));
-        driver.findElement(By.cssSelector(".theme-toggle")).click();
-        assertEquals("rgb(255, 123, 114)", keywordColour(), "GitHub dark's keyword colour");
-        noErrors();
-    }
-
-    private Object keywordColour() {
-        return js("return getComputedStyle(document.querySelector('code.language-js .hljs-keyword')).color");
+        js("localStorage.clear()");
     }
 
     @Test
     void axeFindsNoSeriousAccessibilityProblemsInEitherTheme() throws IOException {
         String source = Axe.source();
-        List<String> problems = new ArrayList<>();
+        List<String> problems = new java.util.ArrayList<>();
         for (String theme : List.of("light", "dark")) {
-            driver.get(server.base());
-            js("localStorage.setItem('sd101-theme', arguments[0])", theme);
-            driver.navigate().refresh();
-            waitFor(".mermaid-diagram[data-theme='" + theme + "'] svg");
-            waitFor("code.language-dockerfile[data-highlighted]");
+            open(theme);
             problems.addAll(Axe.violations(driver, source, theme));
         }
+        js("localStorage.clear()");
         assertEquals(List.of(), problems, "serious or critical axe-core violations");
     }
 
     @Test
-    void aPlainPageRequestsNoneOfTheScripts() {
-        driver.get(server.base() + "plain/");
-        new WebDriverWait(driver, WAIT).until(d -> "complete".equals(js("return document.readyState")));
-        @SuppressWarnings("unchecked")
-        List<String> requested = (List<String>) js("return performance.getEntriesByType('resource').map(e => e.name)");
-        assertFalse(requested.isEmpty(), "the page's own assets are listed");
-        List<String> extra = new ArrayList<>();
-        for (String url : requested) {
-            if (url.contains("/vendor/") || url.matches(".*/assets/(code|math|mermaid)\\.(js|css)$")) {
-                extra.add(url);
-            }
-        }
-        assertEquals(List.of(), extra);
-        assertEquals(0L, js("return document.querySelectorAll('.copy-button, .katex, .mermaid-diagram').length"));
-        noErrors();
+    void taskListBoxesAreDisabled() {
+        open("light");
+        List<WebElement> boxes = driver.findElements(By.cssSelector("input.task-list-item-checkbox"));
+        assertEquals(2, boxes.size());
+        assertFalse(boxes.get(0).isEnabled());
+        assertFalse(boxes.get(0).isSelected());
+        assertTrue(boxes.get(1).isSelected());
+        js("document.querySelectorAll('input.task-list-item-checkbox').forEach(b => b.click())");
+        assertFalse(boxes.get(0).isSelected(), "a click changes nothing");
+        assertTrue(boxes.get(1).isSelected());
+        assertEquals("none", driver.findElement(By.cssSelector(".task-list-item")).getCssValue("list-style-type"));
     }
 
-    // --- helpers ---------------------------------------------------------------------------------------
-
-    /** Prints how many files under {@code part} the page fetched, and their size raw and gzipped. */
-    private void printLoaded(String what, String part) {
-        @SuppressWarnings("unchecked")
-        List<String> urls = (List<String>) js("return performance.getEntriesByType('resource').map(e => e.name)");
-        long raw = 0;
-        long gz = 0;
-        int files = 0;
-        for (String url : urls) {
-            int at = url.indexOf(part);
-            if (at >= 0) {
-                try {
-                    byte[] bytes = Files.readAllBytes(site.resolve(url.substring(url.indexOf("/assets/") + 1)));
-                    raw += bytes.length;
-                    gz += dev.sd101.SiteFiles.gzipSize(bytes);
-                    files++;
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            }
-        }
-        System.out.printf("assets: a page with %s fetched %d files of %s: %d KB, %d KB gzip%n", what, files, part,
-                raw / 1024, gz / 1024);
+    @Test
+    void detailsOpenOnAClick() {
+        open("light");
+        WebElement hidden = driver.findElement(By.xpath("//details/p"));
+        assertFalse(hidden.isDisplayed());
+        driver.findElement(By.cssSelector("details > summary")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(5)).until(d -> hidden.isDisplayed());
+        assertEquals(Boolean.TRUE, js("return document.querySelector('details').open"));
     }
 
-    private WebElement waitFor(String css) {
-        return new WebDriverWait(driver, WAIT).until(d -> {
-            List<WebElement> found = d.findElements(By.cssSelector(css));
-            return found.isEmpty() ? null : found.get(0);
-        });
-    }
-
-    private Object js(String script, Object... args) {
-        return ((JavascriptExecutor) driver).executeScript(script, args);
-    }
-
-    private void noErrors() {
-        List<String> errors = new ArrayList<>();
-        for (LogEntry e : driver.manage().logs().get(LogType.BROWSER)) {
-            if (e.getLevel().intValue() >= Level.WARNING.intValue()) {
-                errors.add(e.getMessage());
-            }
-        }
-        assertEquals(List.of(), errors, "console");
-        assertEquals(List.of(), server.misses(), "requests for missing files");
-    }
-
-    private void shot(String name) {
-        js("return document.fonts.ready");
-        try {
-            Files.write(SHOTS.resolve(name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+    @Test
+    void aFootnoteGoesToItsNoteAndBack() {
+        open("light");
+        assertTrue(driver.findElement(By.tagName("article")).getText().contains("\uD83D\uDCDD."), "the shortcode is an emoji");
+        // As on github.com, a reference shows in brackets.
+        assertEquals("\"[\"", js("return getComputedStyle(document.querySelector('sup.footnote-ref a'), '::before').content"));
+        driver.findElement(By.cssSelector("sup.footnote-ref a")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(5)).until(d -> "#fn-1".equals(js("return location.hash")));
+        assertEquals("fn-1", js("return document.querySelector(':target').id"));
+        driver.findElement(By.cssSelector("a.footnote-backref")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(5)).until(d -> "#fnref-1".equals(js("return location.hash")));
     }
 }
