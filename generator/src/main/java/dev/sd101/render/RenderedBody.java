@@ -10,12 +10,13 @@ import java.util.Map;
  * @param description the first paragraph's text, shortened (for meta descriptions), or {@code ""}
  * @param image       the first image's URL relative to the site root, or absolute, or {@code ""}
  * @param assets      files to copy into the site: output path relative to the site root → source file
+ * @param scripts     the theme's optional scripts the body needs
  * @param unresolved  the {@code href}/{@code src} values, as the body holds them, of links the content gets wrong
  *                    (a missing file, an undecodable path): content problems, which the site check must not take for
  *                    generator bugs
  */
 public record RenderedBody(String html, String description, String image, Map<String, Path> assets,
-                           java.util.Set<String> unresolved) {
+                           dev.sd101.template.Views.Scripts scripts, java.util.Set<String> unresolved) {
     public RenderedBody {
         assets = Map.copyOf(assets);
         unresolved = java.util.Set.copyOf(unresolved);
