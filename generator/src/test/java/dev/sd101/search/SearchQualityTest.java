@@ -31,7 +31,8 @@ class SearchQualityTest {
         NodeRunner.write(index, site);
         NodeRunner.Result result = NodeRunner.run(repo, Map.of(), "generator/src/test/js/benchmark.mjs",
                 site.toString(), "templates/theme/assets", shared.resolve("search-queries.tsv").toString(),
-                "generator/src/test/resources/search/hard-queries.tsv");
+                "generator/src/test/resources/search/hard-queries.tsv",
+                "generator/src/test/resources/search/expansion-queries.tsv");
         System.out.println(result.output());
         assertEquals(0, result.exitCode(), result.output());
 
