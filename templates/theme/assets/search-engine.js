@@ -290,10 +290,13 @@ export class SearchEngine {
     await this._ensureChunks(meta, [...needed]);
   }
 
-  /** A word's best match per section: section → [score, titleHit, terms matched]; exact: a whole-word match. */
+  /**
+   * A word's best match per section: section → [score, titleHit, terms matched]; exact: a whole-word match, or
+   * a section with all its bigrams; own: any match.
+   */
   _scoreWord(meta, alts) {
     const best = new Map();
-    let exact = false;
+    let exact = false, whole = false;
     const offer = (section, score, title, terms) => {
       const cur = best.get(section);
       if (!cur || score > cur[0]) best.set(section, [score, title, terms]);
@@ -312,6 +315,7 @@ export class SearchEngine {
         }
         for (const [section, [impact, count, title, grams]] of sum) {
           const coverage = count / a.bigrams.length;
+          if (coverage === 1) whole = true;
           // The grams found are what a snippet can show of a partial match.
           if (coverage >= 0.5) offer(section, a.weight * coverage * impact / a.bigrams.length, coverage === 1 && title === 1, grams);
         }
@@ -322,7 +326,7 @@ export class SearchEngine {
         }
       }
     }
-    return { best, exact };
+    return { best, exact: exact || whole, own: best.size > 0 };
   }
 
   /**
@@ -390,7 +394,9 @@ export class SearchEngine {
         if (!per.every((m) => m.has(section))) continue;
         let score = 0, title = true; const terms = [];
         for (const m of per) { const [s, , ts] = m.get(section); score += s; terms.push(...ts); }
-        const share = GLOSS_WEIGHT * score / e.span.words.length;
+        // The expansion's mean word score, shared by the phrase's words; halved when those words match on their own.
+        const own = e.span.words.every((w, k) => scored[e.span.from + k].own);
+        const share = GLOSS_WEIGHT * (own ? 0.5 : 1) * score / per.length / e.span.words.length;
         // Never a title match: another word's title must not outrank the query's own words.
         for (let i = e.span.from; i < e.span.from + e.span.words.length; i++) merge(scored[i].best, new Map([[section, [share, false, terms]]]));
       }
