@@ -22,6 +22,7 @@ const GLOSS_WEIGHT = 0.6;      // another word for the phrase: below the phrase'
 const FUZZY_WEIGHT = 0.6;      // a word one edit away (two: three quarters of it)
 const MIN_FUZZY_LATIN = 4;     // Lexicon.MIN_FUZZY_LATIN
 const MAX_CORRECTIONS = 2;     // closest words tried per typo
+const MAX_SYNONYMS = 4;        // other words tried per glossary phrase
 const FEW = 3;                 // a Latin word matching fewer sections than this, none whole, may be a typo
 
 const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
@@ -348,11 +349,19 @@ export class SearchEngine {
     for (const span of spans) {
       for (const k of span.keys) {
         const v = this._entry(meta, GLOSS + k);
-        if (v) { for (const text of v.split("|")) expansions.push({ span, words: analyzeQuery(text) }); break; }
+        if (v) {
+          // Other words are matched whole (no prefixes: they cost chunks and time, and add noise), a few per phrase.
+          for (const text of v.split("|").slice(0, MAX_SYNONYMS)) {
+            const ws = analyzeQuery(text).map((w) => ({ ...w, alts: w.alts.filter((a) => !a.prefix) }));
+            expansions.push({ span, words: ws });
+          }
+          break;
+        }
       }
     }
     const lonely = words.map((w, i) => i).filter((i) => !scored[i].exact);
-    const aliasKeys = lonely.filter((i) => words[i].hangul).map((i) => ({ i, keys: [words[i].form, ...koreanStems(words[i].form)] }));
+    // Spelled names are looked up for a Hangul word of two syllables or more (one syllable is a particle or noise).
+    const aliasKeys = lonely.filter((i) => words[i].hangul && Array.from(words[i].form).length >= 2 && !PARTICLES.has(words[i].form)).map((i) => ({ i, keys: [words[i].form, ...koreanStems(words[i].form).slice(0, 1)] }));
     await Promise.all([
       this._fetchTerms(meta, expansions.flatMap((e) => e.words.flatMap((w) => w.alts))),
       this._fetchTerms(meta, aliasKeys.flatMap((a) => a.keys.map((k) => ({ term: ALIAS + k })))),
