@@ -350,11 +350,8 @@ export class SearchEngine {
       for (const k of span.keys) {
         const v = this._entry(meta, GLOSS + k);
         if (v) {
-          // Other words are matched whole (no prefixes: they cost chunks and time, and add noise), a few per phrase.
-          for (const text of v.split("|").slice(0, MAX_SYNONYMS)) {
-            const ws = analyzeQuery(text).map((w) => ({ ...w, alts: w.alts.filter((a) => !a.prefix) }));
-            expansions.push({ span, words: ws });
-          }
+          // A few other words per phrase.
+          for (const text of v.split("|").slice(0, MAX_SYNONYMS)) expansions.push({ span, words: wholeWords(text) });
           break;
         }
       }
@@ -379,21 +376,27 @@ export class SearchEngine {
       ? Array.from(words[i].form).length >= 2 && scored[i].best.size === 0
       : words[i].form.length >= MIN_FUZZY_LATIN && scored[i].best.size < FEW));
     const corrections = new Map();
-    if (typos.length) {
-      const lists = await Promise.all(typos.map((i) => this._vocab(words[i].form, words[i].hangul)));
-      typos.forEach((i, n) => {
-        const f = words[i].form;
-        let c = this._corrected.get(f); // a warm engine corrects a word once
-        if (!c) { c = closest(f, lists[n], words[i].hangul); this._corrected.set(f, c); }
-        if (c.length) corrections.set(i, c);
-      });
+    await Promise.all(typos.map(async (i) => {
+      const f = words[i].form;
+      let c = this._corrected.get(f); // a warm engine corrects a word once
+      if (!c) { c = await this._correct(f, words[i].hangul); this._corrected.set(f, c); }
+      if (c.length) corrections.set(i, c);
+    }));
+    const fixed = [...corrections.values()].flat().map((c) => correctionAlts(c.term, 1));
+    const fixedKeys = [...corrections.values()].flat().map((c) => ({ term: GLOSS + glossaryKey([c.term]) }));
+    await this._fetchTerms(meta, [...[...aliasTerms.values()].flat().map((term) => ({ term })), ...fixed.flat(), ...fixedKeys]);
+    // A corrected word may be one the glossary knows (kafak → kafka → 카프카 in a text that writes only 카프카).
+    const more = [];
+    for (const [i, cands] of corrections) {
+      const v = this._entry(meta, GLOSS + glossaryKey([cands[0].term]));
+      if (v) for (const text of v.split("|").slice(0, MAX_SYNONYMS)) more.push({ span: { from: i, words: [words[i]] }, words: wholeWords(text) });
     }
-    await this._fetchTerms(meta, [...[...aliasTerms.values()].flat(), ...[...corrections.values()].flat().map((c) => c.term)].map((term) => ({ term })));
+    if (more.length) { await this._fetchTerms(meta, more.flatMap((e) => e.words.flatMap((w) => w.alts))); expansions.push(...more); }
     for (const [i, terms] of aliasTerms) {
       merge(scored[i].best, this._scoreWord(meta, terms.map((term) => ({ term, weight: ALIAS_WEIGHT }))).best);
     }
     for (const [i, cands] of corrections) {
-      merge(scored[i].best, this._scoreWord(meta, cands.map((c) => ({ term: c.term, weight: c.distance === 1 ? FUZZY_WEIGHT : FUZZY_WEIGHT * 0.75 }))).best);
+      merge(scored[i].best, this._scoreWord(meta, cands.flatMap((c) => correctionAlts(c.term, c.distance === 1 ? FUZZY_WEIGHT : FUZZY_WEIGHT * 0.75))).best);
     }
     for (const e of expansions) {
       // A section that holds every word of the expansion matches every word of the phrase.
@@ -401,13 +404,14 @@ export class SearchEngine {
       if (per.length === 0) continue;
       for (const [section] of per[0]) {
         if (!per.every((m) => m.has(section))) continue;
-        let score = 0, title = true; const terms = [];
-        for (const m of per) { const [s, , ts] = m.get(section); score += s; terms.push(...ts); }
-        // The expansion's mean word score, shared by the phrase's words; halved when those words match on their own.
-        const own = e.span.words.every((w, k) => scored[e.span.from + k].own);
+        let score = 0; const terms = [];
+        let title = true;
+        for (const m of per) { const [s, t, ts] = m.get(section); score += s; title &&= t; terms.push(...ts); }
+        // The expansion's mean word score, shared by the phrase's words; halved when those words match on their own,
+        // and then never a title match (another word's title must not outrank the query's own words).
+        const own = e.span.words.some((w, k) => scored[e.span.from + k].own);
         const share = GLOSS_WEIGHT * (own ? 0.5 : 1) * score / per.length / e.span.words.length;
-        // Never a title match: another word's title must not outrank the query's own words.
-        for (let i = e.span.from; i < e.span.from + e.span.words.length; i++) merge(scored[i].best, new Map([[section, [share, false, terms]]]));
+        for (let i = e.span.from; i < e.span.from + e.span.words.length; i++) merge(scored[i].best, new Map([[section, [share, title && !own, terms]]]));
       }
     }
     const bySection = new Map();
@@ -422,6 +426,26 @@ export class SearchEngine {
     const hits = [...bySection.values()].map((h) => ({ ...h, titleAll: h.titleWords === words.length, phrase: false }));
     hits.sort(compareHits);
     return { words, hits, corrections };
+  }
+
+  /**
+   * The closest words of the site to a typo. A Hangul compound is often no index term itself (Nori splits it, its
+   * bigrams are the terms): then each of its bigrams that is no word of the site is replaced by the closest one
+   * (모노래포 → 모노레포, as 래포 → 레포).
+   */
+  async _correct(form, hangul) {
+    const whole = closest(form, await this._vocab(form, hangul), hangul);
+    if (whole.length || !hangul) return whole;
+    const cps = Array.from(form);
+    const out = [];
+    for (let k = 0; k + 1 < cps.length && out.length < MAX_CORRECTIONS; k++) {
+      const gram = cps[k] + cps[k + 1];
+      const list = await this._vocab(gram, true);
+      if (list.some((v) => v.term === gram)) continue;
+      const [best] = closest(gram, list.filter((v) => v.term.length === 2), true);
+      if (best) out.push({ term: cps.slice(0, k).join("") + best.term + cps.slice(k + 2).join(""), distance: best.distance });
+    }
+    return out;
   }
 
   /**
@@ -475,6 +499,18 @@ export class SearchEngine {
       }),
     };
   }
+}
+
+/** A glossary word's query words, matched whole (prefixes cost chunks and time, and add noise). */
+function wholeWords(text) {
+  return analyzeQuery(text).map((w) => ({ ...w, alts: w.alts.filter((a) => !a.prefix) }));
+}
+
+/** How a corrected word is looked up: whole, and a Hangul one also by its bigrams (a compound is rarely a term). */
+function correctionAlts(term, weight) {
+  const alts = [{ term, weight }];
+  if (HANGUL.test(term)) { const g = bigrams(term); if (g.length >= 2) alts.push({ bigrams: g, weight: weight * 0.9 }); }
+  return alts;
 }
 
 /** Keeps the better of two best-match entries per section. */

@@ -62,6 +62,17 @@ final class HangulSpelling {
         exceptions = Map.copyOf(e);
     }
 
+    /** The exceptions file's words and their usual spellings, as glossary groups (Kafka for a text that says 카프카). */
+    List<List<String>> exceptionGroups() {
+        List<List<String>> out = new ArrayList<>();
+        exceptions.forEach((word, spelled) -> {
+            List<String> group = new ArrayList<>(List.of(word));
+            group.addAll(spelled);
+            out.add(List.copyOf(group));
+        });
+        return out;
+    }
+
     /**
      * The Hangul spellings of {@code word} (lowercase ASCII letters, as the index holds Latin terms), usual forms
      * first; empty for anything else (digits, other scripts), unless the exceptions name it.

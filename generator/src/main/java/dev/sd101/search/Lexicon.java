@@ -62,12 +62,22 @@ final class Lexicon {
         return List.copyOf(out);
     }
 
+    /** Whether an index key is a lexicon entry (an alias or a glossary key), not a term. */
+    static boolean isEntry(String key) {
+        return key.startsWith(ALIAS) || key.startsWith(GLOSS);
+    }
+
     /** The bilingual pairs a text writes itself: {@code 캐시(cache)}, {@code load balancer(로드 밸런서)}. */
     static List<List<String>> mine(String text) {
         List<List<String>> out = new ArrayList<>();
         Matcher m = HANGUL_THEN_LATIN.matcher(text);
         while (m.find()) {
-            out.add(List.of(stripEnding(m.group(1)), m.group(2).trim()));
+            String latin = m.group(2).trim();
+            String hangul = m.group(1);
+            if (!latin.contains(" ")) { // one English word names one Korean word: 데이터는 캐시(cache) is 캐시
+                hangul = hangul.substring(hangul.lastIndexOf(' ') + 1);
+            }
+            out.add(List.of(stripEnding(hangul), latin));
         }
         m = LATIN_THEN_HANGUL.matcher(text);
         while (m.find()) {
@@ -105,6 +115,7 @@ final class Lexicon {
         }
         SortedMap<String, Set<String>> gloss = new TreeMap<>();
         List<List<String>> groups = new ArrayList<>(glossary);
+        groups.addAll(spelling.exceptionGroups()); // a Latin name the text writes only in Hangul: kafka → 카프카
         groups.addAll(mined);
         for (List<String> group : groups) {
             List<String> present = new ArrayList<>();
@@ -144,11 +155,19 @@ final class Lexicon {
         return new Postings.Encoded(outTerms, outLists);
     }
 
-    /** The word lists typo correction searches: {@code search/vocab-l.json} (Latin) and {@code vocab-h/N.json} (Hangul). */
-    static Map<String, byte[]> vocabulary(String[] terms) {
+    /**
+     * The word lists typo correction searches: {@code search/vocab-l.json} (Latin) and {@code vocab-h/N.json}
+     * (Hangul), from the index's terms and the lexicon's keys ({@code extended}: a Latin word the glossary leads
+     * somewhere is a word of the site too).
+     */
+    static Map<String, byte[]> vocabulary(String[] extended) {
         List<String> latin = new ArrayList<>();
         List<String> hangul = new ArrayList<>();
-        for (String t : terms) {
+        java.util.SortedSet<String> words = new java.util.TreeSet<>();
+        for (String t : extended) {
+            words.add(t.startsWith(GLOSS) ? t.substring(GLOSS.length()) : t);
+        }
+        for (String t : words) {
             if (t.length() >= MIN_FUZZY_LATIN && t.chars().allMatch(c -> c >= 'a' && c <= 'z')) {
                 latin.add(t);
             } else if (t.length() >= 2 && t.codePoints().allMatch(c -> c >= 0xAC00 && c <= 0xD7A3)) {

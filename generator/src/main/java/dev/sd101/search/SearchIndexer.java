@@ -74,9 +74,9 @@ public final class SearchIndexer {
         for (Section s : sections) {
             mined.addAll(Lexicon.mine(s.title() + "\n" + s.heading() + "\n" + s.body()));
         }
-        java.util.Map<String, byte[]> files = new java.util.TreeMap<>(
-                ClientIndexWriter.writeEncoded(lexicon.extend(postings, mined, analysis::surface), sections));
-        files.putAll(Lexicon.vocabulary(postings.terms()));
+        Postings.Encoded extended = lexicon.extend(postings, mined, analysis::surface);
+        java.util.Map<String, byte[]> files = new java.util.TreeMap<>(ClientIndexWriter.writeEncoded(extended, sections));
+        files.putAll(Lexicon.vocabulary(extended.terms()));
         return new SearchIndex(files, sections.size(), postings.terms().length);
     }
 
