@@ -298,9 +298,10 @@ export class SearchEngine {
   _scoreWord(meta, alts) {
     const best = new Map();
     let exact = false, whole = false;
-    const offer = (section, score, title, terms) => {
+    const offer = (section, score, title, terms, whole = false) => { // whole: the word itself, not a part
       const cur = best.get(section);
-      if (!cur || score > cur[0]) best.set(section, [score, title, terms]);
+      if (!cur || score > cur[0]) best.set(section, [score, title, terms, whole || (cur?.[3] ?? false)]);
+      else if (whole) cur[3] = true;
     };
     for (const a of alts) {
       if (a.bigrams) {
@@ -318,12 +319,12 @@ export class SearchEngine {
           const coverage = count / a.bigrams.length;
           if (coverage === 1) whole = true;
           // The grams found are what a snippet can show of a partial match.
-          if (coverage >= 0.5) offer(section, a.weight * coverage * impact / a.bigrams.length, coverage === 1 && title === 1, grams);
+          if (coverage >= 0.5) offer(section, a.weight * coverage * impact / a.bigrams.length, coverage === 1 && title === 1, grams, coverage === 1);
         }
       } else {
         for (const [term, p] of this._lookup(meta, a.term, !!a.prefix)) {
           if (!a.prefix && p.length) exact = true;
-          for (let k = 0; k < p.length; k += 3) offer(p[k], a.weight * p[k + 1], p[k + 2] === 1, [term]);
+          for (let k = 0; k < p.length; k += 3) offer(p[k], a.weight * p[k + 1], p[k + 2] === 1, [term], !a.prefix);
         }
       }
     }
@@ -347,6 +348,10 @@ export class SearchEngine {
     // Expansions of glossary phrases, and aliases of Hangul words that match nothing whole.
     const expansions = [];
     for (const span of spans) {
+      // Korean words the text has whole, in one section, need no synonyms (they would cost chunks and add noise);
+      // English words are expanded even then, below their own matches (a Korean text says most things in Korean),
+      // and so is a phrase whose words the text has only apart (장애 허용 for 내결함성).
+      if (span.words.every((w, k) => w.hangul && scored[span.from + k].exact) && together(span, scored)) continue;
       for (const k of span.keys) {
         const v = this._entry(meta, GLOSS + k);
         if (v) {
@@ -499,6 +504,15 @@ export class SearchEngine {
       }),
     };
   }
+}
+
+/** Whether some section matches every word of a span as a whole word. */
+function together(span, scored) {
+  const maps = span.words.map((w, k) => scored[span.from + k].best);
+  for (const [section, v] of maps[0]) {
+    if (v[3] && maps.every((m) => m.get(section)?.[3])) return true;
+  }
+  return false;
 }
 
 /** A glossary word's query words, matched whole (prefixes cost chunks and time, and add noise). */
