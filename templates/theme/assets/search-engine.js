@@ -212,6 +212,7 @@ export class SearchEngine {
     this._squash = new Map();
     this._vocabs = new Map();
     this._corrected = new Map();
+    this._expanded = new Map();
   }
 
   _json(path) {
@@ -309,17 +310,17 @@ export class SearchEngine {
         for (const g of a.bigrams) {
           for (const [, p] of this._lookup(meta, g, false)) {
             for (let k = 0; k < p.length; k += 3) {
-              const s = sum.get(p[k]) ?? [0, 0, 1, []];
-              s[0] += p[k + 1]; s[1] += 1; s[2] &= p[k + 2]; s[3].push(g);
+              const s = sum.get(p[k]) ?? [0, 0, 1];
+              s[0] += p[k + 1]; s[1] += 1; s[2] &= p[k + 2];
               sum.set(p[k], s);
             }
           }
         }
-        for (const [section, [impact, count, title, grams]] of sum) {
+        for (const [section, [impact, count, title]] of sum) {
           const coverage = count / a.bigrams.length;
           if (coverage === 1) whole = true;
-          // The grams found are what a snippet can show of a partial match.
-          if (coverage >= 0.5) offer(section, a.weight * coverage * impact / a.bigrams.length, coverage === 1 && title === 1, grams, coverage === 1);
+          // The grams are what a snippet can show of a partial match (those the section lacks mark nothing).
+          if (coverage >= 0.5) offer(section, a.weight * coverage * impact / a.bigrams.length, coverage === 1 && title === 1, a.bigrams, coverage === 1);
         }
       } else {
         for (const [term, p] of this._lookup(meta, a.term, !!a.prefix)) {
@@ -356,7 +357,7 @@ export class SearchEngine {
         const v = this._entry(meta, GLOSS + k);
         if (v) {
           // A few other words per phrase.
-          for (const text of v.split("|").slice(0, MAX_SYNONYMS)) expansions.push({ span, words: wholeWords(text) });
+          for (const text of v.split("|").slice(0, MAX_SYNONYMS)) expansions.push({ span, words: this._wholeWords(text) });
           break;
         }
       }
@@ -394,7 +395,7 @@ export class SearchEngine {
     const more = [];
     for (const [i, cands] of corrections) {
       const v = this._entry(meta, GLOSS + glossaryKey([cands[0].term]));
-      if (v) for (const text of v.split("|").slice(0, MAX_SYNONYMS)) more.push({ span: { from: i, words: [words[i]] }, words: wholeWords(text) });
+      if (v) for (const text of v.split("|").slice(0, MAX_SYNONYMS)) more.push({ span: { from: i, words: [words[i]] }, words: this._wholeWords(text) });
     }
     if (more.length) { await this._fetchTerms(meta, more.flatMap((e) => e.words.flatMap((w) => w.alts))); expansions.push(...more); }
     for (const [i, terms] of aliasTerms) {
@@ -425,7 +426,8 @@ export class SearchEngine {
         let h = bySection.get(section);
         if (!h) { h = { section, score: 0, words: 0, titleWords: 0, terms: [] }; bySection.set(section, h); }
         h.score += score; h.words++; if (title) h.titleWords++;
-        h.terms.push(...terms, w.form);
+        for (const t of terms) if (!h.terms.includes(t)) h.terms.push(t);
+        h.terms.push(w.form);
       }
     });
     const hits = [...bySection.values()].map((h) => ({ ...h, titleAll: h.titleWords === words.length, phrase: false }));
@@ -451,6 +453,13 @@ export class SearchEngine {
       if (best) out.push({ term: cps.slice(0, k).join("") + best.term + cps.slice(k + 2).join(""), distance: best.distance });
     }
     return out;
+  }
+
+  /** wholeWords(text), once per engine (a glossary word recurs across keystrokes). */
+  _wholeWords(text) {
+    let w = this._expanded.get(text);
+    if (!w) { w = wholeWords(text); this._expanded.set(text, w); }
+    return w;
   }
 
   /**
