@@ -59,7 +59,7 @@ final class HangulSpelling {
         for (String[] f : exceptionLines) {
             e.put(f[0], List.of(f[1].split("\\|")));
         }
-        exceptions = Map.copyOf(e);
+        exceptions = java.util.Collections.unmodifiableMap(e); // in word order: Map.copyOf's order varies by JVM
     }
 
     /** The exceptions file's words and their usual spellings, as glossary groups (Kafka for a text that says 카프카). */
