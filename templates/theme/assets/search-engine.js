@@ -15,6 +15,15 @@ const MAX_QUERY_CHARS = 200;   // bounds the work a pasted essay can cause
 const MAX_WORDS = 10;
 const MAX_EXPANSIONS = 60;     // prefix matches per word; more adds noise, not recall
 const PHRASE_RERANK = 10;      // how many top results are checked for the exact phrase
+const ALIAS = "\u0001";       // lexicon keys (Lexicon.java): Hangul spelling → Latin terms
+const GLOSS = "\u0002";       // glossary key → words that mean the same
+const ALIAS_WEIGHT = 0.75;     // a spelling of the word: above bigram noise, below the word itself
+const GLOSS_WEIGHT = 0.6;      // another word for the phrase: below the phrase's own matches
+const FUZZY_WEIGHT = 0.6;      // a word one edit away (two: three quarters of it)
+const MIN_FUZZY_LATIN = 4;     // Lexicon.MIN_FUZZY_LATIN
+const MAX_CORRECTIONS = 2;     // closest words tried per typo
+const MAX_SYNONYMS = 4;        // other words tried per glossary phrase
+const FEW = 3;                 // a Latin word matching fewer sections than this, none whole, may be a typo
 
 const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
 const HANGUL = /\p{Script=Hangul}/u;
@@ -201,6 +210,9 @@ export class SearchEngine {
     this._chunks = new Map();
     this._decoded = new Map();
     this._squash = new Map();
+    this._vocabs = new Map();
+    this._corrected = new Map();
+    this._expanded = new Map();
   }
 
   _json(path) {
@@ -265,56 +277,203 @@ export class SearchEngine {
     return sq;
   }
 
-  /** Ranked matches without fetching fragments: [{section, score, words, titleAll, terms}]. */
-  async rank(query) {
-    const words = analyzeQuery(query);
-    if (words.length === 0) return { words, hits: [] };
-    const meta = await this._meta();
+  /** The raw value of a lexicon entry (an alias or glossary key, see Lexicon.java), or null. */
+  _entry(meta, key) {
+    const [n] = this._chunkRange(meta, key, false);
+    const chunk = this._chunks.get(n);
+    if (!chunk) return null;
+    const i = lowerBound(chunk.t, key);
+    return chunk.t[i] === key && chunk.p[i][0] === "=" ? chunk.p[i].slice(1) : null;
+  }
+
+  async _fetchTerms(meta, alts) {
     const needed = new Set();
-    for (const w of words) for (const a of w.alts) {
-      for (const t of a.bigrams ?? [a.term]) for (const n of this._chunkRange(meta, t, !!a.prefix)) needed.add(n);
-    }
+    for (const a of alts) for (const t of a.bigrams ?? [a.term]) for (const n of this._chunkRange(meta, t, !!a.prefix)) needed.add(n);
     await this._ensureChunks(meta, [...needed]);
-    const bySection = new Map();
-    words.forEach((w, wi) => {
-      const best = new Map(); // section → [score, titleHit, matched term]
-      const offer = (section, score, title, term) => {
-        const cur = best.get(section);
-        if (!cur || score > cur[0]) best.set(section, [score, title, term]);
-      };
-      for (const a of w.alts) {
-        if (a.bigrams) {
-          const sum = new Map();
-          for (const g of a.bigrams) {
-            for (const [, p] of this._lookup(meta, g, false)) {
-              for (let k = 0; k < p.length; k += 3) {
-                const s = sum.get(p[k]) ?? [0, 0, 1];
-                s[0] += p[k + 1]; s[1] += 1; s[2] &= p[k + 2];
-                sum.set(p[k], s);
-              }
+  }
+
+  /**
+   * A word's best match per section: section → [score, titleHit, terms matched]; exact: a whole-word match, or
+   * a section with all its bigrams; own: any match.
+   */
+  _scoreWord(meta, alts) {
+    const best = new Map();
+    let exact = false, whole = false;
+    const offer = (section, score, title, terms, whole = false) => { // whole: the word itself, not a part
+      const cur = best.get(section);
+      if (!cur || score > cur[0]) best.set(section, [score, title, terms, whole || (cur?.[3] ?? false)]);
+      else if (whole) cur[3] = true;
+    };
+    for (const a of alts) {
+      if (a.bigrams) {
+        const sum = new Map();
+        for (const g of a.bigrams) {
+          for (const [, p] of this._lookup(meta, g, false)) {
+            for (let k = 0; k < p.length; k += 3) {
+              const s = sum.get(p[k]) ?? [0, 0, 1];
+              s[0] += p[k + 1]; s[1] += 1; s[2] &= p[k + 2];
+              sum.set(p[k], s);
             }
           }
-          for (const [section, [impact, count, title]] of sum) {
-            const coverage = count / a.bigrams.length;
-            if (coverage >= 0.5) offer(section, a.weight * coverage * impact / a.bigrams.length, coverage === 1 && title === 1, null);
-          }
-        } else {
-          for (const [term, p] of this._lookup(meta, a.term, !!a.prefix)) {
-            for (let k = 0; k < p.length; k += 3) offer(p[k], a.weight * p[k + 1], p[k + 2] === 1, term);
-          }
+        }
+        for (const [section, [impact, count, title]] of sum) {
+          const coverage = count / a.bigrams.length;
+          if (coverage === 1) whole = true;
+          // The grams are what a snippet can show of a partial match (those the section lacks mark nothing).
+          if (coverage >= 0.5) offer(section, a.weight * coverage * impact / a.bigrams.length, coverage === 1 && title === 1, a.bigrams, coverage === 1);
+        }
+      } else {
+        for (const [term, p] of this._lookup(meta, a.term, !!a.prefix)) {
+          if (!a.prefix && p.length) exact = true;
+          for (let k = 0; k < p.length; k += 3) offer(p[k], a.weight * p[k + 1], p[k + 2] === 1, [term], !a.prefix);
         }
       }
-      for (const [section, [score, title, term]] of best) {
+    }
+    return { best, exact: exact || whole, own: best.size > 0 };
+  }
+
+  /**
+   * Ranked matches without fetching fragments: {words, hits: [{section, score, words, titleAll, terms}],
+   * corrections: Map(word index → corrected word)}. A word matches by its own forms first; a Hangul word that matches
+   * no term as a whole also by the Latin terms it spells (레디스 → redis); a phrase of the glossary also by its
+   * other words (sharding → 샤딩), below its own matches; a word that still matches nothing by the closest words
+   * of the site's vocabulary (a typo).
+   */
+  async rank(query) {
+    const words = analyzeQuery(query);
+    if (words.length === 0) return { words, hits: [], corrections: new Map() };
+    const meta = await this._meta();
+    const spans = glossarySpans(words);
+    await Promise.all([this._fetchTerms(meta, words.flatMap((w) => w.alts)), this._fetchTerms(meta, spans.flatMap((s) => s.keys.map((k) => ({ term: GLOSS + k }))))]);
+    const scored = words.map((w) => this._scoreWord(meta, w.alts));
+    // Expansions of glossary phrases, and aliases of Hangul words that match nothing whole.
+    const expansions = [];
+    for (const span of spans) {
+      // Korean words the text has whole, in one section, need no synonyms (they would cost chunks and add noise);
+      // English words are expanded even then, below their own matches (a Korean text says most things in Korean),
+      // and so is a phrase whose words the text has only apart (장애 허용 for 내결함성).
+      if (span.words.every((w, k) => w.hangul && scored[span.from + k].exact) && together(span, scored)) continue;
+      for (const k of span.keys) {
+        const v = this._entry(meta, GLOSS + k);
+        if (v) {
+          // A few other words per phrase.
+          for (const text of v.split("|").slice(0, MAX_SYNONYMS)) expansions.push({ span, words: this._wholeWords(text) });
+          break;
+        }
+      }
+    }
+    const lonely = words.map((w, i) => i).filter((i) => !scored[i].exact);
+    // Spelled names are looked up for a Hangul word of two syllables or more (one syllable is a particle or noise).
+    const aliasKeys = lonely.filter((i) => words[i].hangul && Array.from(words[i].form).length >= 2 && !PARTICLES.has(words[i].form)).map((i) => ({ i, keys: [words[i].form, ...koreanStems(words[i].form).slice(0, 1)] }));
+    await Promise.all([
+      this._fetchTerms(meta, expansions.flatMap((e) => e.words.flatMap((w) => w.alts))),
+      this._fetchTerms(meta, aliasKeys.flatMap((a) => a.keys.map((k) => ({ term: ALIAS + k })))),
+    ]);
+    const aliasTerms = new Map(); // word index → Latin terms
+    for (const { i, keys } of aliasKeys) {
+      for (const k of keys) {
+        const v = this._entry(meta, ALIAS + k);
+        if (v) { aliasTerms.set(i, v.split(" ")); break; }
+      }
+    }
+    // A typo: a word with no whole-word match and few matches at all (a Hangul word's bigrams already forgive
+    // a slip in a long word, so only one that matches nothing is corrected).
+    const typos = lonely.filter((i) => !aliasTerms.has(i) && (words[i].hangul
+      ? Array.from(words[i].form).length >= 2 && scored[i].best.size === 0
+      : words[i].form.length >= MIN_FUZZY_LATIN && scored[i].best.size < FEW));
+    const corrections = new Map();
+    await Promise.all(typos.map(async (i) => {
+      const f = words[i].form;
+      let c = this._corrected.get(f); // a warm engine corrects a word once
+      if (!c) { c = await this._correct(f, words[i].hangul); this._corrected.set(f, c); }
+      if (c.length) corrections.set(i, c);
+    }));
+    const fixed = [...corrections.values()].flat().map((c) => correctionAlts(c.term, 1));
+    const fixedKeys = [...corrections.values()].flat().map((c) => ({ term: GLOSS + glossaryKey([c.term]) }));
+    await this._fetchTerms(meta, [...[...aliasTerms.values()].flat().map((term) => ({ term })), ...fixed.flat(), ...fixedKeys]);
+    // A corrected word may be one the glossary knows (kafak → kafka → 카프카 in a text that writes only 카프카).
+    const more = [];
+    for (const [i, cands] of corrections) {
+      const v = this._entry(meta, GLOSS + glossaryKey([cands[0].term]));
+      if (v) for (const text of v.split("|").slice(0, MAX_SYNONYMS)) more.push({ span: { from: i, words: [words[i]] }, words: this._wholeWords(text) });
+    }
+    if (more.length) { await this._fetchTerms(meta, more.flatMap((e) => e.words.flatMap((w) => w.alts))); expansions.push(...more); }
+    for (const [i, terms] of aliasTerms) {
+      merge(scored[i].best, this._scoreWord(meta, terms.map((term) => ({ term, weight: ALIAS_WEIGHT }))).best);
+    }
+    for (const [i, cands] of corrections) {
+      merge(scored[i].best, this._scoreWord(meta, cands.flatMap((c) => correctionAlts(c.term, c.distance === 1 ? FUZZY_WEIGHT : FUZZY_WEIGHT * 0.75))).best);
+    }
+    for (const e of expansions) {
+      // A section that holds every word of the expansion matches every word of the phrase.
+      const per = e.words.map((w) => this._scoreWord(meta, w.alts).best);
+      if (per.length === 0) continue;
+      for (const [section] of per[0]) {
+        if (!per.every((m) => m.has(section))) continue;
+        let score = 0; const terms = [];
+        let title = true;
+        for (const m of per) { const [s, t, ts] = m.get(section); score += s; title &&= t; terms.push(...ts); }
+        // The expansion's mean word score, shared by the phrase's words; halved when those words match on their own,
+        // and then never a title match (another word's title must not outrank the query's own words).
+        const own = e.span.words.some((w, k) => scored[e.span.from + k].own);
+        const share = GLOSS_WEIGHT * (own ? 0.5 : 1) * score / per.length / e.span.words.length;
+        for (let i = e.span.from; i < e.span.from + e.span.words.length; i++) merge(scored[i].best, new Map([[section, [share, title && !own, terms]]]));
+      }
+    }
+    const bySection = new Map();
+    words.forEach((w, wi) => {
+      for (const [section, [score, title, terms]] of scored[wi].best) {
         let h = bySection.get(section);
         if (!h) { h = { section, score: 0, words: 0, titleWords: 0, terms: [] }; bySection.set(section, h); }
         h.score += score; h.words++; if (title) h.titleWords++;
-        if (term) h.terms.push(term);
+        for (const t of terms) if (!h.terms.includes(t)) h.terms.push(t);
         h.terms.push(w.form);
       }
     });
     const hits = [...bySection.values()].map((h) => ({ ...h, titleAll: h.titleWords === words.length, phrase: false }));
     hits.sort(compareHits);
-    return { words, hits };
+    return { words, hits, corrections };
+  }
+
+  /**
+   * The closest words of the site to a typo. A Hangul compound is often no index term itself (Nori splits it, its
+   * bigrams are the terms): then each of its bigrams that is no word of the site is replaced by the closest one
+   * (모노래포 → 모노레포, as 래포 → 레포).
+   */
+  async _correct(form, hangul) {
+    const whole = closest(form, await this._vocab(form, hangul), hangul);
+    if (whole.length || !hangul) return whole;
+    const cps = Array.from(form);
+    const out = [];
+    for (let k = 0; k + 1 < cps.length && out.length < MAX_CORRECTIONS; k++) {
+      const gram = cps[k] + cps[k + 1];
+      const list = await this._vocab(gram, true);
+      if (list.some((v) => v.term === gram)) continue;
+      const [best] = closest(gram, list.filter((v) => v.term.length === 2), true);
+      if (best) out.push({ term: cps.slice(0, k).join("") + best.term + cps.slice(k + 2).join(""), distance: best.distance });
+    }
+    return out;
+  }
+
+  /** wholeWords(text), once per engine (a glossary word recurs across keystrokes). */
+  _wholeWords(text) {
+    let w = this._expanded.get(text);
+    if (!w) { w = wholeWords(text); this._expanded.set(text, w); }
+    return w;
+  }
+
+  /**
+   * The site's Latin words, or its Hangul words with the first consonant of `form`, each with its jamo
+   * (typo correction only: not fetched otherwise).
+   */
+  _vocab(form, hangul) {
+    const path = hangul ? "search/vocab-h/" + Math.floor((form.charCodeAt(0) - 0xac00) / 588) + ".json" : "search/vocab-l.json";
+    let p = this._vocabs.get(path);
+    if (!p) {
+      p = this._json(path).then((list) => list.map((term) => ({ term, key: hangul ? jamo(term) : term })), () => []);
+      this._vocabs.set(path, p);
+    }
+    return p;
   }
 
   /**
@@ -323,7 +482,7 @@ export class SearchEngine {
    * punctuation-only query gives no results.
    */
   async search(query, { limit = 8 } = {}) {
-    const { words, hits } = await this.rank(query);
+    const { words, hits, corrections } = await this.rank(query);
     const top = hits.slice(0, Math.max(limit, Math.min(PHRASE_RERANK, hits.length)));
     // Section s is entry s % g of search/f/floor(s/g).json; results sharing a bundle share one fetch (_json).
     const { g } = await this._meta();
@@ -339,14 +498,122 @@ export class SearchEngine {
       }
     });
     top.sort(compareHits);
+    // "Did you mean": the query with each corrected word replaced by its closest word.
+    const suggestion = corrections.size && hits.length
+      ? words.map((w, i) => corrections.has(i) ? corrections.get(i)[0].term : w.text).join(" ") : null;
     return {
       total: hits.length,
-      results: top.slice(0, limit).map((h) => ({
-        url: h.fragment.u, title: h.fragment.t, heading: h.fragment.h, breadcrumb: h.fragment.b,
-        snippet: snippet(h.fragment.x, highlightTerms(words, h.terms)), score: h.score,
-      })),
+      suggestion,
+      results: top.slice(0, limit).map((h) => {
+        const marks = highlightTerms(words, h.terms);
+        return {
+          url: h.fragment.u, title: h.fragment.t, heading: h.fragment.h, breadcrumb: h.fragment.b,
+          snippet: snippet(h.fragment.x, marks), score: h.score, highlight: marks,
+        };
+      }),
     };
   }
+}
+
+/** Whether some section matches every word of a span as a whole word. */
+function together(span, scored) {
+  const maps = span.words.map((w, k) => scored[span.from + k].best);
+  for (const [section, v] of maps[0]) {
+    if (v[3] && maps.every((m) => m.get(section)?.[3])) return true;
+  }
+  return false;
+}
+
+/** A glossary word's query words, matched whole (prefixes cost chunks and time, and add noise). */
+function wholeWords(text) {
+  return analyzeQuery(text).map((w) => ({ ...w, alts: w.alts.filter((a) => !a.prefix) }));
+}
+
+/** How a corrected word is looked up: whole, and a Hangul one also by its bigrams (a compound is rarely a term). */
+function correctionAlts(term, weight) {
+  const alts = [{ term, weight }];
+  if (HANGUL.test(term)) { const g = bigrams(term); if (g.length >= 2) alts.push({ bigrams: g, weight: weight * 0.9 }); }
+  return alts;
+}
+
+/** Keeps the better of two best-match entries per section. */
+function merge(into, from) {
+  for (const [section, v] of from) { const cur = into.get(section); if (!cur || v[0] > cur[0]) into.set(section, v); }
+}
+
+/** Lexicon.key of a run of query words: Latin words stemmed and spaced, Hangul words run together. */
+export function glossaryKey(forms) {
+  let out = "";
+  forms.forEach((f, i) => {
+    const hangul = HANGUL.test(f);
+    if (i > 0 && !(hangul && HANGUL.test(forms[i - 1]))) out += " ";
+    out += hangul ? f : stem(f);
+  });
+  return out;
+}
+
+/** Runs of up to three words, longest first, each with its keys (a Hangul last word also without its ending). */
+function glossarySpans(words) {
+  const out = [];
+  for (let len = Math.min(3, words.length); len >= 1; len--) {
+    for (let from = 0; from + len <= words.length; from++) {
+      const ws = words.slice(from, from + len);
+      const forms = ws.map((w) => w.form);
+      const keys = [glossaryKey(forms)];
+      const last = ws[len - 1];
+      if (last.hangul) for (const s of koreanStems(last.form)) keys.push(glossaryKey([...forms.slice(0, -1), s]));
+      out.push({ from, words: ws, keys });
+    }
+  }
+  return out;
+}
+
+/** Hangul syllables as jamo (initial, medial, final), so one changed, missing or extra jamo is one edit. */
+export function jamo(word) {
+  let out = "";
+  for (const ch of word) {
+    const c = ch.codePointAt(0) - 0xac00;
+    if (c < 0 || c > 11171) { out += ch; continue; }
+    out += String.fromCharCode(0x1100 + Math.floor(c / 588), 0x1161 + Math.floor((c % 588) / 28));
+    if (c % 28) out += String.fromCharCode(0x11a7 + (c % 28));
+  }
+  return out;
+}
+
+/** Damerau–Levenshtein distance (optimal string alignment), or max+1 once it must exceed max. */
+export function editDistance(a, b, max) {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let prev2 = null, prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    let low = i;
+    for (let j = 1; j <= b.length; j++) {
+      let d = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (prev2 && i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, prev2[j - 2] + 1);
+      cur.push(d);
+      low = Math.min(low, d);
+    }
+    if (low > max) return max + 1;
+    prev2 = prev; prev = cur;
+  }
+  return prev[b.length];
+}
+
+/**
+ * The closest words to a typo: Latin by Damerau–Levenshtein distance 1 (2 from eight letters), Hangul by jamo
+ * distance 1 (2 from four syllables); nearest first, then the longer word (fewer edits per letter).
+ */
+export function closest(form, vocabulary, hangul) { // vocabulary: [{term, key: its jamo (Hangul) or itself}]
+  const key = hangul ? jamo(form) : form;
+  const max = hangul ? (Array.from(form).length >= 4 ? 2 : 1) : (form.length >= 8 ? 2 : 1);
+  const out = [];
+  for (const { term, key: k } of vocabulary) {
+    if (term === form) continue;
+    const d = editDistance(key, k, max);
+    if (d <= max) out.push({ term, distance: d });
+  }
+  out.sort((a, b) => a.distance - b.distance || Array.from(b.term).length - Array.from(a.term).length || (a.term < b.term ? -1 : 1));
+  return out.slice(0, MAX_CORRECTIONS);
 }
 
 // Coordination first (sections that match more query words), then title matches, exact phrase, then BM25.

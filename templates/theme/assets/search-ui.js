@@ -60,16 +60,29 @@ function setUp() {
     all[active].scrollIntoView({ block: "nearest" });
   }
 
-  function render(results) {
+  function render(results, suggestion) {
     active = -1;
     input.removeAttribute("aria-activedescendant");
     if (results.length === 0) {
       message("검색 결과가 없습니다");
       return;
     }
+    const head = [];
+    if (suggestion) { // a typo was corrected: offer the corrected query, which reruns it
+      const line = document.createElement("div");
+      line.className = "search-message search-suggestion";
+      line.append(document.createTextNode("이것을 찾으셨나요? "));
+      const again = document.createElement("button");
+      again.type = "button";
+      again.className = "search-suggestion-query";
+      again.textContent = suggestion;
+      again.addEventListener("click", () => { input.value = suggestion; input.focus(); run(); });
+      line.append(again);
+      head.push(line);
+    }
     const items = results.map((r, i) => {
       const a = document.createElement("a");
-      a.setAttribute("href", root + r.url);
+      a.setAttribute("href", root + withHighlight(r.url, r.highlight));
       a.id = "search-result-" + i;
       a.className = "search-result";
       a.setAttribute("role", "option");
@@ -91,7 +104,7 @@ function setUp() {
       a.append(path, snippet);
       return a;
     });
-    box.replaceChildren(...items);
+    box.replaceChildren(...head, ...items);
     open();
   }
 
@@ -104,8 +117,8 @@ function setUp() {
       return;
     }
     try {
-      const { results } = await engine.search(query, { limit: LIMIT });
-      if (mine === generation) render(results);
+      const { results, suggestion } = await engine.search(query, { limit: LIMIT });
+      if (mine === generation) render(results, suggestion);
     } catch (error) {
       if (mine === generation) message("검색 색인을 불러오지 못했습니다");
       console.error("sd101 search:", error);
@@ -166,8 +179,51 @@ function setUp() {
   window.addEventListener("pageshow", close);
 }
 
-if (document.readyState === "loading") {
-  document.addEventListener("DOMContentLoaded", setUp);
-} else {
+/** A result's URL with the words that matched as ?h=, which the target page highlights (as MkDocs Material does). */
+function withHighlight(url, words) {
+  if (!words || words.length === 0) return url;
+  const hash = url.indexOf("#");
+  const path = hash < 0 ? url : url.slice(0, hash);
+  return path + "?h=" + encodeURIComponent(words.slice(0, 12).join(" ")) + (hash < 0 ? "" : url.slice(hash));
+}
+
+/** Marks the words of ?h= in the page's content (text nodes only; the page's markup is never rewritten). */
+function highlightPage() {
+  const words = (new URLSearchParams(location.search).get("h") ?? "").split(" ").filter((w) => w.length > 0).slice(0, 12);
+  const content = document.getElementById("content");
+  if (words.length === 0 || !content) return;
+  const escaped = words.sort((a, b) => b.length - a.length).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+  const pattern = new RegExp(escaped.join("|"), "giu");
+  const probe = new RegExp(escaped.join("|"), "iu"); // no lastIndex state, unlike the global one
+  const walker = document.createTreeWalker(content, NodeFilter.SHOW_TEXT, {
+    acceptNode: (n) => n.parentElement.closest("script, style, mark, code, pre") ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT,
+  });
+  const nodes = [];
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) if (probe.test(n.data)) nodes.push(n);
+  for (const node of nodes) {
+    const parts = [];
+    let last = 0;
+    node.data.replace(pattern, (m, at) => {
+      if (at > last) parts.push(document.createTextNode(node.data.slice(last, at)));
+      const mark = document.createElement("mark");
+      mark.className = "search-hit";
+      mark.textContent = m;
+      parts.push(mark);
+      last = at + m.length;
+      return m;
+    });
+    if (last < node.data.length) parts.push(document.createTextNode(node.data.slice(last)));
+    node.replaceWith(...parts);
+  }
+}
+
+function start() {
   setUp();
+  highlightPage();
+}
+
+if (document.readyState === "loading") {
+  document.addEventListener("DOMContentLoaded", start);
+} else {
+  start();
 }

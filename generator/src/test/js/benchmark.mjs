@@ -24,8 +24,8 @@ const read = (p) => readFileSync(join(siteDir, p), "utf8");
 
 function readSet(file) {
   return readFileSync(file, "utf8").split("\n").filter((l) => l.trim() && !l.startsWith("#")).map((l) => {
-    const [query, answers] = l.split("\t");
-    return { query, answers: answers.split(",").map((a) => a.trim()) };
+    const [query, answers, kind] = l.split("\t");
+    return { query, answers: answers.split(",").map((a) => a.trim()), kind: kind?.trim() };
   });
 }
 
@@ -69,7 +69,8 @@ const firstQueryBytes = [];
 for (const file of sets) {
   const queries = readSet(file);
   const ours = [], base = [], misses = [];
-  for (const { query, answers } of queries) {
+  const byKind = new Map(); // kind → ranks (sets with a third column)
+  for (const { query, answers, kind } of queries) {
     // Cold engine per query: what a reader's first query downloads.
     let fetched = 0;
     const cold = new SearchEngine(async (p) => { const t = read(p); fetched += gz(Buffer.from(t)); return t; });
@@ -77,6 +78,7 @@ for (const file of sets) {
     firstQueryBytes.push(scriptGz + fetched);
     const r = rankOf(results.map((x) => x.url), answers);
     ours.push(r);
+    if (kind) { if (!byKind.has(kind)) byKind.set(kind, []); byKind.get(kind).push(r); }
     if (r > 1) misses.push(`${query} → ${r === Infinity ? "not found" : "rank " + r}`);
     base.push(rankOf(baseline.search(query, LIMIT).map((x) => x.url), answers));
   }
@@ -95,6 +97,11 @@ for (const file of sets) {
   console.log(`\n${name} (${queries.length} queries)         recall@1  recall@5  MRR`);
   console.log(`  sd101                         ${f(o.r1)}     ${f(o.r5)}     ${f(o.mrr)}`);
   console.log(`  whitespace+prefix baseline    ${f(b.r1)}     ${f(b.r5)}     ${f(b.mrr)}`);
+  for (const [kind, ranks] of byKind) {
+    const k = scores(ranks);
+    console.log(`  ${(kind + " (" + ranks.length + ")").padEnd(30)}${f(k.r1)}     ${f(k.r5)}     ${f(k.mrr)}`);
+    console.log(`RESULT set=${name} kind=${kind} engine=sd101 r1=${f(k.r1)} r5=${f(k.r5)} mrr=${f(k.mrr)}`);
+  }
   if (misses.length) console.log("  not first: " + misses.join("; "));
   console.log(`RESULT set=${name} engine=sd101 r1=${f(o.r1)} r5=${f(o.r5)} mrr=${f(o.mrr)}`);
   console.log(`RESULT set=${name} engine=baseline r1=${f(b.r1)} r5=${f(b.r5)} mrr=${f(b.mrr)}`);

@@ -109,3 +109,25 @@ test("snippet marks every occurrence and never exceeds the text", () => {
   assert.equal(parts.filter((p) => p.hit).length, 2);
   assert.equal(parts.map((p) => p.text).join(""), "캐시는 빠르다. 캐시를 쓴다.");
 });
+
+test("typos: Hangul by jamo (one jamo changed, dropped or added is one edit), Latin by Damerau–Levenshtein", async () => {
+  const { jamo, editDistance, closest } = await import("../../../../templates/theme/assets/search-engine.js");
+  const d = (a, b) => editDistance(jamo(a), jamo(b), 2);
+  assert.equal(d("캐쉬", "캐시"), 1);      // ㅟ for ㅣ
+  assert.equal(d("결재", "결제"), 1);      // ㅐ for ㅔ
+  assert.equal(d("컴맨드", "커맨드"), 1);  // an extra final ㅁ
+  assert.equal(d("아키텍쳐", "아키텍처"), 1);
+  assert.equal(editDistance("kafak", "kafka", 1), 1); // two letters swapped
+  assert.equal(editDistance("dokcer", "docker", 1), 1);
+  assert.equal(editDistance("kuberntes", "kubernetes", 2), 1);
+  assert.equal(editDistance("redis", "docker", 2), 3);
+  const vocab = ["kubernetes", "kube", "docker"].map((term) => ({ term, key: term }));
+  assert.deepEqual(closest("kuberntes", vocab, false), [{ term: "kubernetes", distance: 1 }]);
+});
+
+test("glossary keys: Hangul words run together, Latin words stemmed (as Lexicon.key)", async () => {
+  const { glossaryKey } = await import("../../../../templates/theme/assets/search-engine.js");
+  assert.equal(glossaryKey(["로드", "밸런서"]), "로드밸런서");
+  assert.equal(glossaryKey(["load", "balancers"]), "load balancer");
+  assert.equal(glossaryKey(["api", "게이트웨이"]), "api 게이트웨이");
+});

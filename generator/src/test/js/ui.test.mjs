@@ -20,5 +20,6 @@ test("the engine module is DOM-free", () => {
 test("fetches and links resolve against data-root", () => {
   assert.match(ui, /getAttribute\("data-root"\)/);
   assert.match(ui, /new URL\(path, base\)/);
-  assert.match(ui, /setAttribute\("href", root \+ r\.url\)/);
+  // The result's URL (plus the ?h= words the target page highlights), relative to data-root.
+  assert.match(ui, /setAttribute\("href", root \+ withHighlight\(r\.url, r\.highlight\)\)/);
 });

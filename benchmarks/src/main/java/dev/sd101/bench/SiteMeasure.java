@@ -69,13 +69,18 @@ final class SiteMeasure {
     private static long[] firstQuery(Path site, Path repo) {
         Path script = repo.resolve("generator/src/test/js/benchmark.mjs");
         Path queries = repo.resolve("generator/src/test/resources/search/hard-queries.tsv");
+        // Words the text writes otherwise (Hangul for Latin, English for Korean, typos, synonyms, questions):
+        // their recall per kind is printed, and their lookups count in the first-query bytes.
+        Path expansion = repo.resolve("generator/src/test/resources/search/expansion-queries.tsv");
         if (!Files.exists(site.resolve("search/meta.json")) || !Files.exists(script)) {
             return new long[] {-1, -1};
         }
         try {
             Process p = new ProcessBuilder("node", script.toString(), site.toString(), site.resolve("assets").toString(),
-                    queries.toString()).redirectErrorStream(true).start();
+                    queries.toString(), expansion.toString()).redirectErrorStream(true).start();
             String text = new String(p.getInputStream().readAllBytes());
+            text.lines().filter(l -> l.startsWith("RESULT set=") && l.contains("engine=sd101"))
+                    .forEach(l -> System.out.println("  search quality " + l.substring("RESULT ".length())));
             if (!p.waitFor(10, TimeUnit.MINUTES) || p.exitValue() != 0) {
                 System.err.println("benchmark.mjs failed:\n" + text);
                 return new long[] {-1, -1};

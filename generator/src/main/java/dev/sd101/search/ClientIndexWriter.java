@@ -34,6 +34,9 @@ final class ClientIndexWriter {
     /** Raw bytes per term chunk; about a third of it after gzip. Small enough that the bigrams of a Korean word
      *  (one chunk each, at worst) stay well inside the first-query budget. */
     static final int CHUNK_BYTES = 6000;
+    /** Raw bytes per chunk of {@link Lexicon} entries: a Hangul query word looks up its spellings and its words
+     *  of the glossary, each in a chunk of its own at worst. */
+    static final int LEXICON_CHUNK_BYTES = 2000;
     /** Snippets need only the start of long sections; the cap bounds a fragment's size. */
     static final int MAX_TEXT = 3000;
 
@@ -73,7 +76,10 @@ final class ClientIndexWriter {
             // The lengths the comma-separated arrays would have (a comma before all but the first item).
             termChars += termJson[i].length() + (i > first ? 1 : 0);
             listChars += listJson[i].length() + (i > first ? 1 : 0);
-            if (termChars * 2 + listChars >= CHUNK_BYTES) { // Hangul is 3 bytes in UTF-8, ~2 chars' worth
+            // Lexicon entries (they sort first) are cut finer: a query looks up several, in as many chunks.
+            boolean lexicon = Lexicon.isEntry(keys[first]);
+            boolean lexiconEnds = lexicon && (i + 1 == keys.length || !Lexicon.isEntry(keys[i + 1]));
+            if (termChars * 2 + listChars >= (lexicon ? LEXICON_CHUNK_BYTES : CHUNK_BYTES) || lexiconEnds) { // Hangul is 3 bytes in UTF-8, ~2 chars' worth
                 chunks.add(new int[] {first, i + 1});
                 first = i + 1;
                 termChars = 0;

@@ -18,6 +18,7 @@ import java.util.Objects;
 public final class SearchIndexer {
     private final TermAnalysis analysis = new TermAnalysis();
     private final Sectioner sectioner = new Sectioner();
+    private final Lexicon lexicon = new Lexicon();
     /** The last {@link #build}'s pages and their analysed sections, reused for equal pages by the next. */
     private volatile java.util.Map<SearchPage, List<Postings.Analyzed>> lastPages = java.util.Map.of();
 
@@ -63,8 +64,20 @@ public final class SearchIndexer {
         }
         lastPages = next;
         List<Section> kept = analyzed.stream().map(Postings.Analyzed::section).toList();
-        Postings.Encoded postings = Postings.encoded(analyzed);
-        return new SearchIndex(ClientIndexWriter.writeEncoded(postings, kept), kept.size(), postings.terms().length);
+        return layOut(Postings.encoded(analyzed), kept);
+    }
+
+    /** The index files: postings plus the lexicon's aliases and glossary, fragments, and the typo word lists. */
+    private SearchIndex layOut(Postings.Encoded postings, List<Section> sections) {
+        // Pairs are mined from the kept text (a snippet's worth per section), the same in both build paths.
+        List<List<String>> mined = new ArrayList<>();
+        for (Section s : sections) {
+            mined.addAll(Lexicon.mine(s.title() + "\n" + s.heading() + "\n" + s.body()));
+        }
+        Postings.Encoded extended = lexicon.extend(postings, mined, analysis::surface);
+        java.util.Map<String, byte[]> files = new java.util.TreeMap<>(ClientIndexWriter.writeEncoded(extended, sections));
+        files.putAll(Lexicon.vocabulary(extended.terms()));
+        return new SearchIndex(files, sections.size(), postings.terms().length);
     }
 
     /**
@@ -133,7 +146,7 @@ public final class SearchIndexer {
             List<Section> sections = all.stream().map(Postings.Analyzed::section).toList();
             Postings.Encoded postings = Postings.encoded(all);
             all = null; // the term counts are no longer needed while the files are laid out
-            return new SearchIndex(ClientIndexWriter.writeEncoded(postings, sections), sections.size(), postings.terms().length);
+            return layOut(postings, sections);
         }
     }
 }

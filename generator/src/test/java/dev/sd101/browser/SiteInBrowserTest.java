@@ -291,13 +291,45 @@ class SiteInBrowserTest {
                 .until(d -> !d.findElements(By.cssSelector("#search-results a[href]")).isEmpty());
         List<WebElement> results = driver.findElements(By.cssSelector("#search-results a[href]"));
         String first = URLDecoder.decode(results.get(0).getAttribute("href"), StandardCharsets.UTF_8);
-        assertTrue(first.contains("/카프카가-빠른-이유/#"), "top result: " + first);
+        // The result links the article's section, with the words that matched as ?h= for the page to highlight.
+        assertTrue(first.matches(".*/카프카가-빠른-이유/(\\?h=[^#]*)?#.*"), "top result: " + first);
         shot("search");
         input.sendKeys(Keys.ENTER);
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(d ->
-                URLDecoder.decode(d.getCurrentUrl(), StandardCharsets.UTF_8).contains("/카프카가-빠른-이유/#"));
+                URLDecoder.decode(d.getCurrentUrl(), StandardCharsets.UTF_8).matches(".*/카프카가-빠른-이유/(\\?h=[^#]*)?#.*"));
         String id = URLDecoder.decode(first.substring(first.indexOf('#') + 1), StandardCharsets.UTF_8);
         new WebDriverWait(driver, Duration.ofSeconds(5)).until(d -> inView(id));
+        collectConsole();
+        assertEquals(List.of(), consoleErrors);
+    }
+
+    @Test
+    @Order(7)
+    void aTypoOffersTheCorrectedQueryAndTheTargetPageMarksWhatMatched() {
+        driver.get(server.base() + "communication-protocols/");
+        WebElement input = driver.findElement(By.id("search-input"));
+        input.sendKeys("dokcer");
+        WebElement again = new WebDriverWait(driver, Duration.ofSeconds(10))
+                .until(d -> d.findElements(By.cssSelector("#search-results .search-suggestion-query")).stream().findFirst().orElse(null));
+        assertEquals("docker", again.getText());
+        shot("search-did-you-mean");
+        again.click();
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> "docker".equals(input.getAttribute("value"))
+                && d.findElements(By.cssSelector("#search-results .search-suggestion")).isEmpty()
+                && !d.findElements(By.cssSelector("#search-results a[href]")).isEmpty());
+        // A Hangul spelling of a Latin name: the page of the result marks the name as the text writes it.
+        input.clear();
+        input.sendKeys("레디스");
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.findElements(By.cssSelector("#search-results a[href]"))
+                .stream().anyMatch(a -> URLDecoder.decode(a.getAttribute("href"), StandardCharsets.UTF_8).contains("redis")));
+        WebElement top = driver.findElements(By.cssSelector("#search-results a[href]")).get(0);
+        assertTrue(top.findElements(By.tagName("mark")).stream().anyMatch(m -> m.getText().equalsIgnoreCase("redis")),
+                "the snippet marks Redis: " + top.getText());
+        top.click();
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> !d.findElements(By.cssSelector("#content mark.search-hit")).isEmpty());
+        assertTrue(driver.findElements(By.cssSelector("#content mark.search-hit")).stream()
+                .allMatch(m -> m.getText().equalsIgnoreCase("redis") || m.getText().equals("레디스")));
+        shot("search-highlight");
         collectConsole();
         assertEquals(List.of(), consoleErrors);
     }
