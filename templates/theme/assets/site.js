@@ -22,7 +22,7 @@
     try { map = JSON.parse(data.textContent); } catch (e) { return; }
     var has = function (k) { return Object.prototype.hasOwnProperty.call(map, k); };
     // A site of several editions: the 404 page's map also holds "en/#id" for an old en/README.md#id link.
-    var rel = location.pathname.slice(new URL(".", document.baseURI).pathname.length);
+    var rel = location.pathname.slice(new URL(doc.getAttribute("data-root") || "./", document.baseURI).pathname.length);
     var edition = rel.indexOf("/") > 0 ? rel.slice(0, rel.indexOf("/") + 1) : "";
     var target = null;
     if (edition && has(edition + "#" + id)) {
