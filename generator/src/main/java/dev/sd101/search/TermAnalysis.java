@@ -78,7 +78,7 @@ final class TermAnalysis implements AutoCloseable {
         ENGLISH,
         /** Japanese: Kuromoji's words in search mode, in their base form, particles and auxiliaries dropped. */
         JAPANESE,
-        /** Chinese: smartcn's words (an HMM segmenter), stop words dropped. */
+        /** Chinese: smartcn's words (an HMM segmenter over its word dictionary), punctuation dropped. */
         CHINESE;
 
         /** The chain of a BCP 47 tag's primary language. */
