@@ -95,7 +95,7 @@ public final class LinkResolver {
             return new Target.Undecodable("#" + fragmentPart);
         }
         if (pathPart.isEmpty()) {
-            return anchor(from, fragment.get());
+            return anchor(from, fragment.get(), fragmentPart);
         }
         Optional<String> path = percentDecode(pathPart);
         if (path.isEmpty()) {
@@ -115,7 +115,7 @@ public final class LinkResolver {
             }
         }
         if (doc != null) {
-            return anchor(doc, fragment.get());
+            return anchor(doc, fragment.get(), fragmentPart);
         }
         if (!in.exists()) {
             return new Target.Missing(rel, image ? fallback(path.get()) : null);
@@ -124,6 +124,21 @@ public final class LinkResolver {
             return new Target.Unpublished(in.file(), rel);
         }
         return new Target.Asset(in.file(), rel);
+    }
+
+    /**
+     * A browser looks for the fragment as written before it looks for it percent-decoded: cmark-gfm's footnote ids
+     * hold escapes ({@code fn-%C3%A9}) that only the first finds.
+     */
+    private Target anchor(Document doc, String decoded, String raw) {
+        if (raw != null && !raw.equals(decoded) && !doc.hasId(strip(decoded)) && doc.hasId(strip(raw))) {
+            return new Target.Anchor(doc, raw, strip(raw), Target.Match.EXACT);
+        }
+        return anchor(doc, decoded);
+    }
+
+    private static String strip(String fragment) {
+        return fragment.startsWith(GITHUB_PREFIX) ? fragment.substring(GITHUB_PREFIX.length()) : fragment;
     }
 
     private Target anchor(Document doc, String fragment) {

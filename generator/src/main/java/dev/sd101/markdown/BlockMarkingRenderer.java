@@ -9,7 +9,10 @@ import com.vladsch.flexmark.util.ast.Node;
 
 import java.util.Set;
 
-/** Renders a document's blocks in order, each preceded by a marker, so the HTML can be cut into blocks. */
+/**
+ * Renders a document's blocks in order, each preceded by a marker, so the HTML can be cut into blocks; then each
+ * referenced footnote, also after a marker, so that each page lists the notes its own blocks reference.
+ */
 final class BlockMarkingRenderer implements NodeRenderer {
     private final String marker;
 
@@ -26,6 +29,14 @@ final class BlockMarkingRenderer implements NodeRenderer {
         for (Node block = document.getFirstChild(); block != null; block = block.getNext()) {
             html.line().raw(marker).line();
             context.render(block);
+        }
+        Footnotes notes = GitHubExtras.FOOTNOTES.get(document);
+        if (notes != null) {
+            String own = GitHubExtras.OWN_ATTRIBUTE.get(context.getOptions());
+            for (com.vladsch.flexmark.ext.footnotes.FootnoteBlock note : notes.notes()) {
+                html.line().raw(marker).line();
+                ExtrasRenderer.renderNote(note, notes, own, context, html);
+            }
         }
     }
 }

@@ -11,6 +11,12 @@ import com.vladsch.flexmark.ast.OrderedList;
 import com.vladsch.flexmark.ast.Reference;
 import com.vladsch.flexmark.ast.Text;
 import com.vladsch.flexmark.ext.autolink.AutolinkExtension;
+import com.vladsch.flexmark.ext.emoji.EmojiExtension;
+import com.vladsch.flexmark.ext.emoji.EmojiImageType;
+import com.vladsch.flexmark.ext.emoji.EmojiShortcutType;
+import com.vladsch.flexmark.ext.footnotes.Footnote;
+import com.vladsch.flexmark.ext.footnotes.FootnoteBlock;
+import com.vladsch.flexmark.ext.gfm.tasklist.TaskListItem;
 import com.vladsch.flexmark.ext.gfm.strikethrough.StrikethroughExtension;
 import com.vladsch.flexmark.ext.gfm.tasklist.TaskListExtension;
 import com.vladsch.flexmark.ext.tables.TablesExtension;
@@ -40,7 +46,7 @@ import java.util.Map;
  * configured. Parser and renderer are built once, from one frozen option set, and are thread-safe.
  *
  * <p>Options, each as GitHub renders a README: CommonMark with GFM tables, strikethrough, task lists and
- * autolinks; raw HTML passed through (the {@code link}/{@code template} stages sanitise it); heading ids
+ * autolinks; GitHub's alerts, emoji shortcodes and footnotes in GitHub's markup ({@link GitHubExtras}); raw HTML passed through (the {@code link}/{@code template} stages sanitise it); heading ids
  * are GitHub's (flexmark's own generator differs on {@code _}, marks and non-ASCII case), set through
  * an attribute provider from ids computed once per document.
  */
@@ -52,25 +58,40 @@ public final class MarkdownParser {
     private final HtmlScanner htmlScanner = new HtmlScanner();
     /** Separates top-level blocks in the rendered HTML; unguessable, so no content can forge it. */
     private final String marker = "<!--sd101-block-" + java.util.UUID.randomUUID() + "-->";
+    /** Marks the elements flexmark writes, as opposed to raw HTML; see {@link #ownMarkupAttribute()}. */
+    private final String own = "data-sd101-own-" + java.util.UUID.randomUUID();
 
     public MarkdownParser() {
-        DataHolder options = options();
+        DataHolder options = options(own);
         parser = Parser.builder(options).build();
         renderer = HtmlRenderer.builder(options)
                 .nodeRendererFactory(o -> new BlockMarkingRenderer(marker))
                 .attributeProviderFactory(new IndependentAttributeProviderFactory() {
                     @Override
                     public @NotNull AttributeProvider apply(@NotNull LinkResolverContext context) {
-                        return MarkdownParser::headingId;
+                        return (node, part, attributes) -> {
+                            headingId(node, part, attributes);
+                            taskList(node, part, attributes);
+                            if (node instanceof com.vladsch.flexmark.ast.FencedCodeBlock) {
+                                // Its language class is the renderer's: kept, where a raw <code class> is not.
+                                attributes.replaceValue(own, "");
+                            }
+                        };
                     }
                 })
                 .build();
     }
 
-    private static DataHolder options() {
+    private static DataHolder options(String own) {
         MutableDataSet o = new MutableDataSet();
+        // GitHubExtras last: its renderers (task items and emoji as GitHub writes them) win over the extensions' own.
         o.set(Parser.EXTENSIONS, List.of(TablesExtension.create(), StrikethroughExtension.create(),
-                TaskListExtension.create(), AutolinkExtension.create()));
+                TaskListExtension.create(), AutolinkExtension.create(), EmojiExtension.create(), GitHubExtras.create()));
+        o.set(GitHubExtras.OWN_ATTRIBUTE, own);
+        // Emoji shortcodes from GitHub's list, written as the Unicode characters; codes without one (GitHub's
+        // own pictures such as :octocat:) stay text, as no image is fetched.
+        o.set(EmojiExtension.USE_SHORTCUT_TYPE, EmojiShortcutType.GITHUB);
+        o.set(EmojiExtension.USE_IMAGE_TYPE, EmojiImageType.UNICODE_ONLY);
         // GFM tables: a header row and a delimiter row of the same width; no column spans.
         o.set(TablesExtension.COLUMN_SPANS, false);
         o.set(TablesExtension.APPEND_MISSING_COLUMNS, true);
@@ -81,6 +102,27 @@ public final class MarkdownParser {
         o.set(HtmlRenderer.RENDER_HEADER_ID, false);
         o.set(HtmlRenderer.SOFT_BREAK, "\n");
         return o.toImmutable();
+    }
+
+    /**
+     * The attribute that marks the elements flexmark wrote (alerts, footnotes, task lists), never raw HTML: the
+     * sanitiser keeps GitHub's classes and attributes on those elements only. Its name is random per parser.
+     */
+    public String ownMarkupAttribute() {
+        return own;
+    }
+
+    /** GitHub's class on a list that holds task items. */
+    private void taskList(Node node, AttributablePart part, MutableAttributes attributes) {
+        if ((node instanceof BulletList || node instanceof OrderedList) && part == AttributablePart.NODE) {
+            for (Node item = node.getFirstChild(); item != null; item = item.getNext()) {
+                if (item instanceof TaskListItem) {
+                    attributes.addValue("class", "contains-task-list");
+                    attributes.replaceValue(own, "");
+                    return;
+                }
+            }
+        }
     }
 
     private static void headingId(Node node, AttributablePart part, MutableAttributes attributes) {
@@ -104,6 +146,8 @@ public final class MarkdownParser {
             throw ParserLimits.overflow(source, "parser", e);
         }
         ParserLimits.checkTree(root, source);
+        Alerts.apply(root);
+        Footnotes.matchLabels(root);
         List<Node> blocks = new ArrayList<>();
         List<Integer> blockLines = new ArrayList<>();
         Map<Node, Integer> blockIndex = new IdentityHashMap<>();
@@ -118,10 +162,13 @@ public final class MarkdownParser {
         List<Link> links = new ArrayList<>();
         Map<String, Integer> anchors = new java.util.LinkedHashMap<>();
         UniqueIds unique = new UniqueIds();
-        walk(root, source, root, unique, headings, ids, blockIndex, links, anchors);
+        Footnotes footnotes = new Footnotes();
+        walk(root, source, root, unique, headings, ids, blockIndex, links, anchors, footnotes);
         root.set(HEADING_IDS, ids);
+        root.set(GitHubExtras.FOOTNOTES, footnotes);
 
-        return new Document(source, headings, links, anchors, toc(root, source), blockLines, new ParsedTree(root, blocks));
+        return new Document(source, headings, links, anchors, toc(root, source), blockLines,
+                new ParsedTree(root, blocks, footnotes.blocksByNote()));
     }
 
     /**
@@ -129,17 +176,25 @@ public final class MarkdownParser {
      * the kept HTML. Same HTML as rendering later: it depends on the tree and its heading ids only.
      */
     public void renderBlocks(Document document) {
-        document.tree().keepOnlyHtml(() -> splitBlocks(renderWhole(document), document.blockCount()));
+        document.tree().keepOnlyHtml(() -> splitBlocks(renderWhole(document), document.blockCount() + document.tree().noteCount()));
     }
 
     /** HTML of the top-level blocks {@code [from, to)} of a document, headings carrying their ids. */
     public String render(Document document, int from, int to) {
         // flexmark renders links only inside a whole document (a lone block renders them as text), so
         // the document is rendered once, with a marker before each block, and cut at the markers.
-        String[] blocks = document.tree().blockHtml(() -> splitBlocks(renderWhole(document), document.blockCount()));
+        int count = document.blockCount();
+        String[] blocks = document.tree().blockHtml(() -> splitBlocks(renderWhole(document), count + document.tree().noteCount()));
         StringBuilder html = new StringBuilder();
         for (int i = from; i < to; i++) {
             html.append(blocks[i]);
+        }
+        // cmark-gfm's footnotes section, with the notes that these blocks reference (a split page keeps its own).
+        List<Integer> notes = document.tree().notesIn(from, to);
+        if (!notes.isEmpty()) {
+            html.append("<section class=\"footnotes\" data-footnotes ").append(own).append(">\n<ol>\n");
+            notes.forEach(n -> html.append(blocks[count + n]));
+            html.append("</ol>\n</section>\n");
         }
         return html.toString();
     }
@@ -175,10 +230,17 @@ public final class MarkdownParser {
     /** Visits every node in document order; iterative, as documents may nest deeply. */
     private void walk(Node node, Source source, com.vladsch.flexmark.util.ast.Document root, UniqueIds unique,
                       List<Heading> headings, Map<Node, String> ids, Map<Node, Integer> blockIndex,
-                      List<Link> links, Map<String, Integer> anchors) {
+                      List<Link> links, Map<String, Integer> anchors, Footnotes footnotes) {
         Node n = node.getFirstChild();
         while (n != null) {
             visit(n, source, root, unique, headings, ids, blockIndex, links, anchors);
+            if (n instanceof Footnote ref && footnotes.reference(ref, topBlock(n, blockIndex))) {
+                // Footnote ids are fragment targets like headings: the reference's own, and the note's at its first use.
+                FootnoteBlock note = ref.getFootnoteBlock();
+                int line = source.line(n.getStartOffset());
+                anchors.putIfAbsent(Footnotes.refId(note, footnotes.referenceIndex(ref)), line);
+                anchors.putIfAbsent(Footnotes.noteId(note), line);
+            }
             if (n.getFirstChild() != null) {
                 n = n.getFirstChild();
                 continue;
@@ -195,7 +257,7 @@ public final class MarkdownParser {
                        List<Link> links, Map<String, Integer> anchors) {
         if (n instanceof com.vladsch.flexmark.ast.Heading h) {
             String text = headingText(h);
-            String id = unique.next(text);
+            String id = unique.next(slugText(h, root, text));
             ids.put(h, id);
             headings.add(new Heading(h.getLevel(), text, id, source.line(h.getStartOffset()), blockIndex.getOrDefault(h, -1)));
         } else if (n instanceof com.vladsch.flexmark.ast.Link l) {
@@ -217,6 +279,14 @@ public final class MarkdownParser {
         }
     }
 
+    private static int topBlock(Node n, Map<Node, Integer> blockIndex) {
+        Node top = n;
+        while (top.getParent() != null && !(top.getParent() instanceof com.vladsch.flexmark.util.ast.Document)) {
+            top = top.getParent();
+        }
+        return blockIndex.getOrDefault(top, -1);
+    }
+
     private static Link link(LinkKind kind, BasedSequence url, Node node, Source source) {
         int at = node.getStartOffset();
         boolean known = url.isNotNull() && url.getStartOffset() >= 0 && (url.length() > 0 || url.getStartOffset() > 0);
@@ -228,6 +298,28 @@ public final class MarkdownParser {
         BasedSequence url = ref.getUrl();
         int at = use.getStartOffset();
         return new Link(kind, url.toString(), source.line(at), source.column(at), url.getStartOffset(), url.getEndOffset());
+    }
+
+    /** The text GitHub slugs: the heading's text with emoji shortcodes as written (it slugs before replacing them). */
+    private String slugText(com.vladsch.flexmark.ast.Heading h, com.vladsch.flexmark.util.ast.Document root, String text) {
+        if (!hasEmoji(h)) {
+            return text;
+        }
+        root.set(GitHubExtras.EMOJI_AS_SHORTCODES, true);
+        try {
+            return headingText(h);
+        } finally {
+            root.set(GitHubExtras.EMOJI_AS_SHORTCODES, false);
+        }
+    }
+
+    private static boolean hasEmoji(Node n) {
+        for (Node d : n.getDescendants()) {
+            if (d instanceof com.vladsch.flexmark.ext.emoji.Emoji) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The heading's text as GitHub takes it: the text content of the rendered heading. */

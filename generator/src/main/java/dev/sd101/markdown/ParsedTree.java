@@ -13,6 +13,8 @@ public final class ParsedTree {
     private com.vladsch.flexmark.util.ast.Document root;
     private List<Node> blocks;
     private String[] blockHtml;
+    /** For each referenced footnote in number order, the top-level blocks that reference it. */
+    private final int[][] noteBlocks;
 
     synchronized String[] blockHtml(java.util.function.Supplier<String[]> render) {
         if (blockHtml == null) {
@@ -50,8 +52,27 @@ public final class ParsedTree {
         blockHtml = null;
     }
 
-    ParsedTree(com.vladsch.flexmark.util.ast.Document root, List<Node> blocks) {
+    ParsedTree(com.vladsch.flexmark.util.ast.Document root, List<Node> blocks, int[][] noteBlocks) {
         this.root = root;
         this.blocks = List.copyOf(blocks);
+        this.noteBlocks = noteBlocks;
+    }
+
+    /** The numbers (from 0) of the footnotes referenced from the top-level blocks {@code [from, to)}, in order. */
+    List<Integer> notesIn(int from, int to) {
+        List<Integer> out = new java.util.ArrayList<>();
+        for (int i = 0; i < noteBlocks.length; i++) {
+            for (int b : noteBlocks[i]) {
+                if (b >= from && b < to) {
+                    out.add(i);
+                    break;
+                }
+            }
+        }
+        return out;
+    }
+
+    int noteCount() {
+        return noteBlocks.length;
     }
 }

@@ -31,7 +31,7 @@ public final class BodyRenderer {
     private final SiteModel site;
     private final LinkResolver resolver;
     private final boolean sanitize;
-    private final Cleaner cleaner = new Cleaner(GitHubSafelist.create());
+    private final Cleaner cleaner;
     private final ImageSizes sizes = new ImageSizes();
 
     public BodyRenderer(MarkdownParser parser, SiteModel site, LinkResolver resolver, boolean sanitize) {
@@ -39,6 +39,7 @@ public final class BodyRenderer {
         this.site = site;
         this.resolver = resolver;
         this.sanitize = sanitize;
+        this.cleaner = new Cleaner(GitHubSafelist.create(parser.ownMarkupAttribute()));
     }
 
     /** The body of one page. */
@@ -51,17 +52,20 @@ public final class BodyRenderer {
         if (sanitize) {
             dom = cleaner.clean(dom);
         }
+        OwnMarkup.finish(dom, parser.ownMarkupAttribute(), sanitize);
         wrapTableOfContents(dom);
         dom.outputSettings().prettyPrint(false).escapeMode(Entities.EscapeMode.base).charset("UTF-8");
         Map<String, Path> assets = new LinkedHashMap<>();
         String lastHeading = page.title();
         String firstImage = "";
+        // A footnote is listed on each page that references it: its links stay on the page that holds the id.
+        Set<String> localIds = new java.util.HashSet<>(dom.body().select("[id]").eachAttr("id"));
         for (Element el : dom.body().getAllElements()) {
             String tag = el.normalName();
             if (HEADINGS.contains(tag)) {
                 lastHeading = el.text();
             } else if (tag.equals("a") && el.hasAttr("href")) {
-                rewriteLink(page, el, assets);
+                rewriteLink(page, el, assets, localIds);
             } else if (tag.equals("img")) {
                 String written = el.attr("src");
                 String src = rewriteImage(page, el, assets);
@@ -117,11 +121,12 @@ public final class BodyRenderer {
         }
     }
 
-    private void rewriteLink(Page page, Element a, Map<String, Path> assets) {
+    private void rewriteLink(Page page, Element a, Map<String, Path> assets, Set<String> localIds) {
         String href = a.attr("href");
         Target t = resolver.resolve(page.document(), href, false);
         if (t instanceof Target.Anchor anchor) {
-            a.attr("href", anchorHref(page, anchor));
+            boolean here = anchor.document() == page.document() && anchor.id() != null && localIds.contains(anchor.id());
+            a.attr("href", here ? "#" + anchor.id() : anchorHref(page, anchor));
         } else if (t instanceof Target.Asset asset) {
             assets.put(asset.path(), asset.file());
             a.attr("href", relative(page, LinkResolver.encodePath(asset.path())));

@@ -64,6 +64,10 @@ final class Sectioner {
                 // A table of contents repeats every title it links to; indexed, it would match every query.
                 return FilterResult.SKIP_ENTIRELY;
             }
+            if (el.normalName().equals("svg") || el.hasClass("footnote-backref")) {
+                // An alert's icon has no words; a footnote's back-link is an arrow.
+                return FilterResult.SKIP_ENTIRELY;
+            }
             if (BREAKS.contains(el.normalName())) {
                 body.append('\n');
             }

@@ -20,9 +20,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * {@link GitHubSafelist} against GitHub's documented allowlist: the {@code WHITELIST} of html-pipeline's
  * {@code SanitizationFilter} (lib/html/pipeline/sanitization_filter.rb), which github-markup's README
- * names as the sanitisation step, with the elements and ARIA attributes later versions added (picture,
- * source, caption, figure, figcaption, abbr, bdo, cite, dfn, mark, small, span, time, wbr). The lists
- * below are written from that file, not from our own class; every difference is listed with its reason.
+ * names as the sanitisation step, with the elements and attributes later versions added (picture,
+ * source, caption, figure, figcaption, abbr, bdo, cite, dfn, mark, small, span, time, wbr; ARIA attributes,
+ * {@code progress}). The lists below are written from that file, not from our own class; every difference is
+ * listed with its reason.
  */
 class GitHubSafelistTest {
     private static final List<String> GITHUB_ELEMENTS = List.of("h1", "h2", "h3", "h4", "h5", "h6", "h7", "h8", "br",
@@ -31,22 +32,23 @@ class GitHubSafelistTest {
             "hr", "ruby", "rt", "rp", "li", "tr", "td", "th", "s", "strike", "summary", "details", "caption", "figure",
             "figcaption", "abbr", "bdo", "cite", "dfn", "mark", "small", "source", "span", "time", "wbr");
     private static final List<String> GITHUB_ALL_ATTRIBUTES = List.of("abbr", "accept", "accept-charset", "accesskey",
-            "align", "alt", "aria-describedby", "aria-hidden", "aria-label", "aria-labelledby", "axis", "border",
+            "action", "align", "alt", "aria-describedby", "aria-hidden", "aria-label", "aria-labelledby", "axis", "border",
             "cellpadding", "cellspacing", "char", "charoff", "charset", "checked", "clear", "cols", "colspan", "color",
-            "compact", "coords", "datetime", "dir", "disabled", "for", "frame", "headers", "height", "hreflang",
-            "hspace", "ismap", "label", "lang", "maxlength", "media", "multiple", "name", "nohref", "noshade", "nowrap",
-            "open", "prompt", "readonly", "rel", "rev", "role", "rows", "rowspan", "rules", "scope", "selected", "shape",
+            "compact", "coords", "datetime", "dir", "disabled", "enctype", "for", "frame", "headers", "height", "hreflang",
+            "hspace", "ismap", "label", "lang", "maxlength", "media", "method", "multiple", "name", "nohref", "noshade",
+            "nowrap", "open", "progress", "prompt", "readonly", "rel", "rev", "role", "rows", "rowspan", "rules", "scope", "selected", "shape",
             "size", "span", "start", "summary", "tabindex", "target", "title", "type", "usemap", "valign", "value",
             "vspace", "width", "itemprop");
     /**
-     * Ours beyond GitHub's, each for flexmark's own output or this site's anchors: task-list checkboxes
-     * ({@code input}, {@code class}), table column groups, code language classes, and {@code id} kept as
-     * written (GitHub prefixes it with {@code user-content-} and resolves it by script; here it is the anchor).
-     * GitHub's {@code action}, {@code enctype} and {@code method} are left out: no form element is allowed.
+     * Tags that pass the tag test beyond GitHub's, only for the renderer's own markup (task-list boxes, the
+     * footnotes section): {@link OwnMarkup} drops the ones raw HTML wrote ({@code GitHubExtrasTest} shows it).
+     * Also ours: {@code id} kept as written (GitHub prefixes it with
+     * {@code user-content-} and resolves it by script; here it is the anchor).
      */
-    private static final Set<String> OUR_EXTRA_ELEMENTS = Set.of("input", "col", "colgroup");
+    private static final Set<String> OUR_EXTRA_ELEMENTS = Set.of("input", "section");
+    private static final String OWN = "data-sd101-own-test";
 
-    private final Safelist safelist = GitHubSafelist.create();
+    private final Safelist safelist = GitHubSafelist.create(OWN);
 
     @Test
     void elementsAreGitHubsPlusFlexmarksOwn() {
@@ -54,7 +56,7 @@ class GitHubSafelistTest {
             assertTrue(safelist.isSafeTag(tag), tag + " is on GitHub's list");
         }
         Set<String> extra = new TreeSet<>();
-        for (String tag : List.of("input", "col", "colgroup", "script", "style", "iframe", "frame", "frameset",
+        for (String tag : List.of("input", "section", "col", "colgroup", "progress", "script", "style", "iframe", "frame", "frameset",
                 "object", "embed", "applet", "svg", "math", "form", "button", "textarea", "select", "option", "base",
                 "meta", "link", "noscript", "template", "video", "audio", "canvas", "marquee", "html", "body", "head",
                 "title", "xmp", "plaintext", "noembed", "portal", "dialog", "slot")) {
@@ -72,13 +74,26 @@ class GitHubSafelistTest {
             assertTrue(safelist.isSafeAttribute("div", div, new Attribute(name, "x")), name);
         }
         for (String name : List.of("style", "onclick", "onerror", "onload", "onmouseover", "ontoggle", "onfocus",
-                "srcdoc", "formaction", "action", "background", "xlink:href", "data-x", "class", "contenteditable")) {
+                "srcdoc", "formaction", "background", "xlink:href", "data-x", "class", "contenteditable")) {
             assertFalse(safelist.isSafeAttribute("div", div, new Attribute(name, "x")), name);
         }
         Element a = new Element("a");
         assertTrue(safelist.isSafeAttribute("a", a, new Attribute("href", "https://example.org/")));
         assertTrue(safelist.isSafeAttribute("div", div, new Attribute("itemscope", "")));
         assertTrue(safelist.isSafeAttribute("div", div, new Attribute("itemtype", "https://schema.org/Thing")));
+    }
+
+    @Test
+    void classesAndDataAttributesOnlyOnTheRenderersOwnElements() {
+        Element raw = new Element("div");
+        Element own = new Element("div").attr(OWN, "");
+        for (String name : List.of("class", "data-footnote-ref", "data-footnotes", "data-footnote-backref")) {
+            assertFalse(safelist.isSafeAttribute("div", raw, new Attribute(name, "x")), name);
+            assertTrue(safelist.isSafeAttribute("div", own, new Attribute(name, "x")), name);
+        }
+        assertFalse(safelist.isSafeAttribute("div", own, new Attribute("style", "x")));
+        assertFalse(safelist.isSafeAttribute("div", own, new Attribute("onclick", "x")));
+        assertFalse(safelist.isSafeAttribute("div", raw, new Attribute(OWN + "x", "")));
     }
 
     @ParameterizedTest

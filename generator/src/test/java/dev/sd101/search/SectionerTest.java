@@ -41,6 +41,16 @@ class SectionerTest {
     }
 
     @Test
+    void anAlertIsItsTitleAndTextAndAFootnoteHasNoArrows() {
+        List<Section> sections = sectioner.split(new SearchPage("", "Home", List.of(),
+                "<h1 id=\"home\">Home</h1><div class=\"markdown-alert markdown-alert-note\" dir=\"auto\"><p class=\"markdown-alert-title\" dir=\"auto\">"
+                        + "<svg class=\"octicon octicon-info mr-2\" viewBox=\"0 0 16 16\"><title>info</title><path d=\"M0 8a8\"></path></svg>Note</p>"
+                        + "<p>Useful</p></div><section class=\"footnotes\"><ol><li id=\"fn-1\"><p>Cited. <a href=\"#fnref-1\" "
+                        + "class=\"footnote-backref\">↩</a></p></li></ol></section>"));
+        assertEquals("Note Useful Cited.", sections.get(0).body());
+    }
+
+    @Test
     void aPageWithoutHeadingsIsOneSectionWithoutFragment() {
         List<Section> sections = sectioner.split(new SearchPage("about/", "About", List.of(), "<p>Hello</p>"));
         assertEquals(List.of(new Section("about/", "About", "", List.of(), "Hello")), sections);
