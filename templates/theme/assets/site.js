@@ -110,6 +110,8 @@
     });
   }
 
+  // The clipboard API where the page is a secure context (https, localhost); elsewhere (plain http on another
+  // host) a selected, hidden text area and the copy command. Shared with code.js through window.sd101.
   function copyText(text) {
     if (navigator.clipboard && navigator.clipboard.writeText) return navigator.clipboard.writeText(text);
     return new Promise(function (resolve, reject) {
@@ -252,4 +254,5 @@
   setupTocHighlight();
   setupImageZoom();
   setupLanguages();
+  window.sd101 = { copyText: copyText };
 })();

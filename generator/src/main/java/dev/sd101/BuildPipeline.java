@@ -22,6 +22,7 @@ import dev.sd101.search.SearchPage;
 import dev.sd101.site.Page;
 import dev.sd101.site.SiteModel;
 import dev.sd101.site.SitePlanner;
+import dev.sd101.template.ThemeAssets;
 import dev.sd101.template.ThemeRenderer;
 
 import java.nio.charset.StandardCharsets;
@@ -30,6 +31,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.IdentityHashMap;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -134,6 +136,7 @@ final class BuildPipeline {
         // Path → size of each generated file (a later file at the same path replaces the earlier, as in a map).
         Map<String, Long> sizes = new ConcurrentHashMap<>();
         Map<String, Path> copies = new ConcurrentHashMap<>();
+        Set<String> vendorUsed = ConcurrentHashMap.newKeySet();
         // Time per kind of work, summed over the workers; the pass's wall time is shared out in proportion.
         AtomicLong[] work = {new AtomicLong(), new AtomicLong(), new AtomicLong(), new AtomicLong()}; // render, index, verify, write
         try (SiteWriter.Staging out = writer.stage()) {
@@ -187,6 +190,7 @@ final class BuildPipeline {
                 }
                 work[1].addAndGet(System.nanoTime() - t1);
                 copies.putAll(body.assets());
+                vendorUsed.addAll(body.scripts().vendorFolders());
             });
             long passNanos = System.nanoTime() - pass;
             long sum = Math.max(1, work[0].get() + work[1].get() + work[2].get() + work[3].get());
@@ -198,7 +202,7 @@ final class BuildPipeline {
             time(t, "render", () -> {
                 new SiteExtras(config, site, views, theme).files().forEach(put);
                 lists.files().forEach(put);
-                compiled.assets().forEach(put);
+                ThemeAssets.forPages(compiled.assets(), vendorUsed).forEach(put);
                 return null;
             });
             if (index != null) {
@@ -380,7 +384,8 @@ final class BuildPipeline {
             }
             files.putAll(new SiteExtras(config, site, views, theme).files());
             files.putAll(lists.files());
-            files.putAll(compiled.assets());
+            files.putAll(ThemeAssets.forPages(compiled.assets(),
+                    out.stream().flatMap(b -> b.scripts().vendorFolders().stream()).collect(java.util.stream.Collectors.toSet())));
             return out;
         });
         if (config.search()) {

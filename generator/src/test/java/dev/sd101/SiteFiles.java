@@ -15,6 +15,21 @@ public final class SiteFiles {
     private SiteFiles() {
     }
 
+    /** The size of bytes gzipped at the best level, as a web server would send a static file. */
+    public static long gzipSize(byte[] bytes) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream z = new java.util.zip.GZIPOutputStream(out) {
+            {
+                def.setLevel(java.util.zip.Deflater.BEST_COMPRESSION);
+            }
+        }) {
+            z.write(bytes);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return out.size();
+    }
+
     /** Path ('/'-separated, relative to {@code dir}) → bytes, sorted by path. */
     public static Map<String, byte[]> read(Path dir) throws IOException {
         Map<String, byte[]> out = new TreeMap<>();

@@ -46,7 +46,8 @@ import java.util.Map;
  * configured. Parser and renderer are built once, from one frozen option set, and are thread-safe.
  *
  * <p>Options, each as GitHub renders a README: CommonMark with GFM tables, strikethrough, task lists and
- * autolinks; GitHub's alerts, emoji shortcodes and footnotes in GitHub's markup ({@link GitHubExtras}); raw HTML passed through (the {@code link}/{@code template} stages sanitise it); heading ids
+ * autolinks; GitHub's alerts, emoji shortcodes and footnotes in GitHub's markup ({@link GitHubExtras}); GitHub's math
+ * ({@link MathExtension}); raw HTML passed through (the {@code link}/{@code template} stages sanitise it); heading ids
  * are GitHub's (flexmark's own generator differs on {@code _}, marks and non-ASCII case), set through
  * an attribute provider from ids computed once per document.
  */
@@ -72,8 +73,8 @@ public final class MarkdownParser {
                         return (node, part, attributes) -> {
                             headingId(node, part, attributes);
                             taskList(node, part, attributes);
-                            if (node instanceof com.vladsch.flexmark.ast.FencedCodeBlock) {
-                                // Its language class is the renderer's: kept, where a raw <code class> is not.
+                            if (node instanceof com.vladsch.flexmark.ast.FencedCodeBlock || node instanceof MathExtension.Math) {
+                                // Its class (a language, math) is the renderer's: kept, where a raw <code class> is not.
                                 attributes.replaceValue(own, "");
                             }
                         };
@@ -86,7 +87,8 @@ public final class MarkdownParser {
         MutableDataSet o = new MutableDataSet();
         // GitHubExtras last: its renderers (task items and emoji as GitHub writes them) win over the extensions' own.
         o.set(Parser.EXTENSIONS, List.of(TablesExtension.create(), StrikethroughExtension.create(),
-                TaskListExtension.create(), AutolinkExtension.create(), EmojiExtension.create(), GitHubExtras.create()));
+                TaskListExtension.create(), AutolinkExtension.create(), EmojiExtension.create(), MathExtension.create(),
+                GitHubExtras.create()));
         o.set(GitHubExtras.OWN_ATTRIBUTE, own);
         // Emoji shortcodes from GitHub's list, written as the Unicode characters; codes without one (GitHub's
         // own pictures such as :octocat:) stay text, as no image is fetched.

@@ -6,6 +6,7 @@ import dev.sd101.markdown.Document;
 import dev.sd101.markdown.MarkdownParser;
 import dev.sd101.site.Page;
 import dev.sd101.site.SiteModel;
+import dev.sd101.template.Views;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Entities;
@@ -45,7 +46,7 @@ public final class BodyRenderer {
     /** The body of one page. */
     public RenderedBody render(Page page) {
         if (page.document() == null) {
-            return new RenderedBody("", "", "", Map.of());
+            return new RenderedBody("", "", "", Map.of(), Views.Scripts.NONE);
         }
         String raw = parser.render(page.document(), page.fromBlock(), page.toBlock());
         org.jsoup.nodes.Document dom = Jsoup.parseBodyFragment(raw, BASE);
@@ -84,7 +85,42 @@ public final class BodyRenderer {
                 frontMatterSize(page, el);
             }
         }
-        return new RenderedBody(dom.body().html(), description(dom), firstImage, assets);
+        return new RenderedBody(dom.body().html(), description(dom), firstImage, assets, scripts(dom));
+    }
+
+    /**
+     * Which of the theme's optional scripts the body needs. Diagrams and math are the parser's {@code mermaid} and
+     * {@code math} code blocks and its math spans; every other {@code <pre>} is code, highlighted when its
+     * {@code language-} class names a language (GitHub highlights no block without one).
+     */
+    static Views.Scripts scripts(org.jsoup.nodes.Document dom) {
+        boolean code = false;
+        boolean highlight = false;
+        boolean math = !dom.body().select("code.math").isEmpty();
+        boolean mermaid = false;
+        for (Element pre : dom.body().getElementsByTag("pre")) {
+            Element c = pre.firstElementChild();
+            String language = c != null && c.normalName().equals("code") ? language(c) : "";
+            if (language.equals("mermaid")) {
+                mermaid = true;
+            } else if (language.equals("math")) {
+                math = true;
+            } else {
+                code = true;
+                highlight |= !language.isEmpty();
+            }
+        }
+        return new Views.Scripts(code, highlight, math, mermaid);
+    }
+
+    /** The language a {@code <code>} element's {@code language-x} class names, or {@code ""}. */
+    private static String language(Element code) {
+        for (String c : code.classNames()) {
+            if (c.startsWith("language-") && c.length() > "language-".length()) {
+                return c.substring("language-".length());
+            }
+        }
+        return "";
     }
 
     /**

@@ -118,7 +118,7 @@ public final class CatalogViews {
         FrontMatter fm = page.document().source().frontMatter();
         String description = fm.description() != null && !fm.description().isBlank() ? fm.description().strip() : body.description();
         String image = fm.image() != null && fm.image().contains("://") ? fm.image().strip() : body.image();
-        return new RenderedBody(body.html(), description, image, body.assets());
+        return new RenderedBody(body.html(), description, image, body.assets(), body.scripts());
     }
 
     /**

@@ -114,7 +114,8 @@ public final class PageViews {
                 : editBase + LinkResolver.encodePath(relativeToRepo(page.document().source().file()));
         String anchorMap = page.path().isEmpty() && page.document() != null ? anchorMapJson(page.document().source().path()) : "";
         return new Views.PageView(page.kind().id(), page.title(), page.path(), page.root(), shiftHeadings(body.html(), shift), toc, crumbs,
-                prev, next, children, body.description(), image, canonical, edit, anchorMap, site.language(page, config.language()));
+                prev, next, children, body.description(), image, canonical, edit, anchorMap, site.language(page, config.language()),
+                body.scripts());
     }
 
     /**

@@ -10,8 +10,10 @@ import java.util.Map;
  * @param description the first paragraph's text, shortened (for meta descriptions), or {@code ""}
  * @param image       the first image's URL relative to the site root, or absolute, or {@code ""}
  * @param assets      files to copy into the site: output path relative to the site root → source file
+ * @param scripts     the theme's optional scripts the body needs
  */
-public record RenderedBody(String html, String description, String image, Map<String, Path> assets) {
+public record RenderedBody(String html, String description, String image, Map<String, Path> assets,
+                           dev.sd101.template.Views.Scripts scripts) {
     public RenderedBody {
         assets = Map.copyOf(assets);
     }

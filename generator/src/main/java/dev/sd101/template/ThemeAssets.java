@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Enumeration;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
@@ -61,6 +62,35 @@ public final class ThemeAssets {
         }
         return out;
     }
+
+    /**
+     * The assets a site writes: all but the folders of {@code assets/vendor/} that no page uses (the theme's
+     * third-party scripts, megabytes of diagram code a site without diagrams never loads).
+     *
+     * @param used names of the vendor folders some page reads ({@link Views.Scripts#vendorFolders()})
+     */
+    public static Map<String, byte[]> forPages(Map<String, byte[]> assets, Set<String> used) {
+        Map<String, byte[]> out = new TreeMap<>();
+        for (Map.Entry<String, byte[]> e : assets.entrySet()) {
+            String path = e.getKey();
+            if (path.startsWith(VENDOR)) {
+                int slash = path.indexOf('/', VENDOR.length());
+                if (slash < 0 && used.isEmpty()) {
+                    continue; // the licence notice of the vendor folders, none of them written
+                }
+                if (slash > 0 && OPTIONAL.contains(path.substring(VENDOR.length(), slash))
+                        && !used.contains(path.substring(VENDOR.length(), slash))) {
+                    continue;
+                }
+            }
+            out.put(path, e.getValue());
+        }
+        return out;
+    }
+
+    private static final String VENDOR = "assets/vendor/";
+    /** The vendor folders written only where used; any other (a user theme's own) is always written. */
+    private static final Set<String> OPTIONAL = new Views.Scripts(true, true, true, true).vendorFolders();
 
     private static void readFolder(Path dir, Map<String, byte[]> out) throws IOException {
         Path real = dir.toRealPath();

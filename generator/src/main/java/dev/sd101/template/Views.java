@@ -47,6 +47,33 @@ public final class Views {
     public record TocItem(String id, String text, int level) {
     }
 
+    /**
+     * The theme's optional scripts a page needs, each for something its body holds; a page with none loads none.
+     *
+     * @param code      a code block: the copy button, and the code style sheet
+     * @param highlight a code block in a named language: the highlighter
+     * @param math      math ({@code $…$}, {@code $$…$$} or a {@code math} block): the typesetter
+     * @param mermaid   a {@code mermaid} block: the diagram renderer
+     */
+    public record Scripts(boolean code, boolean highlight, boolean math, boolean mermaid) {
+        public static final Scripts NONE = new Scripts(false, false, false, false);
+
+        /** The folders of {@code assets/vendor/} these scripts read. */
+        public java.util.Set<String> vendorFolders() {
+            java.util.Set<String> out = new java.util.TreeSet<>();
+            if (highlight) {
+                out.add("highlight");
+            }
+            if (math) {
+                out.add("katex");
+            }
+            if (mermaid) {
+                out.add("mermaid");
+            }
+            return out;
+        }
+    }
+
     /** A node of the navigation tree, as seen from the current page. */
     public record NavItem(String title, String url, boolean current, boolean active, List<NavItem> children) {
     }
@@ -70,10 +97,11 @@ public final class Views {
      * @param editUrl      "edit this page" URL, or {@code ""}
      * @param anchorMap    JSON object: every original heading id → its page path (home and 404 only; else {@code ""})
      * @param lang         the page's language ({@code <html lang>}): its own, else the site's
+     * @param scripts      the optional scripts its body needs
      */
     public record PageView(String kind, String title, String path, String root, String content, List<TocItem> toc,
                            List<LinkView> breadcrumbs, LinkView prev, LinkView next, List<LinkView> children,
                            String description, String image, String canonicalUrl, String editUrl, String anchorMap,
-                           String lang) {
+                           String lang, Scripts scripts) {
     }
 }

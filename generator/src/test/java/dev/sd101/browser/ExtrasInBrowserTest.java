@@ -130,30 +130,12 @@ class ExtrasInBrowserTest {
     }
 
     @Test
-    @SuppressWarnings("unchecked")
     void axeFindsNoSeriousAccessibilityProblemsInEitherTheme() throws IOException {
-        Path axe = Path.of("src/test/js-deps/node_modules/axe-core/axe.min.js");
-        if (!Files.isRegularFile(axe)) {
-            String message = "axe-core is not installed (run: npm ci --prefix generator/src/test/js-deps)";
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                org.junit.jupiter.api.Assertions.fail("CI=true and " + message);
-            }
-            org.junit.jupiter.api.Assumptions.abort("accessibility check skipped: " + message);
-        }
-        String source = Files.readString(axe);
+        String source = Axe.source();
         List<String> problems = new java.util.ArrayList<>();
         for (String theme : List.of("light", "dark")) {
             open(theme);
-            js(source);
-            Object result = driver.executeAsyncScript("var done = arguments[arguments.length - 1];"
-                    + "axe.run(document, {resultTypes: ['violations']}).then(function (r) {"
-                    + "  done(r.violations.filter(function (v) { return v.impact === 'serious' || v.impact === 'critical'; })"
-                    + "    .map(function (v) { return v.impact + ' ' + v.id + ': ' + v.help + ' — '"
-                    + "      + v.nodes.slice(0, 3).map(function (n) { return n.target.join(' '); }).join(' | '); }));"
-                    + "}, function (e) { done(['axe failed: ' + e]); });");
-            for (Object o : (List<Object>) result) {
-                problems.add(theme + ": " + o);
-            }
+            problems.addAll(Axe.violations(driver, source, theme));
         }
         js("localStorage.clear()");
         assertEquals(List.of(), problems, "serious or critical axe-core violations");

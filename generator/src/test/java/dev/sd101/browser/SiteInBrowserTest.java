@@ -320,15 +320,7 @@ class SiteInBrowserTest {
     @Test
     @Order(9)
     void axeFindsNoSeriousAccessibilityProblemsInEitherTheme() throws IOException {
-        Path axe = Path.of("src/test/js-deps/node_modules/axe-core/axe.min.js");
-        if (!Files.isRegularFile(axe)) {
-            String message = "axe-core is not installed (run: npm ci --prefix generator/src/test/js-deps)";
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                org.junit.jupiter.api.Assertions.fail("CI=true and " + message);
-            }
-            Assumptions.abort("accessibility check skipped: " + message);
-        }
-        String source = Files.readString(axe);
+        String source = Axe.source();
         List<String> problems = new ArrayList<>();
         String article = server.base() + encode("카프카가-빠른-이유") + "/";
         String notFound = PREFIX + "gone/";
@@ -354,20 +346,8 @@ class SiteInBrowserTest {
         assertEquals(List.of(), consoleErrors);
     }
 
-    @SuppressWarnings("unchecked")
     List<String> axe(String source, String where) {
-        js(source);
-        Object result = driver.executeAsyncScript("var done = arguments[arguments.length - 1];"
-                + "axe.run(document, {resultTypes: ['violations']}).then(function (r) {"
-                + "  done(r.violations.filter(function (v) { return v.impact === 'serious' || v.impact === 'critical'; })"
-                + "    .map(function (v) { return v.impact + ' ' + v.id + ': ' + v.help + ' — '"
-                + "      + v.nodes.slice(0, 3).map(function (n) { return n.target.join(' '); }).join(' | '); }));"
-                + "}, function (e) { done(['axe failed: ' + e]); });");
-        List<String> out = new ArrayList<>();
-        for (Object o : (List<Object>) result) {
-            out.add(where + ": " + o);
-        }
-        return out;
+        return Axe.violations(driver, source, where);
     }
 
     @Test
