@@ -29,7 +29,8 @@ import java.util.Map;
  * Options: {@code --corpora ko,1000,10000} (ko = content/README-ko.md; a number = a synthetic corpus of that many
  * pages), {@code --docs <folder>} (also benchmark a folder of your own as it is), {@code --seed-docs <folder>} (make
  * the synthetic corpora from your own docs instead of README-ko), {@code --seed <n>}, {@code --repeat <n>},
- * {@code --xmx 512m}, {@code --peers}.
+ * {@code --xmx 512m}, {@code --peers}, {@code --search-only} (README-ko built once by each side, then only the search
+ * query times in the browser, {@link BrowserSearch}, and their target).
  */
 public final class BuildBenchmark {
     /** Stages as the pipeline names them, with the labels the report uses. */
@@ -51,7 +52,8 @@ public final class BuildBenchmark {
     /** README-ko's cold CLI build by java -jar and by the launcher, with its breakdown; null until measured. */
     private ColdStart.Result coldStart;
 
-    record Options(List<String> corpora, Path docs, Path seedDocs, long seed, int repeat, String xmx, boolean peers) {
+    record Options(List<String> corpora, Path docs, Path seedDocs, long seed, int repeat, String xmx, boolean peers,
+                   boolean searchOnly) {
     }
 
     /** A corpus to build: the source, its content root, language and split level. */
@@ -89,7 +91,7 @@ public final class BuildBenchmark {
             if (k.isEmpty()) {
                 continue;
             }
-            if (k.equals("--peers")) {
+            if (k.equals("--peers") || k.equals("--search-only")) {
                 o.put(k, "true");
             } else if (k.startsWith("--") && i + 1 < a.size()) {
                 o.put(k, a.get(++i));
@@ -104,7 +106,7 @@ public final class BuildBenchmark {
                 o.containsKey("--docs") ? Path.of(o.get("--docs")).toAbsolutePath() : null,
                 o.containsKey("--seed-docs") ? Path.of(o.get("--seed-docs")).toAbsolutePath() : null,
                 Long.parseLong(o.getOrDefault("--seed", "101")), Integer.parseInt(o.getOrDefault("--repeat", "3")),
-                o.getOrDefault("--xmx", "512m"), o.containsKey("--peers"));
+                o.getOrDefault("--xmx", "512m"), o.containsKey("--peers"), o.containsKey("--search-only"));
         new BuildBenchmark(repo, work, opt).run();
     }
 
@@ -118,6 +120,10 @@ public final class BuildBenchmark {
         if (peers != null) {
             peers.install();
             System.out.println("peers: " + peers.versions());
+        }
+        if (opt.searchOnly()) {
+            searchOnly(peers);
+            return;
         }
         Map<String, String> failures = new LinkedHashMap<>();
         for (Corpus c : corpora()) {
@@ -153,7 +159,40 @@ public final class BuildBenchmark {
                 }
             }
         }
-        new Targets(reports, failures, REF_KO_PEER_S, REF_10K_PEER_S, opt.xmx(), serve).coldStart(coldStart).print();
+        BrowserSearch.Result search = reports.containsKey("README-ko") ? browserSearch(peers) : null;
+        new Targets(reports, failures, REF_KO_PEER_S, REF_10K_PEER_S, opt.xmx(), serve).coldStart(coldStart)
+                .browserSearch(search).print();
+    }
+
+    /** README-ko built once by the CLI (and by the peers), then only the query times in the browser and their target. */
+    private void searchOnly(Peers peers) throws IOException {
+        Corpus ko = new Corpus("README-ko", repo.resolve("content/README-ko.md"), repo, "ko", 0, IMAGES);
+        Proc.checked(cli(ko, work.resolve("site-README-ko"), null), repo);
+        if (peers != null) {
+            peers.build(peers.convert(ko.name(), ko.source()));
+        }
+        new Targets(Map.of(), Map.of(), REF_KO_PEER_S, REF_10K_PEER_S, opt.xmx(), null).browserSearch(browserSearch(peers))
+                .print();
+    }
+
+    /**
+     * {@link BrowserSearch} on the README-ko sites the run built, over the query sets: the public one (shared test
+     * data, when present), the hard and the expansion set; {@code null} (with the reason) when no browser runs.
+     */
+    private BrowserSearch.Result browserSearch(Peers peers) {
+        Path sets = repo.resolve("generator/src/test/resources/search");
+        String shared = System.getProperty("sd101.shared", repo.resolve("../shared/sd101").toString());
+        try {
+            BrowserSearch.Result r = BrowserSearch.measure(work.resolve("site-README-ko"),
+                    peers == null ? null : peers.publicDir("README-ko"), List.of(Path.of(shared, "search-queries.tsv"),
+                            sets.resolve("hard-queries.tsv"), sets.resolve("expansion-queries.tsv")), work);
+            BrowserSearch.print(r);
+            return r;
+        } catch (IOException | RuntimeException e) {
+            // No Chromium, or a browser that fails: the build figures above still stand.
+            System.out.println("\n== search in the browser: not measured: " + e.getMessage());
+            return null;
+        }
     }
 
     /** {@link ServeProbe} on a corpus in a fresh JVM: medians over the repeats of each figure. */

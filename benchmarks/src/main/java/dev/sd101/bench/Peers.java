@@ -110,6 +110,11 @@ final class Peers {
         return site;
     }
 
+    /** The built site of a corpus {@link #convert}ed as {@code name}, Pagefind's index in its {@code pagefind/}. */
+    Path publicDir(String name) {
+        return work.resolve("hugo-" + name).resolve("public");
+    }
+
     /** Builds with Hugo, then indexes with Pagefind; both timed from outside, as our CLI is. */
     Result build(Path site) throws IOException {
         CorpusGenerator.deleteTree(site.resolve("public"));

@@ -19,6 +19,7 @@ final class Targets {
     private final double ref10k;
     private final String xmx;
     private ColdStart.Result coldStart;
+    private BrowserSearch.Result search;
 
     /** Figures of {@link ServeProbe}, or {@code null} when README-ko was not benchmarked. */
     private final Map<String, Long> serve;
@@ -36,6 +37,12 @@ final class Targets {
     /** Adds the launcher's figures to the README-ko target ({@code null}: not measured). */
     Targets coldStart(ColdStart.Result r) {
         this.coldStart = r;
+        return this;
+    }
+
+    /** Adds the query times in the browser ({@code null}: not measured). */
+    Targets browserSearch(BrowserSearch.Result r) {
+        this.search = r;
         return this;
     }
 
@@ -116,6 +123,23 @@ final class Targets {
                                 e.getKey().substring(6), e.getValue() / 1e6));
             }
         }
+        printSearch();
+    }
+
+    /** The search target: a warm query's p95 in the browser on README-ko, Pagefind's beside it when measured. */
+    private void printSearch() {
+        if (search == null) {
+            return;
+        }
+        double ours = search.sd101().warmP95();
+        BrowserSearch.Engine pf = search.pagefind();
+        System.out.printf(Locale.ROOT, "  [%s] search query p95 ≤ 2 ms in the browser (README-ko, %s, %d queries × %d"
+                        + " warm rounds): %.2f ms%s; first query cold p95 %.2f ms%s%n", ours <= 2.0 ? "pass" : "MISS",
+                search.browser(), search.queries(), BrowserSearch.ROUNDS, ours,
+                pf == null ? " (Pagefind not measured; run with --peers)"
+                        : String.format(Locale.ROOT, ", Hugo + Pagefind %.2f ms", pf.warmP95()),
+                BrowserSearch.pct(search.sd101().cold(), 0.95),
+                pf == null ? "" : String.format(Locale.ROOT, ", Pagefind %.2f ms", BrowserSearch.pct(pf.cold(), 0.95)));
     }
 
     private static String source(BuildBenchmark.Report r) {

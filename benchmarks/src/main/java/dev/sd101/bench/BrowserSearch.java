@@ -1,0 +1,230 @@
+package dev.sd101.bench;
+
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Query time in a real browser: headless Chromium (through Selenium and chromedriver, as the browser tests start it)
+ * on README-ko built by sd101 and, with {@code --peers}, the same content built by Hugo and indexed by Pagefind, each
+ * served over HTTP on an ephemeral port ({@link BenchServer}). Timed inside the page with {@code performance.now()}:
+ * sd101's engine called as the site's own box calls it, and Pagefind's {@code search(q)} plus loading the data of its
+ * top 5 results, as Pagefind's UI does. Cold: one fresh document per query with the browser cache disabled, so the
+ * query includes every index fetch (the engine's script is loaded first, untimed, as a page loads it); warm: every
+ * query once, then {@link #ROUNDS} timed rounds in one page. Bytes are the browser's resource timing entries
+ * ({@code encodedBodySize}, gzip as served).
+ */
+final class BrowserSearch {
+    static final int ROUNDS = 10;
+    /** The box's result count (search-ui.js) and Pagefind UI's first page of results. */
+    private static final int SD101_LIMIT = 8;
+    private static final int PAGEFIND_DATA = 5;
+
+    /** One engine's figures: milliseconds of each warm and cold query, gzip bytes each cold query fetched. */
+    record Engine(String name, double[] warm, double[] cold, long[] firstQueryBytes, long scriptBytes, long results) {
+        double warmP95() {
+            return pct(warm, 0.95);
+        }
+    }
+
+    /** Both engines on the same queries; {@code pagefind} is {@code null} without peers. */
+    record Result(String browser, boolean isolated, int queries, List<String> sets, Engine sd101, Engine pagefind) {
+    }
+
+    private BrowserSearch() {
+    }
+
+    static Path chromium() {
+        return executable("SD101_CHROMIUM", "/usr/bin/chromium", "/usr/bin/chromium-browser");
+    }
+
+    private static Path chromedriver() {
+        return executable("SD101_CHROMEDRIVER", "/usr/bin/chromedriver", "/usr/lib/chromium/chromedriver");
+    }
+
+    /** Every query of the query sets that exist, in order (first column; blank and {@code #} lines skipped). */
+    static List<String> queries(List<Path> sets) throws IOException {
+        List<String> out = new ArrayList<>();
+        for (Path set : sets) {
+            for (String line : Files.readAllLines(set)) {
+                if (!line.isBlank() && !line.startsWith("#")) {
+                    out.add(line.split("\t")[0]);
+                }
+            }
+        }
+        return out;
+    }
+
+    static Result measure(Path sd101Site, Path pagefindSite, List<Path> sets, Path work) throws IOException {
+        List<Path> present = sets.stream().filter(Files::isRegularFile).toList();
+        List<String> queries = queries(present);
+        ChromeDriver driver = start(work.resolve("chromium-profile"));
+        try {
+            driver.manage().timeouts().scriptTimeout(Duration.ofMinutes(10));
+            String version = driver.getCapabilities().getBrowserVersion();
+            Engine ours;
+            boolean isolated;
+            try (BenchServer server = new BenchServer(sd101Site)) {
+                driver.get(server.origin() + BenchServer.PAGE);
+                isolated = Boolean.TRUE.equals(driver.executeScript("return self.crossOriginIsolated"));
+                ours = engine(driver, server, "sd101", SD101_COLD, SD101_WARM, queries);
+            }
+            Engine theirs = null;
+            if (pagefindSite != null) {
+                try (BenchServer server = new BenchServer(pagefindSite)) {
+                    theirs = engine(driver, server, "Hugo + Pagefind", PAGEFIND_COLD, PAGEFIND_WARM, queries);
+                }
+            }
+            return new Result("Chromium " + version, isolated, queries.size(),
+                    present.stream().map(p -> p.getFileName().toString()).toList(), ours, theirs);
+        } finally {
+            driver.quit();
+        }
+    }
+
+    private static Engine engine(ChromeDriver driver, BenchServer server, String name, String cold, String warm,
+                                 List<String> queries) throws IOException {
+        String page = server.origin() + BenchServer.PAGE;
+        driver.executeCdpCommand("Network.enable", Map.of());
+        driver.executeCdpCommand("Network.setCacheDisabled", Map.of("cacheDisabled", true));
+        double[] coldMs = new double[queries.size()];
+        long[] bytes = new long[queries.size()];
+        long scripts = 0, results = 0;
+        for (int i = 0; i < queries.size(); i++) {
+            driver.executeCdpCommand("Network.clearBrowserCache", Map.of());
+            driver.get(page);
+            Map<?, ?> r = (Map<?, ?>) check(driver.executeAsyncScript(cold, queries.get(i), SD101_LIMIT, PAGEFIND_DATA), name);
+            coldMs[i] = ((Number) r.get("ms")).doubleValue();
+            bytes[i] = ((Number) r.get("bytes")).longValue();
+            scripts = ((Number) r.get("scripts")).longValue();
+            results += ((Number) r.get("n")).longValue();
+            if (((Number) r.get("cached")).longValue() > 0) {
+                throw new IOException(name + ": a cold query was answered from the browser cache: " + queries.get(i));
+            }
+        }
+        driver.executeCdpCommand("Network.setCacheDisabled", Map.of("cacheDisabled", false));
+        driver.get(page);
+        List<?> times = (List<?>) check(driver.executeAsyncScript(warm, queries, ROUNDS, SD101_LIMIT, PAGEFIND_DATA), name);
+        double[] warmMs = times.stream().mapToDouble(t -> ((Number) t).doubleValue()).toArray();
+        return new Engine(name, warmMs, coldMs, bytes, scripts, results);
+    }
+
+    private static Object check(Object answer, String name) throws IOException {
+        if (answer instanceof Map<?, ?> m && m.containsKey("error")) {
+            throw new IOException(name + " in the browser: " + m.get("error"));
+        }
+        return answer;
+    }
+
+    // The page scripts. arguments: query (or queries, rounds), sd101's limit, Pagefind's data count, callback.
+    private static final String RUN = "const done = arguments[arguments.length - 1];"
+            + "performance.setResourceTimingBufferSize(100000);"
+            + "const bytes = () => performance.getEntriesByType('resource').reduce((s, e) => s + e.encodedBodySize, 0);"
+            + "const cached = () => performance.getEntriesByType('resource').filter((e) => e.transferSize === 0).length;"
+            + "(async () => {%s})().then(done, (e) => done({ error: String(e && e.stack || e) }));";
+    private static final String SD101_ENGINE = "performance.clearResourceTimings();"
+            + "await import('/assets/search-ui.js');" // the box, which imports the engine, as every page loads it
+            + "const { SearchEngine } = await import('/assets/search-engine.js');"
+            + "const scripts = bytes(); performance.clearResourceTimings();"
+            + "const engine = new SearchEngine(async (path) => {" // the box's loader (search-ui.js)
+            + "  const response = await fetch(new URL(path, location.origin + '/'));"
+            + "  if (!response.ok) throw new Error(path + ': HTTP ' + response.status);"
+            + "  return response.text(); });"
+            + "const search = async (q) => (await engine.search(q, { limit: arguments[1] })).results.length;";
+    private static final String PAGEFIND_ENGINE = "performance.clearResourceTimings();"
+            + "const pagefind = await import('/pagefind/pagefind.js');"
+            + "const scripts = bytes(); performance.clearResourceTimings();"
+            + "const search = async (q) => { const r = await pagefind.search(q);"
+            + "  await Promise.all(r.results.slice(0, arguments[2]).map((x) => x.data())); return r.results.length; };";
+    private static final String COLD = "const t0 = performance.now(); const n = await search(arguments[0]);"
+            + "const ms = performance.now() - t0;"
+            + "return { ms, n, bytes: bytes(), cached: cached(), scripts };";
+    private static final String WARM = "const qs = arguments[0]; for (const q of qs) await search(q);"
+            + "const times = []; for (let r = 0; r < arguments[1]; r++) for (const q of qs) {"
+            + "  const t0 = performance.now(); await search(q); times.push(performance.now() - t0); }"
+            + "return times;";
+    // Warm scripts take (queries, rounds, limit, data): shift the engine's argument indices by one.
+    private static final String SD101_COLD = String.format(RUN, SD101_ENGINE + COLD);
+    private static final String SD101_WARM = String.format(RUN, SD101_ENGINE.replace("arguments[1]", "arguments[2]") + WARM);
+    private static final String PAGEFIND_COLD = String.format(RUN, PAGEFIND_ENGINE + COLD);
+    private static final String PAGEFIND_WARM = String.format(RUN, PAGEFIND_ENGINE.replace("arguments[2]", "arguments[3]") + WARM);
+
+    static void print(Result r) {
+        System.out.printf(Locale.ROOT, "%n== search in the browser: README-ko, %s headless, %d queries (%s), cold: one fresh"
+                        + " page per query, cache off; warm: %d rounds; performance.now() %s%n", r.browser(), r.queries(),
+                String.join(", ", r.sets()), ROUNDS, r.isolated() ? "cross-origin isolated (5 µs resolution)"
+                        : "not isolated (100 µs resolution)");
+        System.out.printf(Locale.ROOT, "  %-16s %-26s %-26s %-28s %s%n", "", "warm p50 / p95 / max", "cold p50 / p95 / max",
+                "first query fetches, gzip", "script");
+        for (Engine e : new Engine[] {r.sd101(), r.pagefind()}) {
+            if (e == null) {
+                System.out.println("  Hugo + Pagefind  not measured: run with --peers");
+                continue;
+            }
+            long[] b = e.firstQueryBytes().clone();
+            Arrays.sort(b);
+            System.out.printf(Locale.ROOT, "  %-16s %-26s %-26s %-28s %s%n", e.name(), times(e.warm()), times(e.cold()),
+                    BuildBenchmark.kb(b[b.length / 2]) + " median, " + BuildBenchmark.kb(b[b.length - 1]) + " max",
+                    BuildBenchmark.kb(e.scriptBytes()));
+        }
+        System.out.println("  (sd101: engine.search(q, {limit: " + SD101_LIMIT + "}) as the box calls it; Pagefind:"
+                + " search(q) and data() of the top " + PAGEFIND_DATA + " as its UI loads them; cold includes every"
+                + " index fetch, Pagefind's WebAssembly too; the script column is loaded before the clock starts)");
+    }
+
+    private static String times(double[] ms) {
+        return String.format(Locale.ROOT, "%.2f / %.2f / %.2f ms", pct(ms, 0.5), pct(ms, 0.95),
+                Arrays.stream(ms).max().orElse(0));
+    }
+
+    /** The p-th percentile as benchmark.mjs computes it (the element at floor(p·n) of the sorted values). */
+    static double pct(double[] xs, double p) {
+        double[] s = xs.clone();
+        Arrays.sort(s);
+        return s.length == 0 ? Double.NaN : s[Math.min(s.length - 1, (int) Math.floor(p * s.length))];
+    }
+
+    private static Path executable(String env, String... candidates) {
+        String fromEnv = System.getenv(env);
+        if (fromEnv != null && Files.isExecutable(Path.of(fromEnv))) {
+            return Path.of(fromEnv);
+        }
+        for (String c : candidates) {
+            if (Files.isExecutable(Path.of(c))) {
+                return Path.of(c);
+            }
+        }
+        return null;
+    }
+
+    /** Headless Chromium with the browser tests' flags; {@code null} (with a note) when it or its driver is missing. */
+    private static ChromeDriver start(Path userData) throws IOException {
+        Path chromium = chromium();
+        Path driver = chromedriver();
+        if (chromium == null || driver == null) {
+            throw new IOException("Chromium or chromedriver not found (install Debian's chromium and chromium-driver,"
+                    + " or set SD101_CHROMIUM / SD101_CHROMEDRIVER)");
+        }
+        CorpusGenerator.deleteTree(userData);
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(chromium.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-dev-shm-usage", "--hide-scrollbars", "--window-size=1440,1000", "--lang=ko-KR",
+                "--user-data-dir=" + Files.createDirectories(userData).toAbsolutePath());
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(driver.toFile())
+                .usingAnyFreePort().withLogFile(new File(userData.toFile(), "chromedriver.log")).build();
+        return new ChromeDriver(service, options);
+    }
+}
