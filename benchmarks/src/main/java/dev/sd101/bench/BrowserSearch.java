@@ -14,6 +14,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Query time in a real browser: headless Chromium (through Selenium and chromedriver, as the browser tests start it)
@@ -22,8 +24,8 @@ import java.util.Map;
  * sd101's engine called as the site's own box calls it, and Pagefind's {@code search(q)} plus loading the data of its
  * top 5 results, as Pagefind's UI does. Cold: one fresh document per query with the browser cache disabled, so the
  * query includes every index fetch (the engine's script is loaded first, untimed, as a page loads it); warm: every
- * query once, then {@link #ROUNDS} timed rounds in one page. Bytes are the browser's resource timing entries
- * ({@code encodedBodySize}, gzip as served).
+ * query once, then {@link #ROUNDS} timed rounds in one page. Bytes are counted by the server (gzip as served, what
+ * the page and Pagefind's web worker fetched).
  */
 final class BrowserSearch {
     static final int ROUNDS = 10;
@@ -31,8 +33,12 @@ final class BrowserSearch {
     private static final int SD101_LIMIT = 8;
     private static final int PAGEFIND_DATA = 5;
 
-    /** One engine's figures: milliseconds of each warm and cold query, gzip bytes each cold query fetched. */
-    record Engine(String name, double[] warm, double[] cold, long[] firstQueryBytes, long scriptBytes, long results) {
+    /**
+     * One engine's figures: milliseconds of each warm and cold query, the bytes (gzip as served) and requests each
+     * cold query fetched, the bytes of the engine's script, the mean number of results.
+     */
+    record Engine(String name, double[] warm, double[] cold, long[] firstQueryBytes, long[] firstQueryRequests,
+                  long scriptBytes, double results) {
         double warmP95() {
             return pct(warm, 0.95);
         }
@@ -41,6 +47,12 @@ final class BrowserSearch {
     /** Both engines on the same queries; {@code pagefind} is {@code null} without peers. */
     record Result(String browser, boolean isolated, int queries, List<String> sets, Engine sd101, Engine pagefind) {
     }
+
+    /**
+     * Selenium warns that it has no DevTools bindings for this Chromium; only raw CDP commands are used, which need
+     * none. Held here so the level is not lost with a collected logger.
+     */
+    private static final Logger SELENIUM = Logger.getLogger("org.openqa.selenium");
 
     private BrowserSearch() {
     }
@@ -78,12 +90,12 @@ final class BrowserSearch {
             try (BenchServer server = new BenchServer(sd101Site)) {
                 driver.get(server.origin() + BenchServer.PAGE);
                 isolated = Boolean.TRUE.equals(driver.executeScript("return self.crossOriginIsolated"));
-                ours = engine(driver, server, "sd101", SD101_COLD, SD101_WARM, queries);
+                ours = engine(driver, server, "sd101", SD101, queries);
             }
             Engine theirs = null;
             if (pagefindSite != null) {
                 try (BenchServer server = new BenchServer(pagefindSite)) {
-                    theirs = engine(driver, server, "Hugo + Pagefind", PAGEFIND_COLD, PAGEFIND_WARM, queries);
+                    theirs = engine(driver, server, "Hugo + Pagefind", PAGEFIND, queries);
                 }
             }
             return new Result("Chromium " + version, isolated, queries.size(),
@@ -93,21 +105,26 @@ final class BrowserSearch {
         }
     }
 
-    private static Engine engine(ChromeDriver driver, BenchServer server, String name, String cold, String warm,
+    private static Engine engine(ChromeDriver driver, BenchServer server, String name, String setUp,
                                  List<String> queries) throws IOException {
         String page = server.origin() + BenchServer.PAGE;
         driver.executeCdpCommand("Network.enable", Map.of());
         driver.executeCdpCommand("Network.setCacheDisabled", Map.of("cacheDisabled", true));
         double[] coldMs = new double[queries.size()];
         long[] bytes = new long[queries.size()];
+        long[] requests = new long[queries.size()];
         long scripts = 0, results = 0;
         for (int i = 0; i < queries.size(); i++) {
             driver.executeCdpCommand("Network.clearBrowserCache", Map.of());
             driver.get(page);
-            Map<?, ?> r = (Map<?, ?>) check(driver.executeAsyncScript(cold, queries.get(i), SD101_LIMIT, PAGEFIND_DATA), name);
+            server.takeCounts();
+            check(driver.executeAsyncScript(setUp, SD101_LIMIT, PAGEFIND_DATA), name);
+            scripts = server.takeCounts()[0];
+            Map<?, ?> r = (Map<?, ?>) check(driver.executeAsyncScript(COLD, queries.get(i)), name);
+            long[] fetched = server.takeCounts();
             coldMs[i] = ((Number) r.get("ms")).doubleValue();
-            bytes[i] = ((Number) r.get("bytes")).longValue();
-            scripts = ((Number) r.get("scripts")).longValue();
+            bytes[i] = fetched[0];
+            requests[i] = fetched[1];
             results += ((Number) r.get("n")).longValue();
             if (((Number) r.get("cached")).longValue() > 0) {
                 throw new IOException(name + ": a cold query was answered from the browser cache: " + queries.get(i));
@@ -115,9 +132,10 @@ final class BrowserSearch {
         }
         driver.executeCdpCommand("Network.setCacheDisabled", Map.of("cacheDisabled", false));
         driver.get(page);
-        List<?> times = (List<?>) check(driver.executeAsyncScript(warm, queries, ROUNDS, SD101_LIMIT, PAGEFIND_DATA), name);
+        check(driver.executeAsyncScript(setUp, SD101_LIMIT, PAGEFIND_DATA), name);
+        List<?> times = (List<?>) check(driver.executeAsyncScript(WARM, queries, ROUNDS), name);
         double[] warmMs = times.stream().mapToDouble(t -> ((Number) t).doubleValue()).toArray();
-        return new Engine(name, warmMs, coldMs, bytes, scripts, results);
+        return new Engine(name, warmMs, coldMs, bytes, requests, scripts, (double) results / queries.size());
     }
 
     private static Object check(Object answer, String name) throws IOException {
@@ -127,46 +145,45 @@ final class BrowserSearch {
         return answer;
     }
 
-    // The page scripts. arguments: query (or queries, rounds), sd101's limit, Pagefind's data count, callback.
+    // Page scripts, run by executeAsyncScript (the callback is the last argument). The set-up scripts take
+    // (sd101's limit, Pagefind's data count) and leave window.__search(q), resolving to the number of results.
     private static final String RUN = "const done = arguments[arguments.length - 1];"
-            + "performance.setResourceTimingBufferSize(100000);"
-            + "const bytes = () => performance.getEntriesByType('resource').reduce((s, e) => s + e.encodedBodySize, 0);"
-            + "const cached = () => performance.getEntriesByType('resource').filter((e) => e.transferSize === 0).length;"
             + "(async () => {%s})().then(done, (e) => done({ error: String(e && e.stack || e) }));";
-    private static final String SD101_ENGINE = "performance.clearResourceTimings();"
+    private static final String SD101 = String.format(RUN, ""
             + "await import('/assets/search-ui.js');" // the box, which imports the engine, as every page loads it
             + "const { SearchEngine } = await import('/assets/search-engine.js');"
-            + "const scripts = bytes(); performance.clearResourceTimings();"
+            + "const limit = arguments[0];"
             + "const engine = new SearchEngine(async (path) => {" // the box's loader (search-ui.js)
             + "  const response = await fetch(new URL(path, location.origin + '/'));"
             + "  if (!response.ok) throw new Error(path + ': HTTP ' + response.status);"
             + "  return response.text(); });"
-            + "const search = async (q) => (await engine.search(q, { limit: arguments[1] })).results.length;";
-    private static final String PAGEFIND_ENGINE = "performance.clearResourceTimings();"
+            + "window.__search = async (q) => (await engine.search(q, { limit })).results.length;");
+    private static final String PAGEFIND = String.format(RUN, ""
             + "const pagefind = await import('/pagefind/pagefind.js');"
-            + "const scripts = bytes(); performance.clearResourceTimings();"
-            + "const search = async (q) => { const r = await pagefind.search(q);"
-            + "  await Promise.all(r.results.slice(0, arguments[2]).map((x) => x.data())); return r.results.length; };";
-    private static final String COLD = "const t0 = performance.now(); const n = await search(arguments[0]);"
+            + "const data = arguments[1];"
+            + "window.__search = async (q) => { const r = await pagefind.search(q);"
+            + "  await Promise.all(r.results.slice(0, data).map((x) => x.data())); return r.results.length; };");
+    /** (query): one timed query; {@code cached} counts the page's fetches the HTTP cache answered (must be none). */
+    private static final String COLD = String.format(RUN, "performance.setResourceTimingBufferSize(100000);"
+            + "const t0 = performance.now(); const n = await window.__search(arguments[0]);"
             + "const ms = performance.now() - t0;"
-            + "return { ms, n, bytes: bytes(), cached: cached(), scripts };";
-    private static final String WARM = "const qs = arguments[0]; for (const q of qs) await search(q);"
+            + "const cached = performance.getEntriesByType('resource').filter((e) => e.name.includes('/search/')"
+            + "  && e.transferSize === 0).length;"
+            + "return { ms, n, cached };");
+    /** (queries, rounds): every query once, then each round timed query by query. */
+    private static final String WARM = String.format(RUN, "const qs = arguments[0];"
+            + "for (const q of qs) await window.__search(q);"
             + "const times = []; for (let r = 0; r < arguments[1]; r++) for (const q of qs) {"
-            + "  const t0 = performance.now(); await search(q); times.push(performance.now() - t0); }"
-            + "return times;";
-    // Warm scripts take (queries, rounds, limit, data): shift the engine's argument indices by one.
-    private static final String SD101_COLD = String.format(RUN, SD101_ENGINE + COLD);
-    private static final String SD101_WARM = String.format(RUN, SD101_ENGINE.replace("arguments[1]", "arguments[2]") + WARM);
-    private static final String PAGEFIND_COLD = String.format(RUN, PAGEFIND_ENGINE + COLD);
-    private static final String PAGEFIND_WARM = String.format(RUN, PAGEFIND_ENGINE.replace("arguments[2]", "arguments[3]") + WARM);
+            + "  const t0 = performance.now(); await window.__search(q); times.push(performance.now() - t0); }"
+            + "return times;");
 
     static void print(Result r) {
         System.out.printf(Locale.ROOT, "%n== search in the browser: README-ko, %s headless, %d queries (%s), cold: one fresh"
                         + " page per query, cache off; warm: %d rounds; performance.now() %s%n", r.browser(), r.queries(),
                 String.join(", ", r.sets()), ROUNDS, r.isolated() ? "cross-origin isolated (5 µs resolution)"
                         : "not isolated (100 µs resolution)");
-        System.out.printf(Locale.ROOT, "  %-16s %-26s %-26s %-28s %s%n", "", "warm p50 / p95 / max", "cold p50 / p95 / max",
-                "first query fetches, gzip", "script");
+        System.out.printf(Locale.ROOT, "  %-16s %-26s %-28s %-42s %s%n", "", "warm p50 / p95 / max", "cold p50 / p95 / max",
+                "first query fetches (gzip), median files", "script");
         for (Engine e : new Engine[] {r.sd101(), r.pagefind()}) {
             if (e == null) {
                 System.out.println("  Hugo + Pagefind  not measured: run with --peers");
@@ -174,13 +191,17 @@ final class BrowserSearch {
             }
             long[] b = e.firstQueryBytes().clone();
             Arrays.sort(b);
-            System.out.printf(Locale.ROOT, "  %-16s %-26s %-26s %-28s %s%n", e.name(), times(e.warm()), times(e.cold()),
-                    BuildBenchmark.kb(b[b.length / 2]) + " median, " + BuildBenchmark.kb(b[b.length - 1]) + " max",
-                    BuildBenchmark.kb(e.scriptBytes()));
+            long[] n = e.firstQueryRequests().clone();
+            Arrays.sort(n);
+            System.out.printf(Locale.ROOT, "  %-16s %-26s %-28s %-42s %s%n", e.name(), times(e.warm()), times(e.cold()),
+                    BuildBenchmark.kb(b[b.length / 2]) + " median, " + BuildBenchmark.kb(b[b.length - 1]) + " max, "
+                            + n[n.length / 2] + " files", BuildBenchmark.kb(e.scriptBytes()));
         }
         System.out.println("  (sd101: engine.search(q, {limit: " + SD101_LIMIT + "}) as the box calls it; Pagefind:"
                 + " search(q) and data() of the top " + PAGEFIND_DATA + " as its UI loads them; cold includes every"
-                + " index fetch, Pagefind's WebAssembly too; the script column is loaded before the clock starts)");
+                + " index fetch, Pagefind's WebAssembly too, over loopback; the script is loaded before the clock starts;"
+                + String.format(Locale.ROOT, " results per query, mean: sd101 %.1f", r.sd101().results())
+                + (r.pagefind() == null ? "" : String.format(Locale.ROOT, ", Pagefind %.1f", r.pagefind().results())) + ")");
     }
 
     private static String times(double[] ms) {
@@ -216,6 +237,7 @@ final class BrowserSearch {
             throw new IOException("Chromium or chromedriver not found (install Debian's chromium and chromium-driver,"
                     + " or set SD101_CHROMIUM / SD101_CHROMEDRIVER)");
         }
+        SELENIUM.setLevel(Level.SEVERE);
         CorpusGenerator.deleteTree(userData);
         ChromeOptions options = new ChromeOptions();
         options.setBinary(chromium.toFile());
