@@ -3,7 +3,6 @@ package dev.sd101.bench;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -18,7 +17,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.zip.GZIPOutputStream;
 
 /**
  * A static server for the browser benchmark, on an ephemeral loopback port: a site at {@code /}, text files gzipped
@@ -97,7 +95,7 @@ final class BenchServer implements AutoCloseable {
             String accept = x.getRequestHeaders().getFirst("Accept-Encoding");
             if (text != null && accept != null && accept.contains("gzip")) {
                 byte[] raw = body;
-                body = file == null ? gzip(raw) : gzipped.computeIfAbsent(file, f -> gzip(raw));
+                body = file == null ? SiteMeasure.gzip(raw) : gzipped.computeIfAbsent(file, f -> SiteMeasure.gzip(raw));
                 x.getResponseHeaders().set("Content-Encoding", "gzip");
             }
             if (!path.equals(PAGE)) {
@@ -109,20 +107,6 @@ final class BenchServer implements AutoCloseable {
                 out.write(body);
             }
         }
-    }
-
-    private static byte[] gzip(byte[] data) {
-        ByteArrayOutputStream buf = new ByteArrayOutputStream();
-        try (GZIPOutputStream gz = new GZIPOutputStream(buf) {
-            {
-                def.setLevel(6);
-            }
-        }) {
-            gz.write(data);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e); // a ByteArrayOutputStream does not fail
-        }
-        return buf.toByteArray();
     }
 
     @Override

@@ -53,7 +53,12 @@ final class SiteMeasure {
     }
 
     /** gzip level 6, what nginx and Node's default use. */
-    static long gzipSize(byte[] data) throws IOException {
+    static long gzipSize(byte[] data) {
+        return gzip(data).length;
+    }
+
+    /** {@code data} gzipped at level 6. */
+    static byte[] gzip(byte[] data) {
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
         try (GZIPOutputStream gz = new GZIPOutputStream(buf) {
             {
@@ -61,8 +66,10 @@ final class SiteMeasure {
             }
         }) {
             gz.write(data);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e); // a ByteArrayOutputStream does not fail
         }
-        return buf.size();
+        return buf.toByteArray();
     }
 
     /** {median, max} gzip bytes of a first query, or {-1, -1} when Node or the site's search is missing. */
