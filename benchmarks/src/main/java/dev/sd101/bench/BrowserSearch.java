@@ -229,7 +229,7 @@ final class BrowserSearch {
         return null;
     }
 
-    /** Headless Chromium with the browser tests' flags; {@code null} (with a note) when it or its driver is missing. */
+    /** Headless Chromium with the browser tests' flags; an error naming what is missing when it or its driver is not found. */
     private static ChromeDriver start(Path userData) throws IOException {
         Path chromium = chromium();
         Path driver = chromedriver();
