@@ -181,8 +181,9 @@ final class EditionsBuild {
             String rel = "../".repeat(depth) + LinkResolver.encodePath(rootRelative);
             String url = rel.isEmpty() || j == edition ? "./" : LinkResolver.safeRelative(rel);
             String href = config.siteUrl() == null ? url : config.siteUrl() + SiteExtras.percentEncode(rootRelative);
+            String root = "../".repeat(depth) + LinkResolver.encodePath(e.prefix());
             out.add(new Views.EditionView(e.language(), languageName(e.language()), url, href, j == edition, twin,
-                    e.prefix().isEmpty()));
+                    e.prefix().isEmpty(), root));
         }
         return out;
     }
