@@ -185,6 +185,19 @@ class EditionsInBrowserTest {
                 .until(d -> URLDecoder.decode(d.getCurrentUrl(), StandardCharsets.UTF_8).equals(server.base() + now));
     }
 
+    /** An image the editions share is loaded from its one copy; an old link to an edition's copy is sent there. */
+    @org.junit.jupiter.api.Test
+    void sharedImagesLoadFromTheirOneCopyAndOldLinksArriveThere() {
+        String dir = "generator/src/test/resources/editions/images/";
+        driver.get(server.base() + "en/how-does-a-cdn-work/");
+        WebElement img = driver.findElement(By.cssSelector("main img[alt='CDN flow']"));
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> (Boolean) js("return arguments[0].complete", img));
+        assertTrue(((Number) js("return arguments[0].naturalWidth", img)).intValue() > 0, "the image loaded");
+        assertEquals(server.base() + dir + "cdn.svg", img.getAttribute("src"));
+        driver.get(server.base() + "en/" + dir + "cdn.svg");
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().equals(server.base() + dir + "cdn.svg"));
+    }
+
     private void open(int width, int height, String url) {
         driver.manage().window().setSize(new Dimension(width, height));
         driver.get(url);
