@@ -29,7 +29,8 @@ import java.util.Map;
  * Options: {@code --corpora ko,1000,10000} (ko = content/README-ko.md; a number = a synthetic corpus of that many
  * pages), {@code --docs <folder>} (also benchmark a folder of your own as it is), {@code --seed-docs <folder>} (make
  * the synthetic corpora from your own docs instead of README-ko), {@code --seed <n>}, {@code --repeat <n>},
- * {@code --xmx 512m}, {@code --peers}.
+ * {@code --xmx 512m}, {@code --peers}, {@code --shared <folder>} (the shared test data, for the editions line:
+ * the upstream English README and README-ko built as one site; default {@code ../shared/sd101}).
  */
 public final class BuildBenchmark {
     /** Stages as the pipeline names them, with the labels the report uses. */
@@ -51,7 +52,8 @@ public final class BuildBenchmark {
     /** README-ko's cold CLI build by java -jar and by the launcher, with its breakdown; null until measured. */
     private ColdStart.Result coldStart;
 
-    record Options(List<String> corpora, Path docs, Path seedDocs, long seed, int repeat, String xmx, boolean peers) {
+    record Options(List<String> corpora, Path docs, Path seedDocs, long seed, int repeat, String xmx, boolean peers,
+                   Path shared) {
     }
 
     /** A corpus to build: the source, its content root, language and split level. */
@@ -104,7 +106,8 @@ public final class BuildBenchmark {
                 o.containsKey("--docs") ? Path.of(o.get("--docs")).toAbsolutePath() : null,
                 o.containsKey("--seed-docs") ? Path.of(o.get("--seed-docs")).toAbsolutePath() : null,
                 Long.parseLong(o.getOrDefault("--seed", "101")), Integer.parseInt(o.getOrDefault("--repeat", "3")),
-                o.getOrDefault("--xmx", "512m"), o.containsKey("--peers"));
+                o.getOrDefault("--xmx", "512m"), o.containsKey("--peers"),
+                o.containsKey("--shared") ? Path.of(o.get("--shared")).toAbsolutePath() : null);
         new BuildBenchmark(repo, work, opt).run();
     }
 
@@ -153,7 +156,37 @@ public final class BuildBenchmark {
                 }
             }
         }
+        measureEditions();
         new Targets(reports, failures, REF_KO_PEER_S, REF_10K_PEER_S, opt.xmx(), serve).coldStart(coldStart).print();
+    }
+
+    /**
+     * Language editions: the upstream English README (shared test data: {@code --shared}, default
+     * {@code ../shared/sd101} beside the repository) and README-ko built as one site, in fresh JVMs; skipped with a
+     * line when the data is absent.
+     */
+    private void measureEditions() throws IOException {
+        Path shared = opt.shared() != null ? opt.shared() : repo.resolve("../shared/sd101").normalize();
+        if (!Files.isRegularFile(shared.resolve("upstream/README.md"))) {
+            System.out.printf(Locale.ROOT, "%n== editions: skipped (no upstream README in %s; --shared <dir>)%n", shared);
+            return;
+        }
+        List<Map<String, Long>> probes = new ArrayList<>();
+        List<Long> process = new ArrayList<>();
+        for (int i = 0; i < opt.repeat(); i++) {
+            Proc.Run run = Proc.checked(jvm("generate", EditionsProbe.class, shared.toString(), repo.toString(), work.toString()), repo);
+            probes.add(parse(run.output()));
+            process.add(run.wallNanos());
+        }
+        long wall = median(probes.stream().map(p -> p.get("wall")).toList());
+        System.out.printf(Locale.ROOT, "%n== editions: upstream English README + README-ko as one site, %d pages, %d files%n",
+                probes.get(0).get("pages"), probes.get(0).get("files"));
+        row("whole build, process (JVM start included)", secs(median(process)), null);
+        row("whole build, in the JVM", secs(wall), null);
+        for (String[] st : STAGES) {
+            long n = median(probes.stream().map(p -> p.getOrDefault("stage." + st[0], 0L)).toList());
+            row("  " + st[1], secs(n), String.format(Locale.ROOT, "%.0f%%", 100.0 * n / Math.max(1, wall)));
+        }
     }
 
     /** {@link ServeProbe} on a corpus in a fresh JVM: medians over the repeats of each figure. */
