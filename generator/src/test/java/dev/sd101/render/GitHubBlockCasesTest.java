@@ -15,11 +15,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * Link reference definitions above a setext underline, beyond the spec's two examples (CommonMark 215, 216): inside
- * containers, with a {@code ---} underline, with nothing after the underline, and a label defined twice. Each is
- * rendered by cmark-gfm (GitHub's parser) and by sd101 and compared after {@link GitHubHtml}'s normalisation.
+ * Block-structure corner cases where flexmark alone differs from GitHub, beyond the spec examples that show them:
+ * link reference definitions above a setext underline (CommonMark 215, 216) and list markers indented four columns
+ * past their list's container (312, 313), each in containers and variants. Every case is rendered by cmark-gfm
+ * (GitHub's parser) and by sd101 and compared after {@link GitHubHtml}'s normalisation.
  */
-class SetextDefinitionsTest {
+class GitHubBlockCasesTest {
     static CmarkGfm cmark;
 
     @BeforeAll
@@ -46,6 +47,25 @@ class SetextDefinitionsTest {
         cases.put("defined-twice", "[a]: /first\nHeading [a]\n===\n\n[a]: /second\n");
         cases.put("defined-before", "[a]: /first\n\n[a]: /second\nHeading [a]\n===\n");
         cases.put("no-definition", "[a] is a link text\n===\n\n[a]: /a\n");
+        assertAsGitHub(cases, tmp);
+    }
+
+    @Test
+    void aMarkerIndentedFourColumnsPastTheListIsNoItem(@TempDir Path tmp) throws IOException {
+        Map<String, String> cases = new LinkedHashMap<>();
+        cases.put("wide-number", "100. a\n    - b\n");
+        cases.put("wide-number-blank", "100. a\n\n    - b\n");
+        cases.put("wide-number-sub", "100. a\n     - b\n");
+        cases.put("three-then-four", "   - a\n    - b\n");
+        cases.put("nested", "- a\n\n  100. b\n      - c\n      - d\n");
+        cases.put("in-quote", "> 1. a\n>\n>   2. b\n>\n>     3. c\n");
+        cases.put("tab", "   - a\n\t- b\n");
+        cases.put("siblings-kept", "- a\n - b\n  - c\n   - d\n");
+        cases.put("code-in-item", "1.  a\n\n        code\n");
+        assertAsGitHub(cases, tmp);
+    }
+
+    private static void assertAsGitHub(Map<String, String> cases, Path tmp) throws IOException {
         GitHubHtml html = new GitHubHtml();
         Map<String, String> ours = Sd101Bodies.render(cases, tmp);
         assertAll(cases.keySet().stream().map(name -> () -> assertEquals(
