@@ -20,7 +20,16 @@
     if (document.getElementById(id)) return;
     var map;
     try { map = JSON.parse(data.textContent); } catch (e) { return; }
-    var target = Object.prototype.hasOwnProperty.call(map, id) ? id : null;
+    var has = function (k) { return Object.prototype.hasOwnProperty.call(map, k); };
+    // A site of several editions: the 404 page's map also holds "en/#id" for an old en/README.md#id link.
+    var rel = location.pathname.slice(new URL(doc.getAttribute("data-root") || "./", document.baseURI).pathname.length);
+    var edition = rel.indexOf("/") > 0 ? rel.slice(0, rel.indexOf("/") + 1) : "";
+    var target = null;
+    if (edition && has(edition + "#" + id)) {
+      target = edition + "#" + id;
+    } else if (has(id)) {
+      target = id;
+    }
     if (target === null) {
       var lower = id.toLowerCase();
       for (var key in map) {
@@ -30,6 +39,7 @@
     if (target === null) return;
     var base = document.baseURI;
     var url = new URL((doc.getAttribute("data-root") || "") + map[target], base);
+    target = target.slice(target.indexOf("#") + 1);
     url.hash = target;
     if (url.href !== location.href) location.replace(url.href);
     else { var el = document.getElementById(target); if (el) el.scrollIntoView(); }
@@ -190,6 +200,51 @@
     });
   }
 
+  // The language switcher: the reader's choice is remembered on the device, and a page in another language then
+  // offers (never forces: a direct link is followed as it is) the same article in the remembered one.
+  var LANG_KEY = "sd101-lang";
+  function setupLanguages() {
+    var menu = document.querySelector(".lang-switch");
+    if (!menu) return;
+    menu.addEventListener("click", function (e) {
+      var a = e.target.closest("a[data-lang]");
+      if (a) { try { localStorage.setItem(LANG_KEY, a.getAttribute("data-lang")); } catch (err) { /* private mode */ } }
+    });
+    document.addEventListener("click", function (e) { if (menu.open && !menu.contains(e.target)) menu.open = false; });
+    menu.addEventListener("keydown", function (e) {
+      if (e.key === "Escape" && menu.open) { menu.open = false; menu.querySelector("summary").focus(); }
+    });
+    var wanted = null;
+    try { wanted = localStorage.getItem(LANG_KEY); } catch (err) { return; }
+    var here = doc.getAttribute("lang") || "";
+    if (!wanted || wanted === here) return;
+    var twin = menu.querySelector("a[data-lang='" + wanted.replace(/[^A-Za-z0-9-]/g, "") + "']:not([data-home])");
+    var main = document.getElementById("content");
+    if (!twin || !main) return;
+    var note = document.createElement("p");
+    note.className = "lang-offer";
+    note.setAttribute("lang", wanted);
+    var link = document.createElement("a");
+    link.href = twin.getAttribute("href");
+    link.hreflang = wanted;
+    link.setAttribute("data-lang", wanted);
+    link.textContent = twin.textContent;
+    link.addEventListener("click", function () { try { localStorage.setItem(LANG_KEY, wanted); } catch (err) { /* ignore */ } });
+    var close = document.createElement("button");
+    close.type = "button";
+    close.className = "lang-offer-close";
+    close.setAttribute("aria-label", here.indexOf("ko") === 0 ? "닫기" : "Dismiss");
+    close.textContent = "×";
+    close.addEventListener("click", function () {
+      note.remove();
+      try { localStorage.setItem(LANG_KEY, here); } catch (err) { /* ignore */ }
+    });
+    note.appendChild(document.createTextNode("→ "));
+    note.appendChild(link);
+    note.appendChild(close);
+    main.insertBefore(note, main.firstChild);
+  }
+
   redirectOldAnchor();
   window.addEventListener("hashchange", redirectOldAnchor);
   setupNavToggles();
@@ -198,5 +253,6 @@
   setupHeadingLinks();
   setupTocHighlight();
   setupImageZoom();
+  setupLanguages();
   window.sd101 = { copyText: copyText };
 })();

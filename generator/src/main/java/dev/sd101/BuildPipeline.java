@@ -52,17 +52,30 @@ final class BuildPipeline {
     /** Whether an in-memory build has had its chance at the disk's analysis cache (see {@link #build}). */
     private final java.util.concurrent.atomic.AtomicBoolean diskCacheUsed = new java.util.concurrent.atomic.AtomicBoolean();
 
+    private final EditionsBuild editions = new EditionsBuild(this);
+
     BuildPipeline(MarkdownParser parser, SearchIndexer searchIndexer) {
         this.parser = parser;
         this.searchIndexer = searchIndexer;
         this.parseCache = new ParseCache(parser);
     }
 
+    dev.sd101.template.ThemeCache themeCache() {
+        return themeCache;
+    }
+
+    MarkdownParser parser() {
+        return parser;
+    }
+
     /** What load → parse → plan → link produce; shared by check and generate. */
-    private record Planned(ContentRoot root, SiteModel site, LinkResolver resolver, List<Problem> problems) {
+    record Planned(ContentRoot root, SiteModel site, LinkResolver resolver, List<Problem> problems) {
     }
 
     BuildResult check(SiteConfig config) {
+        if (config.hasEditions()) {
+            return editions.check(config);
+        }
         Map<String, Long> t = new LinkedHashMap<>();
         Planned planned = plan(config, t);
         return new BuildResult(planned.problems(), 0, 0, null, 0, t);
@@ -76,6 +89,10 @@ final class BuildPipeline {
      * previous site stays as it was. Output is byte for byte what {@link #build} then {@link #write} give.
      */
     BuildResult generate(SiteConfig config) {
+        if (config.hasEditions()) {
+            // Editions link to each other page by page, so the site is built whole in memory, then written at once.
+            return write(config, build(config), null);
+        }
         SiteWriter writer = new SiteWriter(config.outputDirectory());
         writer.guard(config.contentRoot(), config.source());
         Map<String, Long> t = new LinkedHashMap<>();
@@ -223,9 +240,13 @@ final class BuildPipeline {
     }
 
     /** Content problems as generate reports them: all with one severity, GitHub still renders such a file. */
-    private static List<Problem> problems(SiteConfig config, Planned planned) {
+    static List<Problem> problems(SiteConfig config, Planned planned) {
+        return problems(config, planned.problems());
+    }
+
+    static List<Problem> problems(SiteConfig config, List<Problem> planned) {
         List<Problem> problems = new ArrayList<>();
-        for (Problem p : planned.problems()) {
+        for (Problem p : planned) {
             problems.add(p.isNote() ? p : new Problem(p.path(), p.line(), p.column(), config.strict() ? Severity.ERROR : Severity.WARNING,
                     p.message(), p.suggestion()));
         }
@@ -233,7 +254,7 @@ final class BuildPipeline {
     }
 
     /** Whether a strict build stops: on any problem but a note. */
-    private static boolean stops(SiteConfig config, List<Problem> problems) {
+    static boolean stops(SiteConfig config, List<Problem> problems) {
         return config.strict() && problems.stream().anyMatch(p -> !p.isNote());
     }
 
@@ -292,6 +313,9 @@ final class BuildPipeline {
     }
 
     private SiteBuild build(SiteConfig config, AnalysisCache disk) {
+        if (config.hasEditions()) {
+            return editions.build(config, disk);
+        }
         Map<String, Long> t = new LinkedHashMap<>();
         Planned planned = plan(config, t, disk::isEmpty, false);
         List<Problem> problems = problems(config, planned);
@@ -299,12 +323,45 @@ final class BuildPipeline {
             return new SiteBuild(new BuildResult(problems, 0, 0, null, 0, t), Map.of(), Map.of());
         }
         SiteModel site = planned.site();
+        dev.sd101.template.ThemeCache.Theme compiled = time(t, "render", () -> themeCache.get(config.themeDirectory()));
+        RenderMemo.Session reuse = time(t, "render", () -> memo.begin(config, site, planned.resolver(), parser, compiled.renderer()));
+        Rendered r = render(config, planned, disk, t, compiled, reuse, searchIndexer, null);
+        Map<String, byte[]> files = r.files();
+        // Before writing: a link of the generated site that does not land is a generator bug, and the
+        // previous site must stay as it was.
+        time(t, "verify", () -> {
+            SiteVerifier verifier = SiteVerifier.forContent(planned.resolver(), site.documents().values());
+            verifier.excuse(r.unresolved());
+            SiteVerifier.Scan scan = verifier.scan();
+            files.entrySet().parallelStream().forEach(e -> reuse.scan(scan, e.getKey(), e.getValue()));
+            java.util.Set<String> all = new java.util.HashSet<>(files.keySet());
+            all.addAll(r.copies().keySet());
+            verifier.verify(scan, all);
+            reuse.commit(scan);
+            return null;
+        });
+        long bytes = files.values().stream().mapToLong(b -> b.length).sum()
+                + r.copies().values().stream().mapToLong(BuildPipeline::size).sum();
+        return new SiteBuild(new BuildResult(problems, r.pages(), files.size() + r.copies().size(), null, bytes, t),
+                files, r.copies());
+    }
 
+    /** One site (or one edition of it) rendered and indexed in memory, before the whole-site check. */
+    record Rendered(Map<String, byte[]> files, Map<String, Path> copies, int pages, java.util.Set<String> unresolved) {
+    }
+
+    /**
+     * Renders every page of a planned site, its extra files, the theme's assets and the search index.
+     *
+     * @param editions what each page's language switcher lists, or {@code null} for a site of one edition
+     */
+    Rendered render(SiteConfig config, Planned planned, AnalysisCache disk, Map<String, Long> t,
+                    dev.sd101.template.ThemeCache.Theme compiled, RenderMemo.Session reuse, SearchIndexer indexer,
+                    java.util.function.Function<Page, Object> editions) {
+        SiteModel site = planned.site();
         Map<String, byte[]> files = new TreeMap<>();
         Map<String, Path> copies = new TreeMap<>();
-        dev.sd101.template.ThemeCache.Theme compiled = time(t, "render", () -> themeCache.get(config.themeDirectory()));
         ThemeRenderer theme = compiled.renderer();
-        RenderMemo.Session reuse = time(t, "render", () -> memo.begin(config, site, planned.resolver(), parser, theme));
         List<RenderedBody> bodies = time(t, "render", () -> {
             BodyRenderer bodyRenderer = new BodyRenderer(parser, site, planned.resolver(), config.sanitizeHtml(), config.fillEmptyAlt());
             List<RenderedBody> out = site.pages().parallelStream()
@@ -315,6 +372,9 @@ final class BuildPipeline {
                     .mapToObj(i -> {
                         Page page = site.pages().get(i);
                         Map<String, Object> model = pageModel(views, lists, page, out.get(i));
+                        if (editions != null) {
+                            model.put("editions", editions.apply(page));
+                        }
                         String template = lists.template(page);
                         return reuse.page(page.file(), template, model,
                                 () -> theme.render(template, model).getBytes(StandardCharsets.UTF_8));
@@ -340,27 +400,13 @@ final class BuildPipeline {
                     }
                     pages.add(CatalogViews.searchPage(site, p, breadcrumb(site, p), bodies.get(i).html()));
                 }
-                files.putAll(searchIndexer.build(pages, disk).files());
+                files.putAll(indexer.build(pages, disk).files());
                 return null;
             });
         }
-        // Before writing: a link of the generated site that does not land is a generator bug, and the
-        // previous site must stay as it was.
-        time(t, "verify", () -> {
-            SiteVerifier verifier = SiteVerifier.forContent(planned.resolver(), site.documents().values());
-            bodies.forEach(b -> verifier.excuse(b.unresolved()));
-            SiteVerifier.Scan scan = verifier.scan();
-            files.entrySet().parallelStream().forEach(e -> reuse.scan(scan, e.getKey(), e.getValue()));
-            java.util.Set<String> all = new java.util.HashSet<>(files.keySet());
-            all.addAll(copies.keySet());
-            verifier.verify(scan, all);
-            reuse.commit(scan);
-            return null;
-        });
-        long bytes = files.values().stream().mapToLong(b -> b.length).sum()
-                + copies.values().stream().mapToLong(BuildPipeline::size).sum();
-        return new SiteBuild(new BuildResult(problems, bodies.size(), files.size() + copies.size(), null, bytes, t),
-                files, copies);
+        java.util.Set<String> unresolved = new java.util.HashSet<>();
+        bodies.forEach(b -> unresolved.addAll(b.unresolved()));
+        return new Rendered(files, copies, bodies.size(), unresolved);
     }
 
     /**
@@ -368,6 +414,13 @@ final class BuildPipeline {
      * Returns the changes made, sorted by file and offset.
      */
     List<LinkFixer.Fix> fix(SiteConfig config) {
+        if (config.hasEditions()) {
+            List<LinkFixer.Fix> all = new ArrayList<>();
+            for (SiteConfig.Edition e : config.editions()) {
+                all.addAll(fix(config.forEdition(e)));
+            }
+            return all;
+        }
         Planned planned = plan(config, new LinkedHashMap<>());
         List<LinkFixer.Fix> fixes = new LinkFixer(planned.resolver()).fixes(planned.site().documents().values());
         Map<Source, List<SourceRewriter.Replacement>> byFile = new LinkedHashMap<>();
@@ -379,7 +432,7 @@ final class BuildPipeline {
         return fixes;
     }
 
-    private Planned plan(SiteConfig config, Map<String, Long> t) {
+    Planned plan(SiteConfig config, Map<String, Long> t) {
         return plan(config, t, null, false);
     }
 
@@ -390,7 +443,7 @@ final class BuildPipeline {
      *                     build holds every document until its pages are written, and at 10,000 pages the flexmark
      *                     trees were most of the heap (the work is the same, only done earlier)
      */
-    private Planned plan(SiteConfig config, Map<String, Long> t, java.util.function.BooleanSupplier warmSearch,
+    Planned plan(SiteConfig config, Map<String, Long> t, java.util.function.BooleanSupplier warmSearch,
                          boolean renderBlocks) {
         ContentRoot root = new ContentRoot(config.contentRoot());
         List<Source> sources = time(t, "load", () -> new SourceLoader(root, parseCache.sources()).load(config.source()));
@@ -450,7 +503,7 @@ final class BuildPipeline {
         return titles;
     }
 
-    private static long size(Path p) {
+    static long size(Path p) {
         try {
             return java.nio.file.Files.size(p);
         } catch (java.io.IOException e) {
@@ -458,7 +511,7 @@ final class BuildPipeline {
         }
     }
 
-    private static <T> T time(Map<String, Long> timings, String stage, Supplier<T> work) {
+    static <T> T time(Map<String, Long> timings, String stage, Supplier<T> work) {
         long start = System.nanoTime();
         try {
             return work.get();

@@ -42,6 +42,8 @@ import java.util.Objects;
  *                        empty)
  * @param shiftHeadings   whether a page's headings move up so that its title is an {@code h1} (GitHub keeps the
  *                        levels as written)
+ * @param editions        the site's language editions (empty: one edition, {@link #source}): the first one with an
+ *                        empty prefix is published at the site root, each other under its prefix
  */
 public record SiteConfig(
         Path source,
@@ -66,7 +68,34 @@ public record SiteConfig(
         Path cacheDirectory,
         java.util.Map<String, String> languages,
         boolean fillEmptyAlt,
-        boolean shiftHeadings) {
+        boolean shiftHeadings,
+        List<Edition> editions) {
+
+    /**
+     * One language edition of the site: a translation of the content, split, linked, checked and rendered as a
+     * site of its own, published under {@code prefix} and linked to the other editions article by article.
+     *
+     * @param language the edition's BCP 47 tag ({@code <html lang>}, hreflang, the search analysis)
+     * @param source   its Markdown file or folder
+     * @param title    its site title, or {@code null}: the config's title for the root edition, else its document's first heading
+     * @param prefix   the URL folder it is published under, ending with {@code /}; {@code ""} for the site root
+     */
+    public record Edition(String language, Path source, String title, String prefix) {
+        public Edition {
+            String tag = blankToNull(language);
+            if (tag == null || !tag.matches(LANGUAGE_TAG)) {
+                throw new IllegalArgumentException("editions: language must be a BCP 47 tag such as ko or en-US, not '" + language + "'");
+            }
+            language = tag;
+            Objects.requireNonNull(source, "editions." + language + ".source");
+            source = source.toAbsolutePath().normalize();
+            title = blankToNull(title);
+            prefix = prefix == null ? null : checkRelative("editions." + language + ".prefix", prefix, true);
+            if (prefix != null && prefix.chars().filter(c -> c == '/').count() > 1) {
+                throw new IllegalArgumentException("editions." + language + ".prefix must be one folder, such as en/, not '" + prefix + "'");
+            }
+        }
+    }
 
     /** The order of a collection's items on listing pages. */
     public enum Sort {
@@ -196,6 +225,50 @@ public record SiteConfig(
         (languages == null ? java.util.Map.<String, String>of() : languages)
                 .forEach((folder, lang) -> folders.put(checkRelative("languages." + folder, folder, true), languageOf(folder, lang)));
         languages = java.util.Collections.unmodifiableMap(folders);
+        editions = withPrefixes(editions == null ? List.of() : editions);
+    }
+
+    /**
+     * The editions with their prefixes decided: an edition without one is at the root if it is the first, else under
+     * {@code <language>/}; exactly one edition is at the root, and no two share a language or a prefix.
+     */
+    private static List<Edition> withPrefixes(List<Edition> editions) {
+        List<Edition> out = new java.util.ArrayList<>();
+        java.util.Set<String> prefixes = new java.util.HashSet<>();
+        java.util.Set<String> tags = new java.util.HashSet<>();
+        for (int i = 0; i < editions.size(); i++) {
+            Edition e = editions.get(i);
+            String prefix = e.prefix() != null ? e.prefix() : i == 0 ? "" : e.language().toLowerCase(Locale.ROOT) + "/";
+            if (!prefixes.add(prefix)) {
+                throw new IllegalArgumentException("editions: two editions are published under '/" + prefix + "'; give each its own prefix");
+            }
+            if (!tags.add(e.language().toLowerCase(Locale.ROOT))) {
+                throw new IllegalArgumentException("editions: language " + e.language() + " has two editions");
+            }
+            if (!prefix.isEmpty() && dev.sd101.site.SitePlanner.reserved(prefix.substring(0, prefix.length() - 1))) {
+                throw new IllegalArgumentException("editions." + e.language() + ".prefix '" + prefix + "' is a folder the engine writes itself");
+            }
+            out.add(new Edition(e.language(), e.source(), e.title(), prefix));
+        }
+        if (!out.isEmpty() && !prefixes.contains("")) {
+            throw new IllegalArgumentException("editions: one edition must be at the site root (prefix \"\")");
+        }
+        return List.copyOf(out);
+    }
+
+    /** Whether the site has several language editions. */
+    public boolean hasEditions() {
+        return !editions.isEmpty();
+    }
+
+    /** The config that builds one edition as a site of its own (its source, language and title; no editions). */
+    public SiteConfig forEdition(Edition e) {
+        // The site's title is the root edition's: another edition is titled in its own language, by its own heading.
+        String title = e.title() != null ? e.title() : e.prefix().isEmpty() ? siteTitle : null;
+        return new SiteConfig(e.source(), contentRoot, outputDirectory, themeDirectory, title,
+                e.language(), siteUrl == null ? null : siteUrl + e.prefix(), repositoryUrl, editBranch, imageBaseUrl,
+                splitLevel, strict, sanitizeHtml, search, drafts, configFile, collections, taxonomies, home, cacheDirectory,
+                languages, fillEmptyAlt, shiftHeadings, List.of());
     }
 
     /** A {@code languages} entry's tag, checked: the folder must be a relative path and the tag BCP 47. */
@@ -215,14 +288,14 @@ public record SiteConfig(
                       String language, String siteUrl, String repositoryUrl, String editBranch, String imageBaseUrl,
                       int splitLevel, boolean strict, boolean sanitizeHtml, boolean search) {
         this(source, contentRoot, outputDirectory, themeDirectory, siteTitle, language, siteUrl, repositoryUrl,
-                editBranch, imageBaseUrl, splitLevel, strict, sanitizeHtml, search, false, null, List.of(), List.of(), null, null, null, true, true);
+                editBranch, imageBaseUrl, splitLevel, strict, sanitizeHtml, search, false, null, List.of(), List.of(), null, null, null, true, true, List.of());
     }
 
     /** This config with another {@link #cacheDirectory} ({@code null}: none). */
     public SiteConfig withCacheDirectory(Path cacheDirectory) {
         return new SiteConfig(source, contentRoot, outputDirectory, themeDirectory, siteTitle, language, siteUrl,
                 repositoryUrl, editBranch, imageBaseUrl, splitLevel, strict, sanitizeHtml, search, drafts, configFile,
-                collections, taxonomies, home, cacheDirectory, languages, fillEmptyAlt, shiftHeadings);
+                collections, taxonomies, home, cacheDirectory, languages, fillEmptyAlt, shiftHeadings, editions);
     }
 
     /** The folder collection and taxonomy folders are relative to: the source folder, or a source file's folder. */
@@ -289,6 +362,7 @@ public record SiteConfig(
         b.languages = languages;
         b.fillEmptyAlt = fillEmptyAlt;
         b.shiftHeadings = shiftHeadings;
+        b.editions = editions;
         return b;
     }
 
@@ -341,6 +415,7 @@ public record SiteConfig(
         java.util.Map<String, String> languages;
         Boolean fillEmptyAlt;
         Boolean shiftHeadings;
+        List<Edition> editions;
 
         private Builder(Path source) {
             this.source = Objects.requireNonNull(source, "source");
@@ -379,6 +454,13 @@ public record SiteConfig(
         public Builder fillEmptyAlt(boolean v) { fillEmptyAlt = v; return this; }
         /** Whether a page's headings move up so that its title is an h1 (default true; GitHub: false). */
         public Builder shiftHeadings(boolean v) { shiftHeadings = v; return this; }
+        /** The editions as {@link SiteConfig} decides their prefixes; throws {@link IllegalArgumentException} when they clash. */
+        List<Edition> checkedEditions() {
+            return withPrefixes(editions == null ? List.of() : editions);
+        }
+
+        /** The language editions (see {@link SiteConfig#editions}); {@code null} or empty: one edition. */
+        public Builder editions(List<Edition> v) { editions = v; return this; }
 
         /**
          * The config: explicit values, then the config file's, then defaults.
@@ -403,7 +485,7 @@ public record SiteConfig(
                     repositoryUrl, editBranch, imageBaseUrl, splitLevel == null ? 0 : splitLevel, Boolean.TRUE.equals(strict),
                     !Boolean.FALSE.equals(sanitizeHtml), !Boolean.FALSE.equals(search), Boolean.TRUE.equals(drafts),
                     file, collections, taxonomies, home, cacheDirectory, languages,
-                    !Boolean.FALSE.equals(fillEmptyAlt), !Boolean.FALSE.equals(shiftHeadings));
+                    !Boolean.FALSE.equals(fillEmptyAlt), !Boolean.FALSE.equals(shiftHeadings), editions);
         }
 
         /**

@@ -21,7 +21,8 @@ import java.util.Set;
 final class SiteConfigFile {
     private static final Set<String> TOP = Set.of("title", "language", "siteUrl", "baseUrl", "repositoryUrl", "editBranch",
             "imageBaseUrl", "theme", "splitLevel", "strict", "sanitizeHtml", "search", "drafts", "fillEmptyAlt", "shiftHeadings",
-            "collections", "taxonomies", "home", "languages");
+            "collections", "taxonomies", "home", "languages", "editions");
+    private static final Set<String> EDITION = Set.of("language", "source", "title", "prefix");
     private static final Set<String> COLLECTION = Set.of("folder", "path", "sort", "feed");
     private static final Set<String> TAXONOMY = Set.of("title", "folder", "path", "index", "feeds");
     private static final Set<String> HOME = Set.of("taxonomy", "newest");
@@ -78,6 +79,42 @@ final class SiteConfigFile {
         if (b.languages == null && top.containsKey("languages")) {
             b.languages = languages(top);
         }
+        if (b.editions == null && top.containsKey("editions")) {
+            b.editions = editions(top, dir);
+        }
+    }
+
+    /** {@code editions:} a list of mappings (language, source relative to this file's folder, title, prefix). */
+    private List<SiteConfig.Edition> editions(Map<String, YamlTree.Value> top, Path dir) {
+        YamlTree.Value list = top.get("editions");
+        if (list.value() == null) {
+            return List.of();
+        }
+        if (!(list.value() instanceof List<?> items)) {
+            throw wrong("editions", list, "a list");
+        }
+        List<SiteConfig.Edition> out = new ArrayList<>();
+        for (Object item : items) {
+            YamlTree.Value v = (YamlTree.Value) item;
+            Map<String, YamlTree.Value> e = asMapping(v, "editions[" + out.size() + "]");
+            known(e, EDITION, "editions[" + out.size() + "].");
+            String lang = required(e, "language", "editions[" + out.size() + "].", v);
+            String source = required(e, "source", "editions." + lang + ".", v);
+            String title = string(e, "title", "editions." + lang + ".");
+            String prefix = string(e, "prefix", "editions." + lang + ".");
+            out.add(at(v, () -> new SiteConfig.Edition(lang, dir.resolve(source), title, prefix)));
+        }
+        // The rules across editions (one at the root, distinct prefixes) are checked here too, at the list's line.
+        at(list, () -> SiteConfig.builder(dir).editions(out).checkedEditions());
+        return out;
+    }
+
+    private String required(Map<String, YamlTree.Value> map, String key, String prefix, YamlTree.Value where) {
+        String s = string(map, key, prefix);
+        if (s == null || s.isBlank()) {
+            throw BuildException.at(shown, where.line(), prefix + key + " is required");
+        }
+        return s;
     }
 
     /** {@code languages:} folder → language tag, each entry checked at its own line. */

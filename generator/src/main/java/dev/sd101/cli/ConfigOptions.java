@@ -34,7 +34,9 @@ final class ConfigOptions {
                     "--keep-heading-levels"),
             Option.value("<file>", "Site config file (YAML: site settings, collections, taxonomies); default: sd101.yml"
                     + " beside the source, if present.", "--config"),
-            Option.flag("Also publish pages whose front matter says draft: true.", "--drafts"));
+            Option.flag("Also publish pages whose front matter says draft: true.", "--drafts"),
+            Option.value("<lang=source,...>", "Language editions, e.g. ko=README-ko.md,en=README.md: the first at the site root,"
+                    + " each other under /<lang>/ (titles and prefixes: editions in the config file).", "--editions"));
 
     /**
      * The options {@code check} reads: what decides which pages exist and where links land. The others (output,
@@ -42,7 +44,7 @@ final class ConfigOptions {
      */
     static final List<Option> CHECK = OPTIONS.stream()
             .filter(o -> List.of("--source", "--root", "--site-url", "--image-base-url", "--split-level", "--strict",
-                    "--config", "--drafts").contains(o.name()))
+                    "--config", "--drafts", "--editions").contains(o.name()))
             .toList();
 
     /** SiteConfig's keys as this command line spells them, so that an error names the option typed. */
@@ -91,6 +93,9 @@ final class ConfigOptions {
             b.drafts(true);
         }
         try {
+            if (a.value("--editions") != null) {
+                b.editions(editions(a.value("--editions")));
+            }
             return b.build();
         } catch (IllegalArgumentException e) {
             String message = String.valueOf(e.getMessage());
@@ -99,5 +104,18 @@ final class ConfigOptions {
             String option = KEYS.get(key);
             throw option == null ? e : new IllegalArgumentException(option + " (" + key + ")" + message.substring(key.length()), e);
         }
+    }
+
+    /** {@code --editions ko=README-ko.md,en=README.md}: sources relative to the working folder. */
+    static List<SiteConfig.Edition> editions(String value) {
+        List<SiteConfig.Edition> out = new java.util.ArrayList<>();
+        for (String item : value.split(",")) {
+            int eq = item.indexOf('=');
+            if (eq <= 0 || eq == item.length() - 1) {
+                throw new IllegalArgumentException("--editions: expected language=source, found '" + item.strip() + "'");
+            }
+            out.add(new SiteConfig.Edition(item.substring(0, eq).strip(), java.nio.file.Path.of(item.substring(eq + 1).strip()), null, null));
+        }
+        return out;
     }
 }

@@ -84,6 +84,15 @@ public final class SiteVerifier {
         }
     }
 
+    /** A verifier of a site made of several sites' pages (language editions): it excuses what either excuses. */
+    public SiteVerifier and(SiteVerifier other) {
+        Set<String> hrefs = new HashSet<>(brokenInContent);
+        hrefs.addAll(other.brokenInContent);
+        Set<String> fragments = new HashSet<>(brokenFragmentsInContent);
+        fragments.addAll(other.brokenFragmentsInContent);
+        return new SiteVerifier(hrefs, fragments);
+    }
+
     /** A link to a fragment of another page, checked once every page's ids are known. */
     private record Pending(String target, String fragment, String failure) {
     }

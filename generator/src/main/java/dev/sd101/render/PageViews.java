@@ -82,6 +82,7 @@ public final class PageViews {
         model.put("site", siteView);
         model.put("page", pageView(page, body));
         model.put("nav", nav(page, site.nav(), ancestors(page)));
+        model.put("editions", List.of()); // a site of several editions lists them (EditionsBuild)
         return model;
     }
 

@@ -63,6 +63,7 @@ public final class SiteExtras {
         model.put("site", views.site());
         model.put("page", page);
         model.put("nav", List.of());
+        model.put("editions", List.of());
         return theme.render("404.peb", model);
     }
 
@@ -76,7 +77,7 @@ public final class SiteExtras {
     }
 
     /** Sitemaps want fully percent-encoded URLs. */
-    static String percentEncode(String path) {
+    public static String percentEncode(String path) {
         StringBuilder b = new StringBuilder();
         for (byte x : LinkResolver.encodePath(path).getBytes(StandardCharsets.UTF_8)) {
             int c = x & 0xff;

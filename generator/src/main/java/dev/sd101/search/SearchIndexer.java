@@ -16,7 +16,7 @@ import java.util.Objects;
  * kept. Thread-safe; {@link #build} may be called concurrently.
  */
 public final class SearchIndexer {
-    private final TermAnalysis analysis = new TermAnalysis();
+    private final TermAnalysis analysis;
     private final Sectioner sectioner = new Sectioner();
     private final Lexicon lexicon = new Lexicon();
     /** The last {@link #build}'s pages and their analysed sections, reused for equal pages by the next. */
@@ -24,6 +24,20 @@ public final class SearchIndexer {
 
     /** An indexer; no analyzer is created until {@link #build} needs it. */
     public SearchIndexer() {
+        analysis = new TermAnalysis();
+    }
+
+    /**
+     * An indexer for a language edition: the default analysis plus the language's own morphemes (English base
+     * forms, Japanese by Kuromoji, Chinese by smartcn; Korean and the rest: as {@link #SearchIndexer()}).
+     */
+    public SearchIndexer(String language) {
+        analysis = new TermAnalysis(TermAnalysis.Language.of(language));
+    }
+
+    /** Whether this indexer analyses as {@link #SearchIndexer()} does, so that the analysis cache on disk applies. */
+    public boolean analysesAsDefault() {
+        return analysis.language() == TermAnalysis.Language.DEFAULT;
     }
 
     /**

@@ -76,6 +76,12 @@ public final class DevServer implements AutoCloseable {
         if (!config.source().startsWith(config.contentRoot())) {
             roots.add(config.source().getParent());
         }
+        for (dev.sd101.SiteConfig.Edition e : config.editions()) {
+            Path folder = java.nio.file.Files.isDirectory(e.source()) ? e.source() : e.source().getParent();
+            if (!e.source().startsWith(config.contentRoot()) && !roots.contains(folder)) {
+                roots.add(folder); // an edition's source outside the content root is watched too
+            }
+        }
         watcher = new ContentWatcher(roots, List.of(config.outputDirectory()), DEBOUNCE_MILLIS, this::changed);
     }
 

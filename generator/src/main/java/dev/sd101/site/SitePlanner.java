@@ -29,6 +29,11 @@ public final class SitePlanner {
 
     private final SiteConfig config;
 
+    /** Whether a top-level name is one the engine writes itself (an edition's prefix must not be). */
+    public static boolean reserved(String name) {
+        return RESERVED.contains(name);
+    }
+
     public SitePlanner(SiteConfig config) {
         this.config = config;
     }

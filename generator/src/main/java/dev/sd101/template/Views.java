@@ -28,6 +28,21 @@ public final class Views {
     public record LinkView(String title, String url) {
     }
 
+    /**
+     * One edition in a page's language switcher and its {@code hreflang} alternates.
+     *
+     * @param lang      the edition's BCP 47 tag
+     * @param name      the language's name in that language ({@code 한국어}, {@code English})
+     * @param url       the same page in that edition (its home when the page has no twin), relative to this page
+     * @param href      the same URL, absolute when a site URL is configured (as {@code hreflang} wants)
+     * @param current   whether it is this page's own edition
+     * @param twin      whether the page has a twin there ({@code false}: {@code url} is that edition's home)
+     * @param isDefault whether it is the edition at the site root ({@code x-default})
+     */
+    public record EditionView(String lang, String name, String url, String href, boolean current, boolean twin,
+                              boolean isDefault) {
+    }
+
     /** An entry of the on-page table of contents. */
     public record TocItem(String id, String text, int level) {
     }

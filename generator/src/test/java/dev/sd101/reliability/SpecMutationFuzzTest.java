@@ -5,6 +5,7 @@ import dev.sd101.Problem;
 import dev.sd101.Sd101;
 import dev.sd101.SiteBuild;
 import dev.sd101.SiteConfig;
+import dev.sd101.render.CommonMarkSpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,7 +24,6 @@ import java.util.regex.Pattern;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * No content can abort a build: thousands of documents made from the CommonMark spec's and GitHub's extension examples
@@ -37,7 +37,6 @@ class SpecMutationFuzzTest {
     private static final long SEED = 20_2026L;
     private static final int DOCUMENTS = 3000;
     private static final int PER_SITE = 100;
-    private static final Path SPEC = Path.of("src/test/js-deps/node_modules/commonmark-spec/spec.txt");
     private static final Path EXTENSIONS = Path.of("src/test/resources/gfm/gfm-extensions.txt");
     private static final String FENCE = "`".repeat(32);
     /** Bytes that matter to Markdown, and a few that do not form UTF-8 alone. */
@@ -49,12 +48,7 @@ class SpecMutationFuzzTest {
 
     @Test
     void mutatedSpecExamplesBuildOrFailWithAPlace(@TempDir Path tmp) throws IOException {
-        boolean ci = "true".equals(System.getenv("CI"));
-        if (ci) {
-            assertTrue(Files.exists(SPEC), SPEC + " is missing: run npm ci --prefix generator/src/test/js-deps");
-        }
-        assumeTrue(Files.exists(SPEC), SPEC + " not found (npm ci --prefix generator/src/test/js-deps); skipping");
-        List<byte[]> examples = new ArrayList<>(examples(SPEC));
+        List<byte[]> examples = new ArrayList<>(examples(CommonMarkSpec.file()));
         examples.addAll(examples(EXTENSIONS));
         Random random = new Random(SEED);
         Map<String, byte[]> documents = new LinkedHashMap<>();

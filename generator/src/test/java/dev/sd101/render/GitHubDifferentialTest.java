@@ -19,8 +19,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * GitHub's own parser as the oracle: every example of the CommonMark spec (npm {@code commonmark-spec}, installed
- * by {@code npm ci} in {@code src/test/js-deps}) and of GitHub's extensions ({@code gfm/gfm-extensions.txt}) is built
+ * GitHub's own parser as the oracle: every example of the CommonMark spec ({@link CommonMarkSpec}) and of GitHub's
+ * extensions ({@code gfm/gfm-extensions.txt}) is built
  * by the real engine, as {@code generate} builds a page, and rendered by {@code cmark-gfm} with github.com's
  * extensions; the two are compared after {@link GitHubHtml}'s normalisation. The examples that still differ are
  * listed, each with its reason, in {@code gfm/differential-baseline.txt}: the test fails when an example not on the
@@ -31,7 +31,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 class GitHubDifferentialTest {
     static final Path BASELINE = Path.of("src/test/resources/gfm/differential-baseline.txt");
     static final Path BASELINE_DOCUMENTS = Path.of("src/test/resources/gfm/differential-documents-baseline.txt");
-    static final Path SPEC = Path.of("src/test/js-deps/node_modules/commonmark-spec/spec.txt");
     static final Path EXTENSIONS = Path.of("src/test/resources/gfm/gfm-extensions.txt");
     static final Path REPORT = Path.of("target/differential");
 
@@ -44,15 +43,13 @@ class GitHubDifferentialTest {
         var found = CmarkGfm.find();
         if (ci) {
             assertTrue(found.isPresent(), "cmark-gfm is not installed (apt-get install cmark-gfm)");
-            assertTrue(Files.exists(SPEC), SPEC + " is missing: run npm ci --prefix generator/src/test/js-deps");
         }
         assumeTrue(found.isPresent(), "cmark-gfm not found on PATH; skipping");
-        assumeTrue(Files.exists(SPEC), SPEC + " not found (npm ci --prefix generator/src/test/js-deps); skipping");
         cmark = found.get();
     }
 
     static List<SpecExamples.Example> examples() throws IOException {
-        List<SpecExamples.Example> all = new ArrayList<>(new SpecExamples("cm").read(SPEC));
+        List<SpecExamples.Example> all = new ArrayList<>(new SpecExamples("cm").read(CommonMarkSpec.file()));
         all.addAll(new SpecExamples("gfm").read(EXTENSIONS));
         return all;
     }

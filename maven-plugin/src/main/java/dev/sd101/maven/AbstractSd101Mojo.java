@@ -120,6 +120,15 @@ abstract class AbstractSd101Mojo extends AbstractMojo {
     @Parameter(property = "sd101.cache", defaultValue = "true")
     boolean cache;
 
+    /**
+     * The site's language editions, each {@code <edition><language>en</language><source>README.md</source>}
+     * (optionally {@code <title>} and {@code <prefix>}){@code </edition>}: the first is published at the site root
+     * unless another has an empty prefix, each other under {@code <language>/}. Unset: the config file's
+     * {@code editions}, else one edition ({@code source}).
+     */
+    @Parameter
+    java.util.List<Edition> editions;
+
     /** {@code config} with the analysis cache the parameters ask for. */
     SiteConfig withCache(SiteConfig config) throws MojoExecutionException {
         if (!cache || cacheDirectory == null) {
@@ -159,6 +168,9 @@ abstract class AbstractSd101Mojo extends AbstractMojo {
             if (drafts != null) b.drafts(drafts);
             if (fillEmptyAlt != null) b.fillEmptyAlt(fillEmptyAlt);
             if (shiftHeadings != null) b.shiftHeadings(shiftHeadings);
+            if (editions != null && !editions.isEmpty()) {
+                b.editions(editions.stream().map(Edition::toConfig).toList());
+            }
             return b.build();
         } catch (BuildException e) {
             throw failure(e);

@@ -1,0 +1,294 @@
+package dev.sd101;
+
+import dev.sd101.link.LinkResolver;
+import dev.sd101.link.SiteVerifier;
+import dev.sd101.render.Json;
+import dev.sd101.render.SiteExtras;
+import dev.sd101.search.AnalysisCache;
+import dev.sd101.search.SearchIndexer;
+import dev.sd101.site.EditionMatcher;
+import dev.sd101.site.Page;
+import dev.sd101.template.Views;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A site of several language editions: each edition is planned, checked and rendered as a site of its own
+ * ({@link BuildPipeline}), published under its prefix, with its own search index analysed for its language; then
+ * the editions' pages are matched ({@link EditionMatcher}) so that every page's language switcher and
+ * {@code hreflang} alternates lead to the same article in the other editions. The merged site is checked as a
+ * whole (every switcher link must land) before anything is written.
+ */
+final class EditionsBuild {
+    /** Files only the site root has: the other editions' copies are dropped (the sitemap is merged). */
+    private static final java.util.Set<String> ROOT_ONLY = java.util.Set.of("404.html", ".nojekyll", "robots.txt", "sitemap.xml");
+    /** What the site says about its editions and the twin of every page, and by which rule. */
+    static final String REPORT = "editions.json";
+
+    private final BuildPipeline pipeline;
+    /** One indexer per language, made when an edition first needs it: a Korean-only site never loads Kuromoji. */
+    private final Map<String, SearchIndexer> indexers = new ConcurrentHashMap<>();
+    /** One render memo per edition (by prefix), so that {@code serve} re-renders only what changed in each. */
+    private final Map<String, RenderMemo> memos = new ConcurrentHashMap<>();
+
+    EditionsBuild(BuildPipeline pipeline) {
+        this.pipeline = pipeline;
+    }
+
+    /** The editions planned and matched. */
+    private record Planned(List<SiteConfig> configs, List<BuildPipeline.Planned> sites, EditionMatcher.Matches matches,
+                           List<Problem> problems) {
+    }
+
+    private Planned plan(SiteConfig config, Map<String, Long> t) {
+        List<SiteConfig> configs = config.editions().stream().map(config::forEdition).toList();
+        List<BuildPipeline.Planned> sites = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
+        for (SiteConfig c : configs) {
+            BuildPipeline.Planned p = pipeline.plan(c, t);
+            sites.add(p);
+            problems.addAll(p.problems());
+        }
+        EditionMatcher.Matches matches = BuildPipeline.time(t, "plan", () -> EditionMatcher.match(editionSites(config, sites)));
+        problems.addAll(matches.problems());
+        problems.sort(null);
+        return new Planned(configs, sites, matches, problems);
+    }
+
+    private static List<EditionMatcher.EditionSite> editionSites(SiteConfig config, List<BuildPipeline.Planned> sites) {
+        List<EditionMatcher.EditionSite> out = new ArrayList<>();
+        for (int i = 0; i < sites.size(); i++) {
+            SiteConfig.Edition e = config.editions().get(i);
+            out.add(new EditionMatcher.EditionSite(e.language(), e.prefix(), sites.get(i).site()));
+        }
+        return out;
+    }
+
+    BuildResult check(SiteConfig config) {
+        Map<String, Long> t = new LinkedHashMap<>();
+        return new BuildResult(plan(config, t).problems(), 0, 0, null, 0, t);
+    }
+
+    SiteBuild build(SiteConfig config, AnalysisCache disk) {
+        Map<String, Long> t = new LinkedHashMap<>();
+        Planned planned = plan(config, t);
+        List<Problem> problems = BuildPipeline.problems(config, planned.problems());
+        if (BuildPipeline.stops(config, problems)) {
+            return new SiteBuild(new BuildResult(problems, 0, 0, null, 0, t), Map.of(), Map.of());
+        }
+        dev.sd101.template.ThemeCache.Theme compiled = BuildPipeline.time(t, "render",
+                () -> pipeline.themeCache().get(config.themeDirectory()));
+        Map<String, byte[]> files = new TreeMap<>();
+        Map<String, Path> copies = new TreeMap<>();
+        Map<String, String> owner = new HashMap<>();
+        List<RenderMemo.Session> sessions = new ArrayList<>();
+        SiteVerifier verifier = null;
+        int pages = 0;
+        StringBuilder anchors = new StringBuilder();
+        for (int i = 0; i < planned.sites().size(); i++) {
+            SiteConfig.Edition edition = config.editions().get(i);
+            SiteConfig c = planned.configs().get(i);
+            BuildPipeline.Planned site = planned.sites().get(i);
+            RenderMemo.Session reuse = memos.computeIfAbsent(edition.prefix(), k -> new RenderMemo())
+                    .begin(c, site.site(), site.resolver(), pipeline.parser(), compiled.renderer());
+            sessions.add(reuse);
+            int index = i;
+            SearchIndexer indexer = indexer(edition.language());
+            // The cache on disk holds the default analysis: another language's terms of the same text differ.
+            BuildPipeline.Rendered r = pipeline.render(c, site, indexer.analysesAsDefault() ? disk : AnalysisCache.none(), t,
+                    compiled, reuse, indexer,
+                    page -> switcher(config, planned, index, page));
+            pages += r.pages();
+            for (Map.Entry<String, byte[]> f : r.files().entrySet()) {
+                if (ROOT_ONLY.contains(f.getKey()) && (!edition.prefix().isEmpty() || f.getKey().equals("sitemap.xml"))) {
+                    continue;
+                }
+                put(files, owner, edition, edition.prefix() + f.getKey(), f.getValue());
+            }
+            r.copies().forEach((path, file) -> copies.put(edition.prefix() + path, file));
+            SiteVerifier v = SiteVerifier.forContent(site.resolver(), site.site().documents().values());
+            v.excuse(r.unresolved());
+            verifier = verifier == null ? v : verifier.and(v);
+            Page home = site.site().pages().get(0);
+            if (!edition.prefix().isEmpty() && home.document() != null) {
+                anchors.append(prefixed(edition.prefix(), home, site.site()));
+            }
+        }
+        if (anchors.length() > 0) {
+            files.computeIfPresent("404.html", (k, html) -> withEditionAnchors(html, anchors.toString()));
+        }
+        if (config.siteUrl() != null) {
+            files.put("sitemap.xml", sitemap(config, planned).getBytes(StandardCharsets.UTF_8));
+        }
+        files.put(REPORT, report(config, planned).getBytes(StandardCharsets.UTF_8));
+        SiteVerifier check = verifier;
+        BuildPipeline.time(t, "verify", () -> {
+            SiteVerifier.Scan scan = check.scan();
+            files.entrySet().parallelStream().forEach(e -> scan.add(e.getKey(), e.getValue()));
+            java.util.Set<String> all = new java.util.HashSet<>(files.keySet());
+            all.addAll(copies.keySet());
+            check.verify(scan, all);
+            return null;
+        });
+        sessions.forEach(s -> s.commit(null));
+        long bytes = files.values().stream().mapToLong(b -> b.length).sum()
+                + copies.values().stream().mapToLong(BuildPipeline::size).sum();
+        return new SiteBuild(new BuildResult(problems, pages, files.size() + copies.size(), null, bytes, t), files, copies);
+    }
+
+    private SearchIndexer indexer(String language) {
+        return indexers.computeIfAbsent(language.toLowerCase(Locale.ROOT), SearchIndexer::new);
+    }
+
+    /** Puts an edition's file into the site; the default edition's pages must not take another edition's folder. */
+    private static void put(Map<String, byte[]> files, Map<String, String> owner, SiteConfig.Edition edition,
+                            String path, byte[] bytes) {
+        String before = owner.putIfAbsent(path, edition.language());
+        if (before != null) {
+            throw new BuildException("the " + edition.language() + " edition writes /" + path + ", which the " + before
+                    + " edition writes too; give the " + edition.language() + " edition another prefix");
+        }
+        files.put(path, bytes);
+    }
+
+    /** What a page's language switcher lists: every edition, with this page's twin there (else that edition's home). */
+    private static List<Views.EditionView> switcher(SiteConfig config, Planned planned, int edition, Page page) {
+        List<Views.EditionView> out = new ArrayList<>();
+        String from = config.editions().get(edition).prefix() + page.path();
+        int depth = (int) from.chars().filter(ch -> ch == '/').count();
+        for (int j = 0; j < config.editions().size(); j++) {
+            SiteConfig.Edition e = config.editions().get(j);
+            String target;
+            boolean twin;
+            if (j == edition) {
+                target = page.path();
+                twin = true;
+            } else {
+                EditionMatcher.Twin t = planned.matches().twin(edition, page.path(), j);
+                twin = t != null;
+                target = twin ? t.path() : "";
+            }
+            String rootRelative = e.prefix() + target;
+            String rel = "../".repeat(depth) + LinkResolver.encodePath(rootRelative);
+            String url = rel.isEmpty() || j == edition ? "./" : LinkResolver.safeRelative(rel);
+            String href = config.siteUrl() == null ? url : config.siteUrl() + SiteExtras.percentEncode(rootRelative);
+            out.add(new Views.EditionView(e.language(), languageName(e.language()), url, href, j == edition, twin,
+                    e.prefix().isEmpty()));
+        }
+        return out;
+    }
+
+    /** A language's own name, capitalised as a menu entry: {@code 한국어}, {@code English}, {@code 日本語}. */
+    static String languageName(String tag) {
+        Locale locale = Locale.forLanguageTag(tag);
+        String name = locale.getDisplayLanguage(locale);
+        if (name.isEmpty() || name.equals(tag)) {
+            return tag;
+        }
+        return name.substring(0, 1).toUpperCase(locale) + name.substring(1);
+    }
+
+    /**
+     * An edition's old heading ids as 404.html's map entries {@code "en/#id": "en/page/"}: an old {@code
+     * en/README.md#id} link misses, lands on the root's 404 page, and is sent to that edition's page (site.js tries
+     * the key of the missed URL's edition first).
+     */
+    private static String prefixed(String prefix, Page home, dev.sd101.site.SiteModel site) {
+        StringBuilder json = new StringBuilder();
+        site.anchors().ids(home.document().source().path()).forEach((id, path) ->
+                json.append(',').append(Json.string(prefix + "#" + id)).append(':').append(Json.string(prefix + path)));
+        return json.toString();
+    }
+
+    private static byte[] withEditionAnchors(byte[] html, String entries) {
+        String text = new String(html, StandardCharsets.UTF_8);
+        String open = "id=\"sd101-anchors\">{";
+        int at = text.indexOf(open);
+        if (at < 0) {
+            return html; // a theme's own 404 page without the map
+        }
+        int start = at + open.length();
+        boolean empty = text.startsWith("}", start);
+        String insert = empty ? entries.substring(1) : entries;
+        int close = text.indexOf("}</script>", start);
+        return (text.substring(0, close) + insert + text.substring(close)).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Every page of every edition, each with its twins as {@code xhtml:link} alternates (as Google reads them). */
+    private static String sitemap(SiteConfig config, Planned planned) {
+        StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
+                .append("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n");
+        for (int i = 0; i < planned.sites().size(); i++) {
+            String prefix = config.editions().get(i).prefix();
+            for (Page p : planned.sites().get(i).site().pages()) {
+                xml.append("  <url><loc>").append(xml(config.siteUrl() + SiteExtras.percentEncode(prefix + p.path()))).append("</loc>");
+                List<Views.EditionView> alternates = switcher(config, planned, i, p).stream().filter(Views.EditionView::twin).toList();
+                if (alternates.size() > 1) {
+                    for (Views.EditionView e : alternates) {
+                        xml.append("\n    <xhtml:link rel=\"alternate\" hreflang=\"").append(e.lang()).append("\" href=\"")
+                                .append(xml(e.href())).append("\"/>");
+                    }
+                    xml.append("\n  ");
+                }
+                xml.append("</url>\n");
+            }
+        }
+        return xml.append("</urlset>\n").toString();
+    }
+
+    /** {@value #REPORT}: the editions, and for every page its twins with the rule that matched each. */
+    private static String report(SiteConfig config, Planned planned) {
+        StringBuilder json = new StringBuilder("{\"editions\":[");
+        for (int i = 0; i < config.editions().size(); i++) {
+            SiteConfig.Edition e = config.editions().get(i);
+            json.append(i == 0 ? "" : ",").append("{\"lang\":").append(Json.string(e.language()))
+                    .append(",\"prefix\":").append(Json.string(e.prefix()))
+                    .append(",\"title\":").append(Json.string(planned.sites().get(i).site().title())).append('}');
+        }
+        json.append("],\"pages\":[");
+        boolean first = true;
+        for (int i = 0; i < planned.sites().size(); i++) {
+            String prefix = config.editions().get(i).prefix();
+            for (Page p : planned.sites().get(i).site().pages()) {
+                if (p.document() == null) {
+                    continue;
+                }
+                json.append(first ? "\n" : ",\n").append("{\"lang\":").append(Json.string(config.editions().get(i).language()))
+                        .append(",\"path\":").append(Json.string(prefix + p.path()))
+                        .append(",\"source\":").append(Json.string(p.document().source().displayPath()))
+                        .append(",\"twins\":{");
+                first = false;
+                boolean firstTwin = true;
+                for (int j = 0; j < planned.sites().size(); j++) {
+                    if (j == i) {
+                        continue;
+                    }
+                    EditionMatcher.Twin t = planned.matches().twin(i, p.path(), j);
+                    json.append(firstTwin ? "" : ",").append(Json.string(config.editions().get(j).language())).append(':');
+                    firstTwin = false;
+                    if (t == null) {
+                        json.append("null");
+                    } else {
+                        json.append("{\"path\":").append(Json.string(config.editions().get(j).prefix() + t.path()))
+                                .append(",\"rule\":").append(Json.string(t.rule().id())).append('}');
+                    }
+                }
+                json.append("}}");
+            }
+        }
+        return json.append("\n]}\n").toString();
+    }
+
+    private static String xml(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+}

@@ -1,0 +1,127 @@
+package dev.sd101.search;
+
+import dev.sd101.BuildResult;
+import dev.sd101.Sd101;
+import dev.sd101.SiteConfig;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Search per edition, through the real browser engine (search-engine.js under Node, via benchmark.mjs): each
+ * edition's index is analysed for its own language, and a query that only that language's analysis can answer
+ * finds its article there, and not in the same text indexed with the default analysis.
+ */
+class EditionSearchTest {
+    private static final Path FIXTURE = Path.of("src/test/resources/editions").toAbsolutePath();
+    private static final Pattern RESULT = Pattern.compile("RESULT set=(\\S+) engine=sd101 r1=([\\d.]+) r5=([\\d.]+) mrr=([\\d.]+)");
+    private static final Pattern COST = Pattern.compile("RESULT cost indexBytes=(\\d+) firstQueryMaxGzip=(\\d+)");
+    /** Today's budget of the first query's download (scripts and index files, gzip). */
+    static final int FIRST_QUERY_BUDGET = 69 * 1024;
+
+    /** recall@5 of a query set against an edition's folder, and its first query's gzip bytes. */
+    record Scores(double r1, double r5, long firstQueryGzip) {
+    }
+
+    static Scores run(Path editionDir, Path queries) throws IOException, InterruptedException {
+        Path repo = ReadmeKoPages.repo();
+        NodeRunner.Result result = NodeRunner.run(repo, Map.of(), "generator/src/test/js/benchmark.mjs",
+                editionDir.toString(), "templates/theme/assets", queries.toString());
+        System.out.println(editionDir + ": " + result.output());
+        assertEquals(0, result.exitCode(), result.output());
+        Matcher m = RESULT.matcher(result.output());
+        assertTrue(m.find(), result.output());
+        Matcher c = COST.matcher(result.output());
+        assertTrue(c.find(), result.output());
+        return new Scores(Double.parseDouble(m.group(2)), Double.parseDouble(m.group(3)), Long.parseLong(c.group(2)));
+    }
+
+    private static Path queries(Path tmp, String name, List<String> lines) throws IOException {
+        Path file = tmp.resolve(name + ".tsv");
+        Files.write(file, lines);
+        return file;
+    }
+
+    @Test
+    void eachEditionIsAnalysedInItsLanguage(@TempDir Path tmp) throws Exception {
+        NodeRunner.node();
+        Path out = tmp.resolve("site");
+        BuildResult r = new Sd101().generate(SiteConfig.builder(FIXTURE).configFile(FIXTURE.resolve("sd101.yml")).outputDirectory(out).build());
+        assertTrue(r.written());
+        // Japanese is written without spaces: only Kuromoji finds the word 設計 inside システム設計の基本.
+        Path ja = queries(tmp, "ja", List.of("設計\tメッセージキューとは", "複製\tデータベースのレプリケーション"));
+        // English: "sharing" is indexed with its base form "share" (KStem); a prefix of "sharing" it is not.
+        Path en = queries(tmp, "en", List.of("share\tdatabase-replication", "edge servers\thow-does-a-cdn-work"));
+        Path ko = queries(tmp, "ko", List.of("복제 지연\t데이터베이스-복제", "엣지 서버\tcdn은-어떻게-작동하나요"));
+        assertEquals(1.0, run(out.resolve("ja"), ja).r5());
+        assertEquals(1.0, run(out.resolve("en"), en).r5());
+        assertEquals(1.0, run(out, ko).r5());
+        // Each edition's box searches its own edition: the Korean index does not hold the English article.
+        assertEquals(0.0, run(out, en).r5());
+
+        // The same texts as sites of one edition each, indexed with the default analysis: the first queries miss.
+        Path empty = Files.writeString(tmp.resolve("none.yml"), "title: one edition\n");
+        for (String lang : List.of("ja", "en")) {
+            Path single = tmp.resolve("single-" + lang);
+            new Sd101().generate(SiteConfig.builder(FIXTURE.resolve(lang + "/README.md")).configFile(empty).language(lang)
+                    .outputDirectory(single).build());
+            Path first = queries(tmp, lang + "-first", List.of(Files.readAllLines(lang.equals("ja") ? ja : en).get(0)));
+            assertEquals(0.0, run(single, first).r5(), lang + " without its analysis");
+        }
+    }
+
+    /**
+     * The upstream English README and the Korean edition as one site (the shared data; skipped without it): the
+     * public Korean query set on the Korean edition, an English set written from the English README's content on the
+     * English edition, each within the first query's download budget.
+     */
+    @Test
+    void upstreamEditionsFindTheirOwnArticles(@TempDir Path tmp) throws Exception {
+        Path shared = ReadmeKoPages.shared();
+        NodeRunner.node();
+        Path out = dev.sd101.e2e.UpstreamEditions.generate(shared, ReadmeKoPages.repo(), tmp);
+        Path en = queries(tmp, "en-queries", EN_QUERIES);
+        Scores ko = run(out, shared.resolve("search-queries.tsv"));
+        Scores english = run(out.resolve("en"), en);
+        System.out.println("editions search: ko recall@1 " + ko.r1() + " recall@5 " + ko.r5() + " first query " + ko.firstQueryGzip()
+                + " B gzip; en recall@1 " + english.r1() + " recall@5 " + english.r5() + " first query " + english.firstQueryGzip() + " B gzip");
+        assertEquals(1.0, ko.r5(), "Korean edition recall@5");
+        assertTrue(english.r5() >= 0.9, "English edition recall@5 " + english.r5());
+        assertTrue(ko.firstQueryGzip() <= FIRST_QUERY_BUDGET, "ko first query " + ko.firstQueryGzip());
+        assertTrue(english.firstQueryGzip() <= FIRST_QUERY_BUDGET, "en first query " + english.firstQueryGzip());
+    }
+
+    /** Queries a reader of the English README would type, each with the GitHub ids of the articles that answer it. */
+    static final List<String> EN_QUERIES = List.of(
+            "grpc\thow-does-grpc-work",
+            "webhook\twhat-is-a-webhook",
+            "improve api performance\thow-to-improve-api-performance",
+            "http status codes\thttp-status-codes",
+            "api gateway\twhat-does-api-gateway-do",
+            "reverse proxy\twhy-is-nginx-called-a-reverse-proxy",
+            "load balancing algorithms\twhat-are-the-common-load-balancing-algorithms",
+            "design patterns\t18-key-design-patterns-every-developer-should-know",
+            "cap theorem\tcap-theorem",
+            "why is redis fast\twhy-is-redis-so-fast",
+            "caching strategies\ttop-caching-strategies",
+            "kafka\twhy-is-kafka-fast",
+            "kubernetes\twhat-is-k8s-kubernetes,docker-vs-kubernetes-which-one-should-we-use",
+            "git rebase\tgit-merge-vs-git-rebase",
+            "https\thow-does-https-work",
+            "store passwords\thow-to-store-passwords-safely-in-the-database-and-how-to-validate-a-password",
+            "jwt\texplaining-json-web-token-jwt-to-a-10-year-old-kid,session-cookie-jwt-token-sso-and-oauth-20---what-are-they",
+            "docker\thow-does-docker-work,docker-vs-kubernetes-which-one-should-we-use",
+            "credit card swipe\thow-does-visa-work-when-we-swipe-a-credit-card-at-a-merchants-shop",
+            "live streaming\thow-do-video-live-streamings-work-on-youtube-tiktok-live-or-twitch");
+}
