@@ -67,10 +67,7 @@ class GoldmarkComparisonTest {
         assumeTrue(onPath("hugo"), "hugo not found on PATH (apt-get install hugo); skipping");
         var cmark = CmarkGfm.find();
         assumeTrue(cmark.isPresent(), "cmark-gfm not found on PATH; skipping");
-        Path spec = GENERATOR.resolve(GitHubDifferentialTest.SPEC);
-        assumeTrue(Files.exists(spec), spec + " not found (npm ci --prefix generator/src/test/js-deps); skipping");
-
-        List<SpecExamples.Example> examples = new java.util.ArrayList<>(new SpecExamples("cm").read(spec));
+        List<SpecExamples.Example> examples = new java.util.ArrayList<>(new SpecExamples("cm").read(CommonMarkSpec.file()));
         examples.addAll(new SpecExamples("gfm").read(GENERATOR.resolve(GitHubDifferentialTest.EXTENSIONS)));
         Map<String, String> markdown = new LinkedHashMap<>();
         examples.forEach(e -> markdown.put(e.id(), e.markdown()));
