@@ -103,6 +103,25 @@ export function bigrams(word) {
   return out;
 }
 
+// Han, kana and the prolonged sound mark (ー, script Common): TermAnalysis.isCjk.
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u30fc]/u;
+
+/**
+ * Character bigrams of each run of Han and kana in a word (a one-character run is its own unigram): what a
+ * Japanese or Chinese edition's index also holds (TermAnalysis.cjkBigrams), so that a compound typed without
+ * spaces (システム設計) finds the text the segmenter split into words.
+ */
+export function cjkBigrams(word) {
+  const out = [];
+  let run = [];
+  const flush = () => { if (run.length) out.push(...bigrams(run.join(""))); run = []; };
+  for (const ch of word) {
+    if (CJK.test(ch)) run.push(ch); else flush();
+  }
+  flush();
+  return out;
+}
+
 /** The surface terms of a text, in order: what the Java surface analyzer emits. */
 export function surfaceTerms(text) {
   const out = [];
@@ -163,6 +182,8 @@ export function analyzeQuery(query) {
       const s = stem(form);
       if (s !== form) alts.push({ term: s, weight: 0.95 });
       if (form.length >= 2) alts.push({ term: form, weight: 0.6, prefix: true });
+      const grams = cjkBigrams(form);
+      if (grams.length >= 2) alts.push({ bigrams: grams, weight: 0.7 });
     }
     return { text: w.text, form, hangul: w.hangul, alts };
   });
@@ -663,4 +684,49 @@ export function snippet(text, terms, width = 160) {
   if (pos < end) out.push({ text: text.slice(pos, end), hit: false });
   if (end < text.length) out.push({ text: "…", hit: false });
   return out;
+}
+
+// ---------------------------------------------------------------- editions
+
+const OWN_FEW = 5; // own results below this: the other editions are searched too
+
+/**
+ * Search on a site of several language editions: the page's own edition first; when it has fewer than `few`
+ * results, every other edition too, each result list labelled with its edition. Another edition's engine (and so
+ * its index) is made on the first query that needs it: a query the own edition answers downloads nothing else.
+ * `editions`: [{lang, name, root, load}], `load` as SearchEngine's, relative to that edition's root.
+ */
+export class EditionsSearch {
+  constructor(own, editions, { few = OWN_FEW } = {}) {
+    this._own = own;
+    this._editions = editions;
+    this._engines = new Map();
+    this._few = few;
+  }
+
+  _engine(e) {
+    let engine = this._engines.get(e.lang);
+    if (!engine) { engine = new SearchEngine(e.load); this._engines.set(e.lang, engine); }
+    return engine;
+  }
+
+  /**
+   * The own edition's answer as SearchEngine.search gives it, plus `others`: [{lang, name, root, results}] for the
+   * editions with results, in the site's order (empty when the own edition has `few` results or more). An edition
+   * whose index fails to load is left out (and reported by `onError`); the own edition's failure throws.
+   */
+  async search(query, { limit = 8, otherLimit = OWN_FEW, onError = () => {} } = {}) {
+    const own = await this._own.search(query, { limit });
+    if (own.total >= this._few || this._editions.length === 0 || !String(query ?? "").trim()) return { ...own, others: [] };
+    const answers = await Promise.all(this._editions.map(async (e) => {
+      try {
+        const { results } = await this._engine(e).search(query, { limit: otherLimit });
+        return { lang: e.lang, name: e.name, root: e.root, results };
+      } catch (error) {
+        onError(e, error);
+        return null;
+      }
+    }));
+    return { ...own, others: answers.filter((a) => a && a.results.length > 0) };
+  }
 }

@@ -1,8 +1,15 @@
 // sd101 search box: wires the header's <input id="search-input"> and <div id="search-results"> to the engine.
 // Content from the index is only ever inserted as text nodes (textContent / createTextNode), never as HTML.
-import { SearchEngine } from "./search-engine.js";
+import { EditionsSearch, SearchEngine } from "./search-engine.js";
 
 const LIMIT = 8;
+const OTHER_LIMIT = 5; // per other edition
+
+// The box speaks the page's language: Korean, else English.
+const TEXT = {
+  ko: { none: "검색 결과가 없습니다", failed: "검색 색인을 불러오지 못했습니다", didYouMean: "이것을 찾으셨나요? ", others: "다른 언어의 결과" },
+  en: { none: "No results", failed: "The search index could not be loaded", didYouMean: "Did you mean ", others: "In other languages" },
+};
 const DEBOUNCE_MS = 120;
 
 function setUp() {
@@ -14,12 +21,22 @@ function setUp() {
   // data-root is the relative path from this page to the site root ("", "../", ...), so fetches and links work
   // under any base path (e.g. a project site at /system-design-101/).
   const root = document.documentElement.getAttribute("data-root") ?? "";
-  const base = new URL(root || "./", location.href);
-  const engine = new SearchEngine(async (path) => {
-    const response = await fetch(new URL(path, base));
-    if (!response.ok) throw new Error(path + ": HTTP " + response.status);
-    return response.text();
-  });
+  const text = (document.documentElement.lang || "").toLowerCase().startsWith("ko") ? TEXT.ko : TEXT.en;
+  const loader = (edition) => {
+    const base = new URL(edition || "./", location.href);
+    return async (path) => {
+      const response = await fetch(new URL(path, base));
+      if (!response.ok) throw new Error(path + ": HTTP " + response.status);
+      return response.text();
+    };
+  };
+  // The other editions, as the language switcher lists them; their indexes are fetched only when a query needs them.
+  const editions = Array.from(document.querySelectorAll(".lang-menu a[data-lang][data-edition-root]:not([aria-current])"))
+    .map((a) => ({
+      lang: a.dataset.lang, name: (a.firstChild?.textContent ?? a.dataset.lang).trim(), root: a.dataset.editionRoot,
+      load: loader(a.dataset.editionRoot),
+    }));
+  const engine = new EditionsSearch(new SearchEngine(loader(root)), editions);
 
   let timer = 0;
   let generation = 0; // answers to older queries are dropped when they arrive late
@@ -60,18 +77,76 @@ function setUp() {
     all[active].scrollIntoView({ block: "nearest" });
   }
 
-  function render(results, suggestion) {
+  function item(r, i, prefix, lang) {
+    const a = document.createElement("a");
+    a.setAttribute("href", prefix + withHighlight(r.url, r.highlight));
+    a.id = "search-result-" + i;
+    a.className = "search-result";
+    a.setAttribute("role", "option");
+    a.setAttribute("aria-selected", "false");
+    if (lang) a.lang = lang;
+    const path = document.createElement("span");
+    path.className = "search-path";
+    path.textContent = [...r.breadcrumb, r.title, r.heading].filter(Boolean).join(" › ");
+    const snippet = document.createElement("span");
+    snippet.className = "search-snippet";
+    for (const part of r.snippet) {
+      if (part.hit) {
+        const mark = document.createElement("mark");
+        mark.textContent = part.text;
+        snippet.append(mark);
+      } else {
+        snippet.append(document.createTextNode(part.text));
+      }
+    }
+    a.append(path, snippet);
+    return a;
+  }
+
+  /** The other editions' results: one group, each result labelled with its edition's language. */
+  function othersGroup(others, first) {
+    const group = document.createElement("div");
+    group.className = "search-others";
+    group.setAttribute("role", "group");
+    const title = document.createElement("div");
+    title.className = "search-group-title";
+    title.id = "search-others-title";
+    title.setAttribute("role", "presentation");
+    title.textContent = text.others;
+    group.setAttribute("aria-labelledby", title.id);
+    group.append(title);
+    let i = first;
+    for (const edition of others) {
+      for (const r of edition.results) {
+        const a = item(r, i++, edition.root, edition.lang); // the other edition's root, relative to this page
+        const label = document.createElement("span");
+        label.className = "search-lang";
+        label.textContent = edition.name;
+        a.prepend(label);
+        group.append(a);
+      }
+    }
+    return group;
+  }
+
+  function render(results, suggestion, others) {
     active = -1;
     input.removeAttribute("aria-activedescendant");
-    if (results.length === 0) {
-      message("검색 결과가 없습니다");
+    if (results.length === 0 && others.length === 0) {
+      message(text.none);
       return;
     }
     const head = [];
+    if (results.length === 0) {
+      const none = document.createElement("div");
+      none.className = "search-message";
+      none.textContent = text.none;
+      head.push(none);
+    }
     if (suggestion) { // a typo was corrected: offer the corrected query, which reruns it
       const line = document.createElement("div");
       line.className = "search-message search-suggestion";
-      line.append(document.createTextNode("이것을 찾으셨나요? "));
+      line.append(document.createTextNode(text.didYouMean));
       const again = document.createElement("button");
       again.type = "button";
       again.className = "search-suggestion-query";
@@ -80,30 +155,8 @@ function setUp() {
       line.append(again);
       head.push(line);
     }
-    const items = results.map((r, i) => {
-      const a = document.createElement("a");
-      a.setAttribute("href", root + withHighlight(r.url, r.highlight));
-      a.id = "search-result-" + i;
-      a.className = "search-result";
-      a.setAttribute("role", "option");
-      a.setAttribute("aria-selected", "false");
-      const path = document.createElement("span");
-      path.className = "search-path";
-      path.textContent = [...r.breadcrumb, r.title, r.heading].filter(Boolean).join(" › ");
-      const snippet = document.createElement("span");
-      snippet.className = "search-snippet";
-      for (const part of r.snippet) {
-        if (part.hit) {
-          const mark = document.createElement("mark");
-          mark.textContent = part.text;
-          snippet.append(mark);
-        } else {
-          snippet.append(document.createTextNode(part.text));
-        }
-      }
-      a.append(path, snippet);
-      return a;
-    });
+    const items = results.map((r, i) => item(r, i, root));
+    if (others.length > 0) items.push(othersGroup(others, results.length));
     box.replaceChildren(...head, ...items);
     open();
   }
@@ -117,10 +170,12 @@ function setUp() {
       return;
     }
     try {
-      const { results, suggestion } = await engine.search(query, { limit: LIMIT });
-      if (mine === generation) render(results, suggestion);
+      const { results, suggestion, others } = await engine.search(query, {
+        limit: LIMIT, otherLimit: OTHER_LIMIT, onError: (e, error) => console.error("sd101 search (" + e.lang + "):", error),
+      });
+      if (mine === generation) render(results, suggestion, others);
     } catch (error) {
-      if (mine === generation) message("검색 색인을 불러오지 못했습니다");
+      if (mine === generation) message(text.failed);
       console.error("sd101 search:", error);
     }
   }

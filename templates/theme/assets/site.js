@@ -11,6 +11,21 @@
     try { return decodeURIComponent(raw); } catch (e) { return raw; }
   }
 
+  // An edition's old link to an image now published once for all editions (en/images/a.png, now images/a.png)
+  // lands on the 404 page: send it to the one copy.
+  function redirectMovedFile() {
+    var data = document.getElementById("sd101-moved");
+    if (!data) return;
+    var map;
+    try { map = JSON.parse(data.textContent); } catch (e) { return; }
+    var root = new URL(doc.getAttribute("data-root") || "./", document.baseURI);
+    var rel = location.pathname.slice(root.pathname.length);
+    try { rel = decodeURIComponent(rel); } catch (e) { return; }
+    if (Object.prototype.hasOwnProperty.call(map, rel)) {
+      location.replace(new URL(map[rel].split("/").map(encodeURIComponent).join("/"), root).href);
+    }
+  }
+
   // Old links such as README.md#some-heading land on the home page (or the 404 page): send them to the
   // page that now holds that heading. Exact id first, then the lower-cased form as github.com tries.
   function redirectOldAnchor() {
@@ -245,6 +260,7 @@
     main.insertBefore(note, main.firstChild);
   }
 
+  redirectMovedFile();
   redirectOldAnchor();
   window.addEventListener("hashchange", redirectOldAnchor);
   setupNavToggles();

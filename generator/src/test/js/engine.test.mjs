@@ -3,7 +3,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { SearchEngine, analyzeQuery, koreanStems, snippet } from "../../../../templates/theme/assets/search-engine.js";
+import { EditionsSearch, SearchEngine, analyzeQuery, cjkBigrams, koreanStems, snippet } from "../../../../templates/theme/assets/search-engine.js";
 
 const site = process.env.SD101_FIXTURE_SITE;
 const skip = site ? false : "SD101_FIXTURE_SITE not set (run through NodeSuiteTest / mvn test)";
@@ -130,4 +130,69 @@ test("glossary keys: Hangul words run together, Latin words stemmed (as Lexicon.
   assert.equal(glossaryKey(["로드", "밸런서"]), "로드밸런서");
   assert.equal(glossaryKey(["load", "balancers"]), "load balancer");
   assert.equal(glossaryKey(["api", "게이트웨이"]), "api 게이트웨이");
+});
+
+// ---------------------------------------------------------------- editions: the own edition first, then the others
+
+function editions(few, { failing = false } = {}) {
+  const own = engine();
+  const fetched = [];
+  const load = async (p) => {
+    fetched.push(p);
+    if (failing) throw new Error(p + ": HTTP 404");
+    return readFile(join(site, "en", p), "utf8");
+  };
+  const errors = [];
+  const search = new EditionsSearch(own.e, [{ lang: "en", name: "English", root: "../en/", load }], { few });
+  return { search, own: own.fetched, fetched, errors, onError: (e, error) => errors.push(e.lang + ": " + error.message) };
+}
+
+test("editions: a query the own edition answers well enough downloads nothing of the others", { skip }, async () => {
+  const x = editions(1);
+  const answer = await x.search.search("Redis", { limit: 5 });
+  assert.match(answer.results[0].url, /^redis\//);
+  assert.deepEqual(answer.others, []);
+  assert.deepEqual(x.fetched, [], "the English index is not loaded");
+  assert.ok(x.own.includes("search/meta.json"));
+});
+
+test("editions: fewer own results than the threshold: the other editions' results follow, labelled", { skip }, async () => {
+  const x = editions(5);
+  const answer = await x.search.search("Redis", { limit: 8, otherLimit: 3 });
+  assert.match(answer.results[0].url, /^redis\//, "the own edition's result comes first");
+  assert.equal(answer.others.length, 1);
+  const [en] = answer.others;
+  assert.deepEqual([en.lang, en.name, en.root], ["en", "English", "../en/"]);
+  assert.equal(en.results[0].url, "redis/#redis");
+  assert.equal(en.results[0].title, "Why is Redis so fast?");
+  assert.ok(x.fetched.includes("search/meta.json"), "loaded relative to the other edition's root: " + x.fetched);
+});
+
+test("editions: nothing in the own edition, found in another (with its language's analysis)", { skip }, async () => {
+  const x = editions(5);
+  const answer = await x.search.search("webhooks");
+  assert.deepEqual(answer.results, []);
+  assert.deepEqual(answer.others.map((o) => o.results.map((r) => r.url)), [["webhook/#webhook"]]);
+  // An edition without a result is left out, so an empty group is never shown.
+  assert.deepEqual((await x.search.search("zzqxv")).others, []);
+  assert.deepEqual((await x.search.search("   ")).others, []);
+});
+
+test("editions: another edition's index failing to load leaves the own results, and is reported", { skip }, async () => {
+  const x = editions(5, { failing: true });
+  const answer = await x.search.search("Redis", { onError: x.onError });
+  assert.match(answer.results[0].url, /^redis\//);
+  assert.deepEqual(answer.others, []);
+  assert.match(x.errors[0], /^en: search\/meta\.json: HTTP 404/);
+});
+
+test("CJK words are also looked up by the bigrams of each Han/kana run, as Japanese and Chinese editions index them", () => {
+  assert.deepEqual(cjkBigrams("システム設計"), ["シス", "ステ", "テム", "ム設", "設計"]);
+  assert.deepEqual(cjkBigrams("サーバー"), ["サー", "ーバ", "バー"], "the prolonged sound mark belongs to the run");
+  assert.deepEqual(cjkBigrams("Redis缓存"), ["缓存"], "Latin letters end a run");
+  assert.deepEqual(cjkBigrams("图a设计"), ["图", "设计"], "a lone character is its own unigram");
+  assert.deepEqual(cjkBigrams("캐시"), [], "Hangul has its own bigrams");
+  const [word] = analyzeQuery("系统设计");
+  assert.deepEqual(word.alts.find((a) => a.bigrams).bigrams, ["系统", "统设", "设计"]);
+  assert.equal(analyzeQuery("设计")[0].alts.some((a) => a.bigrams), false, "one bigram: the word itself is that term");
 });

@@ -20,6 +20,10 @@ test("the engine module is DOM-free", () => {
 test("fetches and links resolve against data-root", () => {
   assert.match(ui, /getAttribute\("data-root"\)/);
   assert.match(ui, /new URL\(path, base\)/);
-  // The result's URL (plus the ?h= words the target page highlights), relative to data-root.
-  assert.match(ui, /setAttribute\("href", root \+ withHighlight\(r\.url, r\.highlight\)\)/);
+  // The result's URL (plus the ?h= words the target page highlights), relative to data-root for the own edition,
+  // to the other edition's root (as the language switcher gives it, relative to this page) for another's.
+  assert.match(ui, /setAttribute\("href", prefix \+ withHighlight\(r\.url, r\.highlight\)\)/);
+  assert.match(ui, /results\.map\(\(r, i\) => item\(r, i, root\)\)/);
+  assert.match(ui, /item\(r, i\+\+, edition\.root, edition\.lang\)/);
+  assert.match(ui, /getAttribute\("data-root"\)[\s\S]*new SearchEngine\(loader\(root\)\)/);
 });

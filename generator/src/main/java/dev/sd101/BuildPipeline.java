@@ -325,7 +325,7 @@ final class BuildPipeline {
         SiteModel site = planned.site();
         dev.sd101.template.ThemeCache.Theme compiled = time(t, "render", () -> themeCache.get(config.themeDirectory()));
         RenderMemo.Session reuse = time(t, "render", () -> memo.begin(config, site, planned.resolver(), parser, compiled.renderer()));
-        Rendered r = render(config, planned, disk, t, compiled, reuse, searchIndexer, null);
+        Rendered r = render(config, planned, disk, t, compiled, reuse, searchIndexer, null, path -> "");
         Map<String, byte[]> files = r.files();
         // Before writing: a link of the generated site that does not land is a generator bug, and the
         // previous site must stay as it was.
@@ -353,17 +353,20 @@ final class BuildPipeline {
     /**
      * Renders every page of a planned site, its extra files, the theme's assets and the search index.
      *
-     * @param editions what each page's language switcher lists, or {@code null} for a site of one edition
+     * @param editions  what each page's language switcher lists, or {@code null} for a site of one edition
+     * @param assetBase per asset, the way from the site's root to its folder ({@link BodyRenderer}): {@code ""}
+     *                  but for an edition's images published once for all editions
      */
     Rendered render(SiteConfig config, Planned planned, AnalysisCache disk, Map<String, Long> t,
                     dev.sd101.template.ThemeCache.Theme compiled, RenderMemo.Session reuse, SearchIndexer indexer,
-                    java.util.function.Function<Page, Object> editions) {
+                    java.util.function.Function<Page, Object> editions, java.util.function.Function<String, String> assetBase) {
         SiteModel site = planned.site();
         Map<String, byte[]> files = new TreeMap<>();
         Map<String, Path> copies = new TreeMap<>();
         ThemeRenderer theme = compiled.renderer();
         List<RenderedBody> bodies = time(t, "render", () -> {
-            BodyRenderer bodyRenderer = new BodyRenderer(parser, site, planned.resolver(), config.sanitizeHtml(), config.fillEmptyAlt());
+            BodyRenderer bodyRenderer = new BodyRenderer(parser, site, planned.resolver(), config.sanitizeHtml(), config.fillEmptyAlt(),
+                    assetBase);
             List<RenderedBody> out = site.pages().parallelStream()
                     .map(p -> reuse.body(p, () -> bodyRenderer.render(p))).toList();
             PageViews views = new PageViews(config, site, SiteExtras.licenseHtml(site, out), Sd101.VERSION);

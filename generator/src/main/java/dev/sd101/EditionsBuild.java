@@ -38,7 +38,7 @@ final class EditionsBuild {
     /** One indexer per language, made when an edition first needs it: a Korean-only site never loads Kuromoji. */
     private final Map<String, SearchIndexer> indexers = new ConcurrentHashMap<>();
     /** One render memo per edition (by prefix), so that {@code serve} re-renders only what changed in each. */
-    private final Map<String, RenderMemo> memos = new ConcurrentHashMap<>();
+    private final Map<String, EditionMemo> memos = new ConcurrentHashMap<>();
 
     EditionsBuild(BuildPipeline pipeline) {
         this.pipeline = pipeline;
@@ -90,6 +90,8 @@ final class EditionsBuild {
         Map<String, byte[]> files = new TreeMap<>();
         Map<String, Path> copies = new TreeMap<>();
         Map<String, String> owner = new HashMap<>();
+        java.util.Set<String> shared = sharedAssets(planned);
+        StringBuilder moved = new StringBuilder();
         List<RenderMemo.Session> sessions = new ArrayList<>();
         SiteVerifier verifier = null;
         int pages = 0;
@@ -98,7 +100,11 @@ final class EditionsBuild {
             SiteConfig.Edition edition = config.editions().get(i);
             SiteConfig c = planned.configs().get(i);
             BuildPipeline.Planned site = planned.sites().get(i);
-            RenderMemo.Session reuse = memos.computeIfAbsent(edition.prefix(), k -> new RenderMemo())
+            // A body's image links depend on which images are shared: a change of that set starts the memo afresh.
+            String up = "../".repeat((int) edition.prefix().chars().filter(ch -> ch == '/').count());
+            java.util.Set<String> mine = up.isEmpty() ? java.util.Set.of() : shared;
+            RenderMemo.Session reuse = memos.compute(edition.prefix(), (k, m) -> m != null && m.shared().equals(mine) ? m
+                            : new EditionMemo(mine, new RenderMemo())).memo()
                     .begin(c, site.site(), site.resolver(), pipeline.parser(), compiled.renderer());
             sessions.add(reuse);
             int index = i;
@@ -106,7 +112,7 @@ final class EditionsBuild {
             // The cache on disk holds the default analysis: another language's terms of the same text differ.
             BuildPipeline.Rendered r = pipeline.render(c, site, indexer.analysesAsDefault() ? disk : AnalysisCache.none(), t,
                     compiled, reuse, indexer,
-                    page -> switcher(config, planned, index, page));
+                    page -> switcher(config, planned, index, page), path -> mine.contains(path) ? up : "");
             pages += r.pages();
             for (Map.Entry<String, byte[]> f : r.files().entrySet()) {
                 if (ROOT_ONLY.contains(f.getKey()) && (!edition.prefix().isEmpty() || f.getKey().equals("sitemap.xml"))) {
@@ -114,7 +120,14 @@ final class EditionsBuild {
                 }
                 put(files, owner, edition, edition.prefix() + f.getKey(), f.getValue());
             }
-            r.copies().forEach((path, file) -> copies.put(edition.prefix() + path, file));
+            r.copies().forEach((path, file) -> {
+                if (mine.contains(path)) {
+                    copies.put(path, file); // the one copy, at the top: where the root edition has it
+                    moved.append(',').append(Json.string(edition.prefix() + path)).append(':').append(Json.string(path));
+                } else {
+                    copies.put(edition.prefix() + path, file);
+                }
+            });
             SiteVerifier v = SiteVerifier.forContent(site.resolver(), site.site().documents().values());
             v.excuse(r.unresolved());
             verifier = verifier == null ? v : verifier.and(v);
@@ -125,6 +138,9 @@ final class EditionsBuild {
         }
         if (anchors.length() > 0) {
             files.computeIfPresent("404.html", (k, html) -> withEditionAnchors(html, anchors.toString()));
+        }
+        if (moved.length() > 0) {
+            files.computeIfPresent("404.html", (k, html) -> withMovedFiles(html, "{" + moved.substring(1) + "}"));
         }
         if (config.siteUrl() != null) {
             files.put("sitemap.xml", sitemap(config, planned).getBytes(StandardCharsets.UTF_8));
@@ -143,6 +159,45 @@ final class EditionsBuild {
         long bytes = files.values().stream().mapToLong(b -> b.length).sum()
                 + copies.values().stream().mapToLong(BuildPipeline::size).sum();
         return new SiteBuild(new BuildResult(problems, pages, files.size() + copies.size(), null, bytes, t), files, copies);
+    }
+
+    /** An edition's render memo, with the shared images its bodies were rendered for. */
+    private record EditionMemo(java.util.Set<String> shared, RenderMemo memo) {
+    }
+
+    /**
+     * The assets (content-root paths) that two or more editions link, as the same file: each is published once, at
+     * the top of the site where the root edition has its files, and every edition's pages link that copy. (A
+     * translation reuses the original's diagrams; copying them under every prefix would publish each again.)
+     */
+    private static java.util.Set<String> sharedAssets(Planned planned) {
+        Map<String, Path> file = new HashMap<>();
+        Map<String, Integer> editions = new HashMap<>();
+        java.util.Set<String> different = new java.util.HashSet<>();
+        for (BuildPipeline.Planned site : planned.sites()) {
+            Map<String, Path> mine = new HashMap<>();
+            for (dev.sd101.markdown.Document doc : site.site().documents().values()) {
+                for (dev.sd101.markdown.Link link : doc.links()) {
+                    if (site.resolver().resolve(doc, link.target(), link.kind().isImage()) instanceof dev.sd101.link.Target.Asset a) {
+                        mine.put(a.path(), a.file().toAbsolutePath().normalize());
+                    }
+                }
+            }
+            mine.forEach((path, f) -> {
+                Path before = file.putIfAbsent(path, f);
+                if (before != null && !before.equals(f)) {
+                    different.add(path); // editions with content roots of their own: same path, another file
+                }
+                editions.merge(path, 1, Integer::sum);
+            });
+        }
+        java.util.Set<String> out = new java.util.TreeSet<>();
+        editions.forEach((path, n) -> {
+            if (n > 1 && !different.contains(path)) {
+                out.add(path);
+            }
+        });
+        return out;
     }
 
     private SearchIndexer indexer(String language) {
@@ -181,8 +236,9 @@ final class EditionsBuild {
             String rel = "../".repeat(depth) + LinkResolver.encodePath(rootRelative);
             String url = rel.isEmpty() || j == edition ? "./" : LinkResolver.safeRelative(rel);
             String href = config.siteUrl() == null ? url : config.siteUrl() + SiteExtras.percentEncode(rootRelative);
+            String root = "../".repeat(depth) + LinkResolver.encodePath(e.prefix());
             out.add(new Views.EditionView(e.language(), languageName(e.language()), url, href, j == edition, twin,
-                    e.prefix().isEmpty()));
+                    e.prefix().isEmpty(), root));
         }
         return out;
     }
@@ -221,6 +277,22 @@ final class EditionsBuild {
         String insert = empty ? entries.substring(1) : entries;
         int close = text.indexOf("}</script>", start);
         return (text.substring(0, close) + insert + text.substring(close)).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The 404 page's map of an edition's files now published once for all editions ({@code "en/images/a.png":
+     * "images/a.png"}): an old link to the edition's copy misses, lands there, and site.js sends it on.
+     */
+    private static byte[] withMovedFiles(byte[] html, String json) {
+        String text = new String(html, StandardCharsets.UTF_8);
+        String open = "id=\"sd101-anchors\">";
+        int at = text.indexOf(open);
+        if (at < 0) {
+            return html; // a theme's own 404 page without the map
+        }
+        int end = text.indexOf("</script>", at) + "</script>".length();
+        String script = "<script type=\"application/json\" id=\"sd101-moved\">" + json + "</script>";
+        return (text.substring(0, end) + script + text.substring(end)).getBytes(StandardCharsets.UTF_8);
     }
 
     /** Every page of every edition, each with its twins as {@code xhtml:link} alternates (as Google reads them). */

@@ -179,6 +179,30 @@ class EditionsTest {
         assertTrue(notFound.contains("\"데이터베이스-복제\":\"데이터베이스-복제/\""), notFound);
     }
 
+    /**
+     * The three READMEs show the same diagrams (../images/…): each is published once, at the top where the Korean
+     * edition has it, and every edition's pages link that copy; an image of one edition only (the English rate
+     * limiting diagram) stays under its prefix. The site's own check of every link passes (build() verifies).
+     */
+    @Test
+    void imagesSharedByEditionsArePublishedOnce(@TempDir Path tmp) {
+        SiteBuild site = new Sd101().build(config(tmp.resolve("site")));
+        String dir = "generator/src/test/resources/editions/images/";
+        List<String> svgs = site.copies().keySet().stream().filter(p -> p.endsWith(".svg")).sorted().toList();
+        assertEquals(List.of("en/" + dir + "rate-limit.svg", dir + "cdn.svg", dir + "eviction.svg", dir + "replication.svg"), svgs);
+        // Page-relative links to the one copy, from every edition (the Korean and Japanese pages are one level
+        // deeper for their own folder, the English and Japanese ones for their prefix).
+        assertEquals("../" + dir + "cdn.svg", Jsoup.parse(page(site, "cdn은-어떻게-작동하나요/index.html")).selectFirst("main img[alt]:not(.logo)").attr("src"));
+        assertEquals("../../" + dir + "cdn.svg", Jsoup.parse(page(site, "en/how-does-a-cdn-work/index.html")).selectFirst("main img[alt]:not(.logo)").attr("src"));
+        assertEquals("../../" + dir + "cdn.svg", Jsoup.parse(page(site, "ja/cdnはどのように動くのか/index.html")).selectFirst("main img[alt]:not(.logo)").attr("src"));
+        assertEquals("../" + dir + "rate-limit.svg", Jsoup.parse(page(site, "en/rate-limiting/index.html")).selectFirst("main img[alt]:not(.logo)").attr("src"));
+        // An old link to an edition's copy (en/…/cdn.svg) lands on the 404 page, whose map sends it to the one copy.
+        String moved = Jsoup.parse(page(site, "404.html")).getElementById("sd101-moved").data();
+        assertTrue(moved.contains("\"en/" + dir + "cdn.svg\":\"" + dir + "cdn.svg\""), moved);
+        assertTrue(moved.contains("\"ja/" + dir + "replication.svg\":\"" + dir + "replication.svg\""), moved);
+        assertFalse(moved.contains("rate-limit"), "an image of one edition has not moved: " + moved);
+    }
+
     @Test
     void generateWritesTheWholeSite(@TempDir Path tmp) throws Exception {
         Path out = tmp.resolve("site");

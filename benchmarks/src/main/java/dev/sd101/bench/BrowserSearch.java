@@ -151,13 +151,13 @@ final class BrowserSearch {
             + "(async () => {%s})().then(done, (e) => done({ error: String(e && e.stack || e) }));";
     private static final String SD101 = String.format(RUN, ""
             + "await import('/assets/search-ui.js');" // the box, which imports the engine, as every page loads it
-            + "const { SearchEngine } = await import('/assets/search-engine.js');"
+            + "const { EditionsSearch, SearchEngine } = await import('/assets/search-engine.js');"
             + "const limit = arguments[0];"
-            + "const engine = new SearchEngine(async (path) => {" // the box's loader (search-ui.js)
+            + "const engine = new EditionsSearch(new SearchEngine(async (path) => {" // the box's loader (search-ui.js)
             + "  const response = await fetch(new URL(path, location.origin + '/'));"
             + "  if (!response.ok) throw new Error(path + ': HTTP ' + response.status);"
-            + "  return response.text(); });"
-            + "window.__search = async (q) => (await engine.search(q, { limit })).results.length;");
+            + "  return response.text(); }), []);" // README-ko is a site of one edition
+            + "window.__search = async (q) => (await engine.search(q, { limit, otherLimit: 5 })).results.length;");
     private static final String PAGEFIND = String.format(RUN, ""
             + "const pagefind = await import('/pagefind/pagefind.js');"
             + "const data = arguments[1];"

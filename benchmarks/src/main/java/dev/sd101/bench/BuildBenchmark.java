@@ -29,8 +29,10 @@ import java.util.Map;
  * Options: {@code --corpora ko,1000,10000} (ko = content/README-ko.md; a number = a synthetic corpus of that many
  * pages), {@code --docs <folder>} (also benchmark a folder of your own as it is), {@code --seed-docs <folder>} (make
  * the synthetic corpora from your own docs instead of README-ko), {@code --seed <n>}, {@code --repeat <n>},
- * {@code --xmx 512m}, {@code --peers}, {@code --search-only} (README-ko built once by each side, then only the search
- * query times in the browser, {@link BrowserSearch}, and their target).
+ * {@code --xmx 512m}, {@code --peers}, {@code --shared <folder>} (the shared test data, for the editions line:
+ * the upstream English README and README-ko built as one site, and the public search query set; default
+ * {@code ../shared/sd101}), {@code --search-only} (README-ko built once by each side, then only the search query
+ * times in the browser, {@link BrowserSearch}, and their target).
  */
 public final class BuildBenchmark {
     /** Stages as the pipeline names them, with the labels the report uses. */
@@ -53,7 +55,7 @@ public final class BuildBenchmark {
     private ColdStart.Result coldStart;
 
     record Options(List<String> corpora, Path docs, Path seedDocs, long seed, int repeat, String xmx, boolean peers,
-                   boolean searchOnly) {
+                   Path shared, boolean searchOnly) {
     }
 
     /** A corpus to build: the source, its content root, language and split level. */
@@ -106,7 +108,8 @@ public final class BuildBenchmark {
                 o.containsKey("--docs") ? Path.of(o.get("--docs")).toAbsolutePath() : null,
                 o.containsKey("--seed-docs") ? Path.of(o.get("--seed-docs")).toAbsolutePath() : null,
                 Long.parseLong(o.getOrDefault("--seed", "101")), Integer.parseInt(o.getOrDefault("--repeat", "3")),
-                o.getOrDefault("--xmx", "512m"), o.containsKey("--peers"), o.containsKey("--search-only"));
+                o.getOrDefault("--xmx", "512m"), o.containsKey("--peers"),
+                o.containsKey("--shared") ? Path.of(o.get("--shared")).toAbsolutePath() : null, o.containsKey("--search-only"));
         new BuildBenchmark(repo, work, opt).run();
     }
 
@@ -159,6 +162,7 @@ public final class BuildBenchmark {
                 }
             }
         }
+        measureEditions();
         BrowserSearch.Result search = reports.containsKey("README-ko") ? browserSearch(peers) : null;
         new Targets(reports, failures, REF_KO_PEER_S, REF_10K_PEER_S, opt.xmx(), serve).coldStart(coldStart)
                 .browserSearch(search).print();
@@ -181,10 +185,10 @@ public final class BuildBenchmark {
      */
     private BrowserSearch.Result browserSearch(Peers peers) {
         Path sets = repo.resolve("generator/src/test/resources/search");
-        String shared = System.getProperty("sd101.shared", repo.resolve("../shared/sd101").toString());
+        Path shared = shared();
         try {
             BrowserSearch.Result r = BrowserSearch.measure(work.resolve("site-README-ko"),
-                    peers == null ? null : peers.publicDir("README-ko"), List.of(Path.of(shared, "search-queries.tsv"),
+                    peers == null ? null : peers.publicDir("README-ko"), List.of(shared.resolve("search-queries.tsv"),
                             sets.resolve("hard-queries.tsv"), sets.resolve("expansion-queries.tsv")), work);
             BrowserSearch.print(r);
             return r;
@@ -192,6 +196,40 @@ public final class BuildBenchmark {
             // No Chromium, or a browser that fails: the build figures above still stand.
             System.out.println("\n== search in the browser: not measured: " + e.getMessage());
             return null;
+        }
+    }
+
+    /** The shared test data: {@code --shared}, default {@code ../shared/sd101} beside the repository. */
+    private Path shared() {
+        return opt.shared() != null ? opt.shared() : repo.resolve("../shared/sd101").normalize();
+    }
+
+    /**
+     * Language editions: the upstream English README (shared test data: {@code --shared}, default
+     * {@code ../shared/sd101} beside the repository) and README-ko built as one site, in fresh JVMs; skipped with a
+     * line when the data is absent.
+     */
+    private void measureEditions() throws IOException {
+        Path shared = shared();
+        if (!Files.isRegularFile(shared.resolve("upstream/README.md"))) {
+            System.out.printf(Locale.ROOT, "%n== editions: skipped (no upstream README in %s; --shared <dir>)%n", shared);
+            return;
+        }
+        List<Map<String, Long>> probes = new ArrayList<>();
+        List<Long> process = new ArrayList<>();
+        for (int i = 0; i < opt.repeat(); i++) {
+            Proc.Run run = Proc.checked(jvm("generate", EditionsProbe.class, shared.toString(), repo.toString(), work.toString()), repo);
+            probes.add(parse(run.output()));
+            process.add(run.wallNanos());
+        }
+        long wall = median(probes.stream().map(p -> p.get("wall")).toList());
+        System.out.printf(Locale.ROOT, "%n== editions: upstream English README + README-ko as one site, %d pages, %d files%n",
+                probes.get(0).get("pages"), probes.get(0).get("files"));
+        row("whole build, process (JVM start included)", secs(median(process)), null);
+        row("whole build, in the JVM", secs(wall), null);
+        for (String[] st : STAGES) {
+            long n = median(probes.stream().map(p -> p.getOrDefault("stage." + st[0], 0L)).toList());
+            row("  " + st[1], secs(n), String.format(Locale.ROOT, "%.0f%%", 100.0 * n / Math.max(1, wall)));
         }
     }
 

@@ -88,7 +88,7 @@ public final class MarkdownParser {
         // GitHubExtras last: its renderers (task items and emoji as GitHub writes them) win over the extensions' own.
         o.set(Parser.EXTENSIONS, List.of(TablesExtension.create(), new GitHubStrikethrough(),
                 TaskListExtension.create(), AutolinkExtension.create(), new CommonMarkInlines(), EmojiExtension.create(),
-                MathExtension.create(), GitHubExtras.create()));
+                MathExtension.create(), new SetextDefinitions(), new GfmLists(), GitHubExtras.create()));
         CommonMarkInlines.configure(o);
         o.set(GitHubExtras.OWN_ATTRIBUTE, own);
         // Emoji shortcodes from GitHub's list, written as the Unicode characters; codes without one (GitHub's

@@ -35,12 +35,25 @@ public final class BodyRenderer {
     private final boolean fillEmptyAlt;
     private final Cleaner cleaner;
     private final ImageSizes sizes = new ImageSizes();
+    /** Per asset (its content-root path): what leads from the site's root to where it is published, usually "". */
+    private final java.util.function.Function<String, String> assetBase;
 
     /**
      * @param sanitize     whether raw HTML is cleaned to GitHub's allowlist
      * @param fillEmptyAlt whether an image without alt text takes its section's heading (GitHub leaves it empty)
      */
     public BodyRenderer(MarkdownParser parser, SiteModel site, LinkResolver resolver, boolean sanitize, boolean fillEmptyAlt) {
+        this(parser, site, resolver, sanitize, fillEmptyAlt, path -> "");
+    }
+
+    /**
+     * @param assetBase per asset (its content-root path), the path from the site's root to the folder it is
+     *                  published in: {@code ""}, or for an edition's image the other editions show too, the way up
+     *                  to the one copy at the top ({@code "../"})
+     */
+    public BodyRenderer(MarkdownParser parser, SiteModel site, LinkResolver resolver, boolean sanitize, boolean fillEmptyAlt,
+                        java.util.function.Function<String, String> assetBase) {
+        this.assetBase = assetBase;
         this.parser = parser;
         this.site = site;
         this.resolver = resolver;
@@ -193,7 +206,7 @@ public final class BodyRenderer {
             a.attr("href", here ? "#" + anchor.id() : anchorHref(page, anchor));
         } else if (t instanceof Target.Asset asset) {
             assets.put(asset.path(), asset.file());
-            a.attr("href", relative(page, LinkResolver.encodePath(asset.path())));
+            a.attr("href", relative(page, assetBase.apply(asset.path()) + LinkResolver.encodePath(asset.path())));
         } else if (t instanceof Target.Outside) {
             // Never point readers at files outside the content root.
             a.removeAttr("href");
@@ -224,7 +237,7 @@ public final class BodyRenderer {
         }
         if (t instanceof Target.Asset asset) {
             assets.put(asset.path(), asset.file());
-            String path = LinkResolver.encodePath(asset.path());
+            String path = assetBase.apply(asset.path()) + LinkResolver.encodePath(asset.path());
             img.attr("src", relative(page, path));
             sizes.of(asset.file()).ifPresent(s -> {
                 if (!img.hasAttr("width") && !img.hasAttr("height")) {

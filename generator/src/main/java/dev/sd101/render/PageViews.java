@@ -107,7 +107,9 @@ public final class PageViews {
         }
         String image = body.image().isEmpty() || body.image().contains("://") ? body.image() : page.root() + body.image();
         if (!body.image().isEmpty() && !body.image().contains("://") && config.siteUrl() != null) {
-            image = config.siteUrl() + body.image();
+            // An edition's image published once above its folder (../img.png): resolved, as a crawler wants it.
+            image = body.image().startsWith("../") ? java.net.URI.create(config.siteUrl()).resolve(body.image()).toString()
+                    : config.siteUrl() + body.image();
         }
         String canonical = config.siteUrl() == null ? "" : config.siteUrl() + SiteExtras.percentEncode(page.path());
         String edit = editBase == null || page.document() == null ? ""

@@ -120,6 +120,7 @@ final class TermAnalysis implements AutoCloseable {
                             out.add(term);
                         }
                     }
+                    out.addAll(cjkBigrams(text));
                 }
             }
             case CHINESE -> {
@@ -129,12 +130,47 @@ final class TermAnalysis implements AutoCloseable {
                             out.add(term);
                         }
                     }
+                    out.addAll(cjkBigrams(text));
                 }
             }
             default -> {
             }
         }
         return out;
+    }
+
+    /**
+     * Character bigrams of every run of Han and kana in {@code text} (NFKC, as the browser normalises a query; a
+     * run of one character is its own unigram, as {@link CJKBigramFilter} does). The browser cannot segment a
+     * compound typed without spaces (システム設計, 系统设计) as Kuromoji or smartcn would; it looks up its
+     * bigrams instead (search-engine.js {@code cjkBigrams}), which these make match.
+     */
+    static List<String> cjkBigrams(String text) {
+        List<String> out = new ArrayList<>();
+        int[] cps = java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFKC).codePoints().toArray();
+        int i = 0;
+        while (i < cps.length) {
+            if (!isCjk(cps[i])) {
+                i++;
+                continue;
+            }
+            int start = i;
+            while (i < cps.length && isCjk(cps[i])) {
+                i++;
+            }
+            if (i - start == 1) {
+                out.add(new String(cps, start, 1));
+            }
+            for (int k = start; k + 1 < i; k++) {
+                out.add(new String(cps, k, 2));
+            }
+        }
+        return out;
+    }
+
+    /** Han, kana, and the prolonged sound mark ー (script Common, yet inside katakana words). */
+    private static boolean isCjk(int cp) {
+        return isHan(cp) || isKana(cp) || cp == 0x30FC;
     }
 
     private static boolean hasHan(CharSequence text) {

@@ -38,9 +38,11 @@ public final class Views {
      * @param current   whether it is this page's own edition
      * @param twin      whether the page has a twin there ({@code false}: {@code url} is that edition's home)
      * @param isDefault whether it is the edition at the site root ({@code x-default})
+     * @param root      that edition's root relative to this page ({@code ""}, {@code "../en/"}), where the search
+     *                  box finds its index
      */
     public record EditionView(String lang, String name, String url, String href, boolean current, boolean twin,
-                              boolean isDefault) {
+                              boolean isDefault, String root) {
     }
 
     /** An entry of the on-page table of contents. */

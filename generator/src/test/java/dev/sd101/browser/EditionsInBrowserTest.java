@@ -129,6 +129,51 @@ class EditionsInBrowserTest {
         assertEquals(null, driver.findElement(By.cssSelector(".lang-switch")).getDomAttribute("open"));
     }
 
+    /**
+     * The Korean edition's box on a Korean article: a query only the English edition answers shows no Korean result,
+     * then the English one in its own group, labelled with its language and linking into en/; the English index is
+     * downloaded by that query only, not when the page loads.
+     */
+    @ParameterizedTest(name = "{0}×{1}")
+    @CsvSource({"360, 640", "1280, 800"})
+    void searchShowsTheOtherEditionsBelowItsOwn(int width, int height) {
+        open(width, height, server.base() + encode("cdn은-어떻게-작동하나요") + "/");
+        assertEquals(0L, js("return performance.getEntriesByType('resource').filter(e => e.name.includes('/en/search/')).length"),
+                "no English index before a query");
+        WebElement input = driver.findElement(By.id("search-input"));
+        input.sendKeys("token bucket");
+        WebElement group = new WebDriverWait(driver, Duration.ofSeconds(10))
+                .until(d -> d.findElement(By.cssSelector("#search-results .search-others")));
+        assertEquals("다른 언어의 결과", group.findElement(By.cssSelector(".search-group-title")).getText());
+        assertEquals("검색 결과가 없습니다", driver.findElement(By.cssSelector("#search-results > .search-message")).getText());
+        WebElement hit = group.findElement(By.cssSelector("a.search-result"));
+        assertEquals("en", hit.getAttribute("lang"));
+        assertEquals("English", hit.findElement(By.cssSelector(".search-lang")).getText());
+        assertTrue(hit.findElement(By.cssSelector(".search-path")).getText().endsWith("Rate limiting"), hit.getText());
+        assertTrue(js("return performance.getEntriesByType('resource').filter(e => e.name.includes('/en/search/')).length")
+                instanceof Long n && n > 0, "the English index is fetched for the query");
+        assertInside("#search-results", width, height);
+        // Keyboard: the first option is the English result; Enter follows it into the English edition.
+        input.sendKeys(org.openqa.selenium.Keys.ARROW_DOWN);
+        assertEquals(hit.getAttribute("id"), input.getAttribute("aria-activedescendant"));
+        input.sendKeys(org.openqa.selenium.Keys.ENTER);
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("/en/rate-limiting/"));
+        assertEquals("Rate limiting", driver.findElement(By.cssSelector("main h1")).getText());
+
+        // The English edition's own results come first, the Korean edition's below them, labelled 한국어.
+        WebElement english = driver.findElement(By.id("search-input"));
+        english.sendKeys("CDN");
+        WebElement others = new WebDriverWait(driver, Duration.ofSeconds(10))
+                .until(d -> d.findElement(By.cssSelector("#search-results .search-others")));
+        assertEquals("In other languages", others.findElement(By.cssSelector(".search-group-title")).getText());
+        WebElement own = driver.findElement(By.cssSelector("#search-results > a.search-result"));
+        assertTrue(own.findElement(By.cssSelector(".search-path")).getText().contains("How does a CDN work?"), own.getText());
+        List<String> langs = others.findElements(By.cssSelector(".search-lang")).stream().map(WebElement::getText).distinct().toList();
+        assertEquals(List.of("한국어", "日本語"), langs);
+        String href = others.findElement(By.cssSelector("a.search-result")).getAttribute("href");
+        assertTrue(URLDecoder.decode(href, StandardCharsets.UTF_8).startsWith(server.base() + "cdn은-어떻게-작동하나요/"), href);
+    }
+
     /** An old link to a README's heading misses, lands on the 404 page and is sent to that edition's article. */
     @ParameterizedTest(name = "{0}")
     @CsvSource({"en/README.md#database-replication, en/database-replication/#database-replication",
@@ -138,6 +183,19 @@ class EditionsInBrowserTest {
         driver.get(server.base() + old);
         new WebDriverWait(driver, Duration.ofSeconds(10))
                 .until(d -> URLDecoder.decode(d.getCurrentUrl(), StandardCharsets.UTF_8).equals(server.base() + now));
+    }
+
+    /** An image the editions share is loaded from its one copy; an old link to an edition's copy is sent there. */
+    @org.junit.jupiter.api.Test
+    void sharedImagesLoadFromTheirOneCopyAndOldLinksArriveThere() {
+        String dir = "generator/src/test/resources/editions/images/";
+        driver.get(server.base() + "en/how-does-a-cdn-work/");
+        WebElement img = driver.findElement(By.cssSelector("main img[alt='CDN flow']"));
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> (Boolean) js("return arguments[0].complete", img));
+        assertTrue(((Number) js("return arguments[0].naturalWidth", img)).intValue() > 0, "the image loaded");
+        assertEquals(server.base() + dir + "cdn.svg", img.getAttribute("src"));
+        driver.get(server.base() + "en/" + dir + "cdn.svg");
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().equals(server.base() + dir + "cdn.svg"));
     }
 
     private void open(int width, int height, String url) {

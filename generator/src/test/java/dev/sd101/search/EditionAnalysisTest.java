@@ -39,6 +39,21 @@ class EditionAnalysisTest {
     }
 
     @Test
+    void japaneseAndChineseAlsoHoldTheBigramsTheBrowserLooksUp() {
+        // A compound typed without spaces is looked up by its bigrams (search-engine.js cjkBigrams): the index holds
+        // them beside the segmenter's words, each run of Han and kana on its own, a lone character as itself.
+        try (TermAnalysis a = new TermAnalysis(TermAnalysis.Language.JAPANESE)) {
+            List<String> m = a.morphemes("サーバー設計、図");
+            assertTrue(m.containsAll(List.of("サー", "ーバ", "バー", "ー設", "設計", "図")), m.toString());
+            assertTrue(m.contains("サーバー"), "Kuromoji's word is still there: " + m);
+        }
+        try (TermAnalysis a = new TermAnalysis(TermAnalysis.Language.CHINESE)) {
+            List<String> m = a.morphemes("分布式系统设计");
+            assertTrue(m.containsAll(List.of("分布", "布式", "式系", "系统", "统设", "设计")), m.toString());
+        }
+    }
+
+    @Test
     void englishBaseFormsByKStemWithoutStopWords() {
         try (TermAnalysis a = new TermAnalysis(TermAnalysis.Language.ENGLISH)) {
             assertEquals(List.of("share"), a.morphemes("sharing"));

@@ -82,6 +82,31 @@ class EditionSearchTest {
     }
 
     /**
+     * Japanese and Chinese compounds typed without spaces (as readers type them) find their articles: Kuromoji and
+     * smartcn split システム設計 and 系统设计 into two words, which a query of one surface token never equals and is a
+     * prefix of no term; the editions' bigrams are what the browser's query bigrams meet
+     * (src/test/resources/editions-cjk: Japanese at the root, Chinese under zh/).
+     */
+    @Test
+    void cjkCompoundsTypedWithoutSpacesFindTheirArticles(@TempDir Path tmp) throws Exception {
+        NodeRunner.node();
+        Path fixture = Path.of("src/test/resources/editions-cjk").toAbsolutePath();
+        Path out = tmp.resolve("site");
+        BuildResult r = new Sd101().generate(SiteConfig.builder(fixture).configFile(fixture.resolve("sd101.yml")).outputDirectory(out).build());
+        assertTrue(r.written(), r.problems().toString());
+        try (TermAnalysis ja = new TermAnalysis(TermAnalysis.Language.JAPANESE);
+             TermAnalysis zh = new TermAnalysis(TermAnalysis.Language.CHINESE)) {
+            // The segmenters' words alone: the compound as typed is no term of its text.
+            assertTrue(!ja.morphemes("大規模なシステム設計では").contains("システム設計"));
+            assertTrue(!zh.morphemes("大型分布式系统设计时").contains("系统设计"));
+        }
+        Path jaQueries = queries(tmp, "ja-compounds", List.of("システム設計\t大規模サービスの考え方", "負荷分散\t負荷を分けるには"));
+        Path zhQueries = queries(tmp, "zh-compounds", List.of("系统设计\t大规模服务的思路", "负载均衡\t如何分担压力"));
+        assertEquals(1.0, run(out, jaQueries).r1());
+        assertEquals(1.0, run(out.resolve("zh"), zhQueries).r1());
+    }
+
+    /**
      * The upstream English README and the Korean edition as one site (the shared data; skipped without it): the
      * public Korean query set on the Korean edition, an English set written from the English README's content on the
      * English edition, each within the first query's download budget.

@@ -34,11 +34,21 @@ class NodeSuiteTest {
                     "<h3 id=\"xss\">&lt;script&gt;alert(1)&lt;/script&gt;</h3><p>&lt;img src=x onerror=alert(2)&gt; "
                             + "is shown as text.</p>"));
 
+    /** Another edition's index (English, analysed as an English edition), for the search across editions. */
+    static final List<SearchPage> ENGLISH_EDITION = List.of(
+            new SearchPage("webhook/", "What is a webhook?", List.of("API"),
+                    "<h3 id=\"webhook\">What is a webhook?</h3><p>A webhook is a callback over HTTP: the payment service "
+                            + "calls our URL when a payment completes, instead of us polling it.</p>"),
+            new SearchPage("redis/", "Why is Redis so fast?", List.of("Cache"),
+                    "<h3 id=\"redis\">Why is Redis so fast?</h3><p>Redis keeps data in RAM and serves requests with "
+                            + "IO multiplexing on a single thread.</p>"));
+
     @Test
     void javascriptTestsPass() throws Exception {
         Path repo = ReadmeKoPages.repo();
         Path site = repo.resolve("generator/target/search-fixture/site");
         NodeRunner.write(new SearchIndexer().build(FIXTURE), site);
+        NodeRunner.write(new SearchIndexer("en").build(ENGLISH_EDITION), site.resolve("en"));
         Path jsDir = repo.resolve("generator/src/test/js");
         List<String> args = new ArrayList<>(List.of("--test"));
         try (Stream<Path> files = Files.list(jsDir)) {
