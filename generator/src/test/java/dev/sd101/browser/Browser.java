@@ -12,6 +12,7 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.logging.Level;
 
 /**
@@ -65,6 +66,18 @@ final class Browser {
                 .usingAnyFreePort()
                 .withLogFile(new File(userData.toFile(), "chromedriver.log"))
                 .build();
-        return new ChromeDriver(service, options);
+        ChromeDriver chrome = new ChromeDriver(service, options);
+        chrome.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        return chrome;
+    }
+
+    /** Quits the browser and closes the server, either of which may not have started. */
+    static void stop(ChromeDriver driver, StaticServer server) {
+        if (driver != null) {
+            driver.quit();
+        }
+        if (server != null) {
+            server.close();
+        }
     }
 }

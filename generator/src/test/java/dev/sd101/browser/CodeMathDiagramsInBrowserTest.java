@@ -57,7 +57,6 @@ class CodeMathDiagramsInBrowserTest {
         assertTrue(r.written());
         server = new StaticServer("/docs/", site, Map.of());
         driver = Browser.start(TARGET.resolve("browser-profile-code-math-" + ProcessHandle.current().pid()));
-        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
         driver.executeCdpCommand("Browser.grantPermissions", Map.of("origin", server.origin(),
                 "permissions", List.of("clipboardReadWrite", "clipboardSanitizedWrite")));
         Files.createDirectories(SHOTS);
@@ -65,12 +64,7 @@ class CodeMathDiagramsInBrowserTest {
 
     @AfterAll
     void stop() {
-        if (driver != null) {
-            driver.quit();
-        }
-        if (server != null) {
-            server.close();
-        }
+        Browser.stop(driver, server);
     }
 
     @BeforeEach

@@ -51,17 +51,11 @@ class EditionsInBrowserTest {
         assertTrue(r.written());
         server = new StaticServer(PREFIX, site, Map.of());
         driver = Browser.start(TARGET.resolve("editions-profile-" + ProcessHandle.current().pid()));
-        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
     }
 
     @AfterAll
     void stop() {
-        if (driver != null) {
-            driver.quit();
-        }
-        if (server != null) {
-            server.close();
-        }
+        Browser.stop(driver, server);
     }
 
     @AfterEach

@@ -83,17 +83,11 @@ class ExtrasInBrowserTest {
         assertTrue(r.written(), r::toString);
         server = new StaticServer("/extras/", site, Map.of());
         driver = Browser.start(TARGET.resolve("extras-profile-" + ProcessHandle.current().pid()));
-        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
     }
 
     @AfterAll
     void stop() {
-        if (driver != null) {
-            driver.quit();
-        }
-        if (server != null) {
-            server.close();
-        }
+        Browser.stop(driver, server);
     }
 
     private Object js(String script) {

@@ -52,17 +52,11 @@ class OverlaysInBrowserTest {
         assertTrue(r.written());
         server = new StaticServer(PREFIX, site, Map.of());
         driver = Browser.start(TARGET.resolve("overlays-profile-" + ProcessHandle.current().pid()));
-        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
     }
 
     @AfterAll
     void stop() {
-        if (driver != null) {
-            driver.quit();
-        }
-        if (server != null) {
-            server.close();
-        }
+        Browser.stop(driver, server);
     }
 
     @AfterEach

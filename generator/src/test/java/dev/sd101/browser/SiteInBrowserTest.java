@@ -105,18 +105,12 @@ class SiteInBrowserTest {
         Path axe = Path.of("src/test/js-deps/node_modules/axe-core");
         server = new StaticServer(PREFIX, site, Map.of("/__test/axe/", axe.toAbsolutePath()));
         driver = Browser.start(TARGET.resolve("browser-profile-" + ProcessHandle.current().pid()));
-        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
         Files.createDirectories(SHOTS);
     }
 
     @AfterAll
     void stop() {
-        if (driver != null) {
-            driver.quit();
-        }
-        if (server != null) {
-            server.close();
-        }
+        Browser.stop(driver, server);
     }
 
     @org.junit.jupiter.api.BeforeEach
