@@ -5,6 +5,7 @@ import dev.sd101.Severity;
 import dev.sd101.content.ContentRoot;
 import dev.sd101.markdown.Document;
 import dev.sd101.markdown.Link;
+import dev.sd101.web.UrlPaths;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -126,7 +127,7 @@ public final class LinkChecker {
             return problem(path, link, severity, message + shown, null);
         }
         List<String> targets = near.stream()
-                .map(c -> as.substring(0, slash + 1) + LinkResolver.encodePath(c.name()) + as.substring(cut)).toList();
+                .map(c -> as.substring(0, slash + 1) + UrlPaths.encodePath(c.name()) + as.substring(cut)).toList();
         return problem(path, link, severity, message + shown + "; did you mean " + String.join(" or ", targets) + "?",
                 targets.size() == 1 ? targets.get(0) : null);
     }

@@ -4,6 +4,7 @@ import dev.sd101.BuildException;
 import dev.sd101.html.TagScanner;
 import dev.sd101.markdown.Document;
 import dev.sd101.markdown.Link;
+import dev.sd101.web.UrlPaths;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
@@ -67,7 +68,7 @@ public final class SiteVerifier {
                     // As written and as the page may spell it (percent-encoded like GitHub's renderer), both decoded.
                     String target = link.target().strip();
                     hrefs.add(target);
-                    hrefs.add(LinkResolver.percentDecode(target).orElse(target));
+                    hrefs.add(UrlPaths.percentDecode(target).orElse(target));
                 }
             }
         }
@@ -195,7 +196,7 @@ public final class SiteVerifier {
         private void link(List<String> links, String tag, String attr, String value) {
             String href = value.strip();
             if (href.isEmpty() || hasScheme(href) || href.startsWith("//") || brokenInContent.contains(href)
-                    || brokenInContent.contains(LinkResolver.percentDecode(href).orElse(href))) {
+                    || brokenInContent.contains(UrlPaths.percentDecode(href).orElse(href))) {
                 return;
             }
             links.add(name(tag));
@@ -388,13 +389,13 @@ public final class SiteVerifier {
         if (java.util.Arrays.binarySearch(sortedIds, fragment) >= 0) {
             return true;
         }
-        String decoded = LinkResolver.percentDecode(fragment).orElse(null);
+        String decoded = UrlPaths.percentDecode(fragment).orElse(null);
         return decoded != null && (java.util.Arrays.binarySearch(sortedIds, decoded) >= 0
                 || brokenFragmentsInContent.contains(decoded));
     }
 
     private static String shown(String fragment) {
-        return LinkResolver.percentDecode(fragment).orElse(fragment);
+        return UrlPaths.percentDecode(fragment).orElse(fragment);
     }
 
     /**
@@ -422,7 +423,7 @@ public final class SiteVerifier {
         int nul = key.indexOf('\u0000');
         String from = nul < 0 ? "index.html" : key.substring(0, nul);
         String rel = nul < 0 ? key : key.substring(nul + 1);
-        String decoded = LinkResolver.percentDecode(rel).orElse(null);
+        String decoded = UrlPaths.percentDecode(rel).orElse(null);
         if (decoded == null) {
             return FAILED + "the %-escapes of the path do not decode to UTF-8";
         }

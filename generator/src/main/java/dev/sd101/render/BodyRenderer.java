@@ -7,6 +7,7 @@ import dev.sd101.markdown.MarkdownParser;
 import dev.sd101.site.Page;
 import dev.sd101.site.SiteModel;
 import dev.sd101.template.Views;
+import dev.sd101.web.UrlPaths;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Entities;
@@ -206,7 +207,7 @@ public final class BodyRenderer {
             a.attr("href", here ? "#" + anchor.id() : anchorHref(page, anchor));
         } else if (t instanceof Target.Asset asset) {
             assets.put(asset.path(), asset.file());
-            a.attr("href", relative(page, assetBase.apply(asset.path()) + LinkResolver.encodePath(asset.path())));
+            a.attr("href", UrlPaths.relative(page.root(), assetBase.apply(asset.path()) + UrlPaths.encodePath(asset.path())));
         } else if (t instanceof Target.Outside) {
             // Never point readers at files outside the content root.
             a.removeAttr("href");
@@ -214,7 +215,7 @@ public final class BodyRenderer {
             // A link to the published site itself stays inside the local copy.
             String fragment = s.fragment().isEmpty() ? "" : "#" + s.fragment();
             a.attr("href", s.path().equals(page.path()) && !fragment.isEmpty() ? fragment
-                    : relative(page, LinkResolver.encodePath(s.path())) + fragment);
+                    : UrlPaths.relative(page.root(), UrlPaths.encodePath(s.path())) + fragment);
         }
         if (t instanceof Target.External && "_blank".equals(a.attr("target"))) {
             // Added to what the author wrote (rel="license" stays).
@@ -237,8 +238,8 @@ public final class BodyRenderer {
         }
         if (t instanceof Target.Asset asset) {
             assets.put(asset.path(), asset.file());
-            String path = assetBase.apply(asset.path()) + LinkResolver.encodePath(asset.path());
-            img.attr("src", relative(page, path));
+            String path = assetBase.apply(asset.path()) + UrlPaths.encodePath(asset.path());
+            img.attr("src", UrlPaths.relative(page.root(), path));
             sizes.of(asset.file()).ifPresent(s -> {
                 if (!img.hasAttr("width") && !img.hasAttr("height")) {
                     img.attr("width", Integer.toString(s.width()));
@@ -298,13 +299,7 @@ public final class BodyRenderer {
         if (pagePath.equals(from.path()) && !fragment.isEmpty()) {
             return fragment;
         }
-        return relative(from, LinkResolver.encodePath(pagePath)) + fragment;
-    }
-
-    /** A site-root-relative path as seen from a page. */
-    static String relative(Page from, String rootRelative) {
-        String rel = from.root() + rootRelative;
-        return rel.isEmpty() ? "./" : LinkResolver.safeRelative(rel);
+        return UrlPaths.relative(from.root(), UrlPaths.encodePath(pagePath)) + fragment;
     }
 
     /**

@@ -2,13 +2,13 @@ package dev.sd101.render;
 
 import dev.sd101.SiteConfig;
 import dev.sd101.content.FrontMatter;
-import dev.sd101.link.LinkResolver;
 import dev.sd101.site.Catalog;
 import dev.sd101.site.Page;
 import dev.sd101.site.PageKind;
 import dev.sd101.site.SiteModel;
 import dev.sd101.template.ListViews;
 import dev.sd101.template.Views;
+import dev.sd101.web.UrlPaths;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -129,12 +129,12 @@ public final class CatalogViews {
         Catalog catalog = site.catalog();
         var item = catalog.item(page.path());
         if (item.isEmpty()) {
-            return new dev.sd101.search.SearchPage(dev.sd101.link.LinkResolver.safeRelative(page.path()), page.title(), breadcrumb, html);
+            return new dev.sd101.search.SearchPage(UrlPaths.safeRelative(page.path()), page.title(), breadcrumb, html);
         }
         List<String> keywords = new ArrayList<>();
         item.get().terms().values().forEach(paths -> paths.forEach(p -> keywords.add(catalog.term(p).orElseThrow().title())));
         String main = page.titleId() == null ? "<h1>" + org.jsoup.nodes.Entities.escape(page.title()) + "</h1>\n" + html : html;
-        return new dev.sd101.search.SearchPage(dev.sd101.link.LinkResolver.safeRelative(page.path()), page.title(), breadcrumb, main, keywords);
+        return new dev.sd101.search.SearchPage(UrlPaths.safeRelative(page.path()), page.title(), breadcrumb, main, keywords);
     }
 
     private static String date(Catalog.Item i) {
@@ -142,7 +142,7 @@ public final class CatalogViews {
     }
 
     private static String url(Page from, String rootRelative) {
-        return BodyRenderer.relative(from, LinkResolver.encodePath(rootRelative));
+        return UrlPaths.relative(from.root(), UrlPaths.encodePath(rootRelative));
     }
 
     private static String nz(String s) {

@@ -1,12 +1,13 @@
 package dev.sd101.render;
 
 import dev.sd101.SiteConfig;
-import dev.sd101.link.LinkResolver;
 import dev.sd101.markdown.Heading;
 import dev.sd101.site.NavNode;
 import dev.sd101.site.Page;
 import dev.sd101.site.SiteModel;
 import dev.sd101.template.Views;
+import dev.sd101.web.Json;
+import dev.sd101.web.UrlPaths;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,7 +60,7 @@ public final class PageViews {
 
     private void encodeAll(List<NavNode> nodes) {
         for (NavNode n : nodes) {
-            encoded.put(n.path(), LinkResolver.encodePath(n.path()));
+            encoded.put(n.path(), UrlPaths.encodePath(n.path()));
             encodeAll(n.children());
         }
     }
@@ -111,9 +112,9 @@ public final class PageViews {
             image = body.image().startsWith("../") ? java.net.URI.create(config.siteUrl()).resolve(body.image()).toString()
                     : config.siteUrl() + body.image();
         }
-        String canonical = config.siteUrl() == null ? "" : config.siteUrl() + SiteExtras.percentEncode(page.path());
+        String canonical = config.siteUrl() == null ? "" : config.siteUrl() + UrlPaths.percentEncode(page.path());
         String edit = editBase == null || page.document() == null ? ""
-                : editBase + LinkResolver.encodePath(relativeToRepo(page.document().source().file()));
+                : editBase + UrlPaths.encodePath(relativeToRepo(page.document().source().file()));
         String anchorMap = page.path().isEmpty() && page.document() != null ? anchorMapJson(page.document().source().path()) : "";
         return new Views.PageView(page.kind().id(), page.title(), page.path(), page.root(), shiftHeadings(body.html(), shift), toc, crumbs,
                 prev, next, children, body.description(), image, canonical, edit, anchorMap, site.language(page, config.language()),
@@ -162,7 +163,7 @@ public final class PageViews {
     }
 
     private Views.LinkView link(Page from, Page to) {
-        return new Views.LinkView(to.title(), BodyRenderer.relative(from, LinkResolver.encodePath(to.path())));
+        return new Views.LinkView(to.title(), UrlPaths.relative(from.root(), UrlPaths.encodePath(to.path())));
     }
 
     private Set<String> ancestors(Page page) {
@@ -181,7 +182,7 @@ public final class PageViews {
             // Only the current branch opens where the whole tree on every page would outweigh the page: a
             // collection's sidebar (400 guides), or any site past a few hundred entries (quadratic output).
             boolean expanded = here || (fullNav && site.catalog().isEmpty());
-            out.add(new Views.NavItem(n.title(), BodyRenderer.relative(current, encoded.get(n.path())),
+            out.add(new Views.NavItem(n.title(), UrlPaths.relative(current.root(), encoded.get(n.path())),
                     isCurrent, ancestors.contains(n.path()), expanded ? nav(current, n.children(), ancestors) : List.of()));
         }
         return out;

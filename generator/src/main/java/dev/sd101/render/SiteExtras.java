@@ -1,11 +1,11 @@
 package dev.sd101.render;
 
 import dev.sd101.SiteConfig;
-import dev.sd101.link.LinkResolver;
 import dev.sd101.site.Page;
 import dev.sd101.site.SiteModel;
 import dev.sd101.template.ThemeRenderer;
 import dev.sd101.template.Views;
+import dev.sd101.web.UrlPaths;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 
@@ -71,23 +71,9 @@ public final class SiteExtras {
         StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
                 .append("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
         for (Page p : site.pages()) {
-            xml.append("  <url><loc>").append(xmlEscape(config.siteUrl() + percentEncode(p.path()))).append("</loc></url>\n");
+            xml.append("  <url><loc>").append(xmlEscape(config.siteUrl() + UrlPaths.percentEncode(p.path()))).append("</loc></url>\n");
         }
         return xml.append("</urlset>\n").toString();
-    }
-
-    /** Sitemaps want fully percent-encoded URLs. */
-    public static String percentEncode(String path) {
-        StringBuilder b = new StringBuilder();
-        for (byte x : LinkResolver.encodePath(path).getBytes(StandardCharsets.UTF_8)) {
-            int c = x & 0xff;
-            if (c >= 0x80) {
-                b.append('%').append(String.format(Locale.ROOT, "%02X", c));
-            } else {
-                b.append((char) c);
-            }
-        }
-        return b.toString();
     }
 
     private static String xmlEscape(String s) {

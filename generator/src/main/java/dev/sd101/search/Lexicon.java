@@ -1,5 +1,6 @@
 package dev.sd101.search;
 
+import dev.sd101.web.Json;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.ArrayList;
