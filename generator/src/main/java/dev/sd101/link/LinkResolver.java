@@ -6,6 +6,7 @@ import dev.sd101.markdown.Heading;
 import dev.sd101.web.UrlPaths;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -105,7 +106,7 @@ public final class LinkResolver {
         ContentRoot.Resolved.Inside in = (ContentRoot.Resolved.Inside) resolved;
         String rel = in.relativePath();
         Document doc = documents.get(rel);
-        if (doc == null && in.exists() && java.nio.file.Files.isDirectory(in.file())) {
+        if (doc == null && in.exists() && Files.isDirectory(in.file())) {
             doc = documents.get(rel.isEmpty() ? "README.md" : rel + "/README.md");
             if (doc == null) {
                 doc = documents.get(rel.isEmpty() ? "index.md" : rel + "/index.md");

@@ -9,6 +9,7 @@ import dev.sd101.web.UrlPaths;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Deque;
 import java.util.HashMap;
@@ -386,11 +387,11 @@ public final class SiteVerifier {
 
     /** Whether a fragment finds an element: as written, else percent-decoded (the HTML standard's order), else excused. */
     private boolean lands(String fragment, String[] sortedIds) {
-        if (java.util.Arrays.binarySearch(sortedIds, fragment) >= 0) {
+        if (Arrays.binarySearch(sortedIds, fragment) >= 0) {
             return true;
         }
         String decoded = UrlPaths.percentDecode(fragment).orElse(null);
-        return decoded != null && (java.util.Arrays.binarySearch(sortedIds, decoded) >= 0
+        return decoded != null && (Arrays.binarySearch(sortedIds, decoded) >= 0
                 || brokenFragmentsInContent.contains(decoded));
     }
 

@@ -1,6 +1,7 @@
 package dev.sd101.render;
 
 import dev.sd101.SiteConfig;
+import dev.sd101.content.RepositoryRoot;
 import dev.sd101.markdown.Heading;
 import dev.sd101.site.NavNode;
 import dev.sd101.site.Page;
@@ -9,6 +10,8 @@ import dev.sd101.template.Views;
 import dev.sd101.web.Json;
 import dev.sd101.web.UrlPaths;
 
+import java.io.File;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -109,7 +112,7 @@ public final class PageViews {
         String image = body.image().isEmpty() || body.image().contains("://") ? body.image() : page.root() + body.image();
         if (!body.image().isEmpty() && !body.image().contains("://") && config.siteUrl() != null) {
             // An edition's image published once above its folder (../img.png): resolved, as a crawler wants it.
-            image = body.image().startsWith("../") ? java.net.URI.create(config.siteUrl()).resolve(body.image()).toString()
+            image = body.image().startsWith("../") ? URI.create(config.siteUrl()).resolve(body.image()).toString()
                     : config.siteUrl() + body.image();
         }
         String canonical = config.siteUrl() == null ? "" : config.siteUrl() + UrlPaths.percentEncode(page.path());
@@ -197,12 +200,12 @@ public final class PageViews {
 
     /** A source's path inside its git repository, else inside the content root. */
     private String relativeToRepo(Path file) {
-        return repositoryRoot.relativize(file.toAbsolutePath().normalize()).toString().replace(java.io.File.separatorChar, '/');
+        return repositoryRoot.relativize(file.toAbsolutePath().normalize()).toString().replace(File.separatorChar, '/');
     }
 
     /** The top of the git work tree holding the content root, else the content root itself. */
     static Path repositoryRoot(Path contentRoot) {
-        return dev.sd101.content.RepositoryRoot.of(contentRoot).orElse(contentRoot.toAbsolutePath().normalize());
+        return RepositoryRoot.of(contentRoot).orElse(contentRoot.toAbsolutePath().normalize());
     }
 
     private static String nz(String s) {

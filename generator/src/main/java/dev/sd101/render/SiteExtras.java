@@ -7,13 +7,16 @@ import dev.sd101.template.ThemeRenderer;
 import dev.sd101.template.Views;
 import dev.sd101.web.UrlPaths;
 import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.IntFunction;
 import java.util.regex.Pattern;
 
 /**
@@ -55,7 +58,7 @@ public final class SiteExtras {
         String anchors = home.document() == null ? "{}" : views.anchorMapJson(home.document().source().path());
         // GitHub Pages answers a miss anywhere with this page, at the missed path: with a known site URL every
         // URL in it is root-absolute; without one, 404.peb finds the root at run time and sets a <base>.
-        String root = config.siteUrl() == null ? "" : java.net.URI.create(config.siteUrl()).getRawPath();
+        String root = config.siteUrl() == null ? "" : URI.create(config.siteUrl()).getRawPath();
         Views.PageView page = new Views.PageView("404", "404", "404.html", root, "", List.of(), List.of(), null, null,
                 List.of(), "", "", "", "", anchors, config.language(), Views.Scripts.NONE);
         Map<String, Object> model = new HashMap<>();
@@ -84,15 +87,15 @@ public final class SiteExtras {
      * heading, for the footer; {@code ""} when there is none.
      */
     public static String licenseHtml(SiteModel site, List<RenderedBody> bodies) {
-        return licenseHtml(site, (java.util.function.IntFunction<RenderedBody>) bodies::get);
+        return licenseHtml(site, (IntFunction<RenderedBody>) bodies::get);
     }
 
     /** As {@link #licenseHtml(SiteModel, List)}, rendering only the licence page's body, so pages can be streamed. */
-    public static String licenseHtml(SiteModel site, java.util.function.IntFunction<RenderedBody> body) {
+    public static String licenseHtml(SiteModel site, IntFunction<RenderedBody> body) {
         for (int i = 0; i < site.pages().size(); i++) {
             Page p = site.pages().get(i);
             if (p.titleId() != null && LICENSE.matcher(p.title().strip()).matches()) {
-                org.jsoup.nodes.Document dom = Jsoup.parseBodyFragment(body.apply(i).html());
+                Document dom = Jsoup.parseBodyFragment(body.apply(i).html());
                 dom.outputSettings().prettyPrint(false);
                 Element first = dom.body().firstElementChild();
                 if (first != null && first.normalName().matches("h[1-6]")) {
