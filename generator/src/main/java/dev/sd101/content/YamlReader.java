@@ -32,14 +32,7 @@ public final class YamlReader {
 
     /** Text, strictly: a number or true/false is an error. */
     public String string(Map<String, YamlTree.Value> map, String key, String prefix) {
-        YamlTree.Value v = map.get(key);
-        if (v == null || v.value() == null) {
-            return null;
-        }
-        if (v.value() instanceof String s) {
-            return s;
-        }
-        throw wrong(prefix + key, v, "text");
+        return typed(map, key, prefix, String.class, "text");
     }
 
     /** Text, or a number or true/false as written: {@code title: 2048} is a title, not an error. */
@@ -52,25 +45,22 @@ public final class YamlReader {
     }
 
     public Integer integer(Map<String, YamlTree.Value> map, String key, String prefix) {
-        YamlTree.Value v = map.get(key);
-        if (v == null || v.value() == null) {
-            return null;
-        }
-        if (v.value() instanceof Integer i) {
-            return i;
-        }
-        throw wrong(prefix + key, v, "a whole number");
+        return typed(map, key, prefix, Integer.class, "a whole number");
     }
 
     public Boolean bool(Map<String, YamlTree.Value> map, String key, String prefix) {
+        return typed(map, key, prefix, Boolean.class, "true or false");
+    }
+
+    private <T> T typed(Map<String, YamlTree.Value> map, String key, String prefix, Class<T> type, String expected) {
         YamlTree.Value v = map.get(key);
         if (v == null || v.value() == null) {
             return null;
         }
-        if (v.value() instanceof Boolean x) {
-            return x;
+        if (type.isInstance(v.value())) {
+            return type.cast(v.value());
         }
-        throw wrong(prefix + key, v, "true or false");
+        throw wrong(prefix + key, v, expected);
     }
 
     /** {@code 2024-02-28}, {@code 2024-02-28T10:00:00Z}, {@code 2024-02-28T10:00:00} (UTC), quoted or not. */

@@ -128,34 +128,37 @@ final class ConfigFile {
     }
 
     private List<SiteConfig.Collection> collections(Map<String, YamlTree.Value> top) {
-        if (!top.containsKey("collections")) {
-            return null;
-        }
-        List<SiteConfig.Collection> out = new ArrayList<>();
-        for (Map.Entry<String, YamlTree.Value> e : yaml.mapping(top, "collections", "").entrySet()) {
-            String prefix = "collections." + e.getKey() + ".";
-            Map<String, YamlTree.Value> c = yaml.asMapping(e.getValue(), "collections." + e.getKey());
-            yaml.known(c, COLLECTION, prefix);
+        return named(top, "collections", COLLECTION, (name, c, prefix) -> {
             Integer feed = yaml.integer(c, "feed", prefix);
-            out.add(at(e.getValue(), () -> new SiteConfig.Collection(e.getKey(), yaml.string(c, "folder", prefix),
-                    yaml.string(c, "path", prefix), sort(c, prefix), feed == null ? 20 : feed)));
-        }
-        return out;
+            return new SiteConfig.Collection(name, yaml.string(c, "folder", prefix), yaml.string(c, "path", prefix),
+                    sort(c, prefix), feed == null ? 20 : feed);
+        });
     }
 
     private List<SiteConfig.Taxonomy> taxonomies(Map<String, YamlTree.Value> top) {
-        if (!top.containsKey("taxonomies")) {
+        return named(top, "taxonomies", TAXONOMY, (name, t, prefix) -> {
+            Boolean feeds = yaml.bool(t, "feeds", prefix);
+            return new SiteConfig.Taxonomy(name, yaml.string(t, "title", prefix), yaml.string(t, "folder", prefix),
+                    yaml.string(t, "path", prefix), yaml.string(t, "index", prefix), Boolean.TRUE.equals(feeds));
+        });
+    }
+
+    /** Makes one entry of a mapping of named entries from its name, its keys and the prefix its messages use. */
+    private interface Entry<T> {
+        T make(String name, Map<String, YamlTree.Value> keys, String prefix);
+    }
+
+    /** {@code key:} a mapping of name → mapping of {@code keys} (collections, taxonomies); {@code null} when absent. */
+    private <T> List<T> named(Map<String, YamlTree.Value> top, String key, Set<String> keys, Entry<T> entry) {
+        if (!top.containsKey(key)) {
             return null;
         }
-        List<SiteConfig.Taxonomy> out = new ArrayList<>();
-        for (Map.Entry<String, YamlTree.Value> e : yaml.mapping(top, "taxonomies", "").entrySet()) {
-            String prefix = "taxonomies." + e.getKey() + ".";
-            Map<String, YamlTree.Value> t = yaml.asMapping(e.getValue(), "taxonomies." + e.getKey());
-            yaml.known(t, TAXONOMY, prefix);
-            Boolean feeds = yaml.bool(t, "feeds", prefix);
-            out.add(at(e.getValue(), () -> new SiteConfig.Taxonomy(e.getKey(), yaml.string(t, "title", prefix),
-                    yaml.string(t, "folder", prefix), yaml.string(t, "path", prefix), yaml.string(t, "index", prefix),
-                    Boolean.TRUE.equals(feeds))));
+        List<T> out = new ArrayList<>();
+        for (Map.Entry<String, YamlTree.Value> e : yaml.mapping(top, key, "").entrySet()) {
+            String prefix = key + "." + e.getKey() + ".";
+            Map<String, YamlTree.Value> m = yaml.asMapping(e.getValue(), key + "." + e.getKey());
+            yaml.known(m, keys, prefix);
+            out.add(at(e.getValue(), () -> entry.make(e.getKey(), m, prefix)));
         }
         return out;
     }
