@@ -100,7 +100,7 @@ final class EditionsBuild {
             SiteConfig c = planned.configs().get(i);
             BuildPipeline.Planned site = planned.sites().get(i);
             // A body's image links depend on which images are shared: a change of that set starts the memo afresh.
-            String up = "../".repeat((int) edition.prefix().chars().filter(ch -> ch == '/').count());
+            String up = UrlPaths.toRoot(edition.prefix());
             java.util.Set<String> mine = up.isEmpty() ? java.util.Set.of() : shared;
             RenderMemo.Session reuse = memos.compute(edition.prefix(), (k, m) -> m != null && m.shared().equals(mine) ? m
                             : new EditionMemo(mine, new RenderMemo())).memo()

@@ -98,10 +98,29 @@ public final class UrlPaths {
 
     /**
      * An encoded site-root-relative path as seen from a page whose way up to the site root is {@code toRoot}
-     * ({@code ""} or {@code ../} repeated): {@code ./} for the root itself.
+     * ({@link #toRoot}): {@code ./} for the root itself.
      */
     public static String relative(String toRoot, String rootRelative) {
         String rel = toRoot + rootRelative;
         return rel.isEmpty() ? "./" : safeRelative(rel);
+    }
+
+    /** {@code ../} once per folder level of a site path: the way from its page back to the site root. */
+    public static String toRoot(String sitePath) {
+        return "../".repeat((int) sitePath.chars().filter(c -> c == '/').count());
+    }
+
+    /** Percent-encodes everything but ASCII letters, digits and {@code -._~}, as browsers' copy-link does. */
+    public static String encodeFragment(String id) {
+        StringBuilder b = new StringBuilder();
+        for (byte x : id.getBytes(StandardCharsets.UTF_8)) {
+            int c = x & 0xff;
+            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_' || c == '~') {
+                b.append((char) c);
+            } else {
+                b.append('%').append(String.format(Locale.ROOT, "%02X", c));
+            }
+        }
+        return b.toString();
     }
 }
