@@ -115,7 +115,7 @@ class EditionSearchTest {
     void upstreamEditionsFindTheirOwnArticles(@TempDir Path tmp) throws Exception {
         Path shared = ReadmeKoPages.shared();
         NodeRunner.node();
-        Path out = dev.sd101.e2e.UpstreamEditions.generate(shared, ReadmeKoPages.repo(), tmp);
+        Path out = dev.sd101.engine.UpstreamEditions.generate(shared, ReadmeKoPages.repo(), tmp);
         Path en = queries(tmp, "en-queries", EN_QUERIES);
         Scores ko = run(out, shared.resolve("search-queries.tsv"));
         Scores english = run(out.resolve("en"), en);

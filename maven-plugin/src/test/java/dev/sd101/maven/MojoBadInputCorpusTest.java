@@ -1,6 +1,6 @@
 package dev.sd101.maven;
 
-import dev.sd101.reliability.CliCase;
+import dev.sd101.cli.CliCase;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.logging.SystemStreamLog;
