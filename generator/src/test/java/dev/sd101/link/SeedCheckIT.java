@@ -26,7 +26,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * lays it out ({@code translations/README-ko.md} beside {@code images/}): exactly one error (line 46)
  * and two warnings (lines 51, 54), and {@code --fix} rewrites exactly those three links.
  */
-class SeedCheckTest {
+class SeedCheckIT {
     @TempDir
     Path root;
     Path seed;
