@@ -91,6 +91,7 @@ final class RenderPass {
         Map<Document, AtomicInteger> pagesLeft = releaseTrees ? pagesLeft(site) : new IdentityHashMap<>();
         Set<String> vendorUsed = ConcurrentHashMap.newKeySet();
         Set<String> unresolved = ConcurrentHashMap.newKeySet();
+        Map<String, Integer> owner = owners(site);
         IntStream.range(0, site.pages().size()).parallel().forEach(i -> {
             Page page = site.pages().get(i);
             long t = System.nanoTime();
@@ -112,10 +113,13 @@ final class RenderPass {
                 return text[0].getBytes(StandardCharsets.UTF_8);
             });
             t = clock.work("render", t);
-            sink.put(page.file(), bytes);
-            t = clock.work("write", t);
+            boolean mine = owner.get(page.file()) == i;
+            if (mine) {
+                sink.put(page.file(), bytes);
+                t = clock.work("write", t);
+            }
             unresolved.addAll(body.unresolved());
-            if (check != null) {
+            if (check != null && mine) {
                 check.excuse(body.unresolved());
                 if (!reuse.scanStands(page.file(), bytes)) {
                     check.scan(page.file(), bytes, text[0]); // the page's text as rendered: no decoding again
@@ -151,6 +155,18 @@ final class RenderPass {
         if (check != null) {
             check.scan(path, bytes, null);
         }
+    }
+
+    /**
+     * Which page's HTML each page file holds: the last of the pages at that path, as if they were written in order
+     * (the pass writes them in parallel).
+     */
+    private static Map<String, Integer> owners(SiteModel site) {
+        Map<String, Integer> owner = new java.util.HashMap<>();
+        for (int i = 0; i < site.pages().size(); i++) {
+            owner.put(site.pages().get(i).file(), i);
+        }
+        return owner;
     }
 
     private static Map<Document, AtomicInteger> pagesLeft(SiteModel site) {
