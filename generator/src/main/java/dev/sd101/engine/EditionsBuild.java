@@ -97,11 +97,10 @@ final class EditionsBuild {
         Map<String, Path> copies = new TreeMap<>();
         Map<String, String> owner = new HashMap<>();
         java.util.Set<String> shared = sharedAssets(planned);
-        StringBuilder moved = new StringBuilder();
+        SiteExtras.Redirects redirects = redirects(config, planned, shared);
         List<RenderMemo.Session> sessions = new ArrayList<>();
         SiteVerifier verifier = null;
         int pages = 0;
-        StringBuilder anchors = new StringBuilder();
         for (int i = 0; i < planned.sites().size(); i++) {
             SiteConfig.Edition edition = config.editions().get(i);
             SiteConfig c = planned.configs().get(i);
@@ -120,7 +119,7 @@ final class EditionsBuild {
                     indexer.analysesAsDefault() ? disk : AnalysisCache.none()) : null;
             MemorySink sink = new MemorySink(AnalysisCache.none());
             java.util.Set<String> unresolved = new RenderPass(c, site, pipeline.planner().parser(), compiled, reuse, pipeline.version())
-                    .asEdition(page -> switcher(config, planned, index, page), path -> mine.contains(path) ? up : "")
+                    .asEdition(page -> switcher(config, planned, index, page), path -> mine.contains(path) ? up : "", redirects)
                     .into(sink, search, null, clock);
             pages += site.site().pages().size();
             for (Map.Entry<String, byte[]> f : new TreeMap<>(sink.files()).entrySet()) {
@@ -132,7 +131,6 @@ final class EditionsBuild {
             new TreeMap<>(sink.copies()).forEach((path, file) -> {
                 if (mine.contains(path)) {
                     copies.put(path, file); // the one copy, at the top: where the root edition has it
-                    moved.append(',').append(Json.string(edition.prefix() + path)).append(':').append(Json.string(path));
                 } else {
                     copies.put(edition.prefix() + path, file);
                 }
@@ -140,16 +138,6 @@ final class EditionsBuild {
             SiteVerifier v = SiteVerifier.forContent(site.resolver(), site.site().documents().values());
             v.excuse(unresolved);
             verifier = verifier == null ? v : verifier.and(v);
-            Page home = site.site().pages().get(0);
-            if (!edition.prefix().isEmpty() && home.document() != null) {
-                anchors.append(prefixed(edition.prefix(), home, site.site()));
-            }
-        }
-        if (anchors.length() > 0) {
-            files.computeIfPresent("404.html", (k, html) -> withEditionAnchors(html, anchors.toString()));
-        }
-        if (moved.length() > 0) {
-            files.computeIfPresent("404.html", (k, html) -> withMovedFiles(html, "{" + moved.substring(1) + "}"));
         }
         if (config.siteUrl() != null) {
             files.put("sitemap.xml", sitemap(config, planned).getBytes(StandardCharsets.UTF_8));
@@ -180,15 +168,7 @@ final class EditionsBuild {
         Map<String, Integer> editions = new HashMap<>();
         java.util.Set<String> different = new java.util.HashSet<>();
         for (Planned site : planned.sites()) {
-            Map<String, Path> mine = new HashMap<>();
-            for (dev.sd101.markdown.Document doc : site.site().documents().values()) {
-                for (dev.sd101.markdown.Link link : doc.links()) {
-                    if (site.resolver().resolve(doc, link.target(), link.kind().isImage()) instanceof dev.sd101.link.Target.Asset a) {
-                        mine.put(a.path(), a.file().toAbsolutePath().normalize());
-                    }
-                }
-            }
-            mine.forEach((path, f) -> {
+            assets(site).forEach((path, f) -> {
                 Path before = file.putIfAbsent(path, f);
                 if (before != null && !before.equals(f)) {
                     different.add(path); // editions with content roots of their own: same path, another file
@@ -203,6 +183,19 @@ final class EditionsBuild {
             }
         });
         return out;
+    }
+
+    /** The assets an edition's documents link, by content-root path (sorted), each with its file. */
+    private static Map<String, Path> assets(Planned site) {
+        Map<String, Path> mine = new TreeMap<>();
+        for (dev.sd101.markdown.Document doc : site.site().documents().values()) {
+            for (dev.sd101.markdown.Link link : doc.links()) {
+                if (site.resolver().resolve(doc, link.target(), link.kind().isImage()) instanceof dev.sd101.link.Target.Asset a) {
+                    mine.put(a.path(), a.file().toAbsolutePath().normalize());
+                }
+            }
+        }
+        return mine;
     }
 
     private SearchIndexer indexer(String language) {
@@ -259,45 +252,25 @@ final class EditionsBuild {
     }
 
     /**
-     * An edition's old heading ids as 404.html's map entries {@code "en/#id": "en/page/"}: an old {@code
-     * en/README.md#id} link misses, lands on the root's 404 page, and is sent to that edition's page (site.js tries
-     * the key of the missed URL's edition first).
+     * What the root's 404 page sends on for the other editions: their old heading ids ({@code "en/#id"} →
+     * {@code "en/page/"}; site.js tries the key of the missed URL's edition first), and their files now published
+     * once for all editions ({@code "en/images/a.png"} → {@code "images/a.png"}).
      */
-    private static String prefixed(String prefix, Page home, dev.sd101.site.SiteModel site) {
-        StringBuilder json = new StringBuilder();
-        site.anchors().ids(home.document().source().path()).forEach((id, path) ->
-                json.append(',').append(Json.string(prefix + "#" + id)).append(':').append(Json.string(prefix + path)));
-        return json.toString();
-    }
-
-    private static byte[] withEditionAnchors(byte[] html, String entries) {
-        String text = new String(html, StandardCharsets.UTF_8);
-        String open = "id=\"sd101-anchors\">{";
-        int at = text.indexOf(open);
-        if (at < 0) {
-            return html; // a theme's own 404 page without the map
+    private static SiteExtras.Redirects redirects(SiteConfig config, Editions planned, java.util.Set<String> shared) {
+        Map<String, String> anchors = new LinkedHashMap<>();
+        Map<String, String> moved = new LinkedHashMap<>();
+        for (int i = 0; i < planned.sites().size(); i++) {
+            String prefix = config.editions().get(i).prefix();
+            Planned site = planned.sites().get(i);
+            Page home = site.site().pages().get(0);
+            if (!prefix.isEmpty() && home.document() != null) {
+                site.site().anchors().ids(home.document().source().path()).forEach((id, path) -> anchors.put(prefix + "#" + id, prefix + path));
+            }
+            if (prefix.contains("/")) {
+                assets(site).keySet().stream().filter(shared::contains).forEach(path -> moved.put(prefix + path, path));
+            }
         }
-        int start = at + open.length();
-        boolean empty = text.startsWith("}", start);
-        String insert = empty ? entries.substring(1) : entries;
-        int close = text.indexOf("}</script>", start);
-        return (text.substring(0, close) + insert + text.substring(close)).getBytes(StandardCharsets.UTF_8);
-    }
-
-    /**
-     * The 404 page's map of an edition's files now published once for all editions ({@code "en/images/a.png":
-     * "images/a.png"}): an old link to the edition's copy misses, lands there, and site.js sends it on.
-     */
-    private static byte[] withMovedFiles(byte[] html, String json) {
-        String text = new String(html, StandardCharsets.UTF_8);
-        String open = "id=\"sd101-anchors\">";
-        int at = text.indexOf(open);
-        if (at < 0) {
-            return html; // a theme's own 404 page without the map
-        }
-        int end = text.indexOf("</script>", at) + "</script>".length();
-        String script = "<script type=\"application/json\" id=\"sd101-moved\">" + json + "</script>";
-        return (text.substring(0, end) + script + text.substring(end)).getBytes(StandardCharsets.UTF_8);
+        return new SiteExtras.Redirects(anchors, moved);
     }
 
     /** Every page of every edition, each with its twins as {@code xhtml:link} alternates (as Google reads them). */

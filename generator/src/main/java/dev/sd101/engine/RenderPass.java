@@ -41,6 +41,7 @@ final class RenderPass {
     private boolean releaseTrees;
     private Function<Page, Object> editions;
     private Function<String, String> assetBase = path -> "";
+    private SiteExtras.Redirects redirects = SiteExtras.Redirects.NONE;
 
     RenderPass(SiteConfig config, Planned planned, MarkdownParser parser, ThemeCache.Theme compiled,
                RenderMemo.Session reuse, String version) {
@@ -64,10 +65,12 @@ final class RenderPass {
      * @param editions  what each page's language switcher lists
      * @param assetBase per asset, the way from the site's root to its folder ({@link BodyRenderer}): {@code ""} but
      *                  for an edition's images published once for all editions
+     * @param redirects what the 404 page sends on for the other editions
      */
-    RenderPass asEdition(Function<Page, Object> editions, Function<String, String> assetBase) {
+    RenderPass asEdition(Function<Page, Object> editions, Function<String, String> assetBase, SiteExtras.Redirects redirects) {
         this.editions = editions;
         this.assetBase = assetBase;
+        this.redirects = redirects;
         return this;
     }
 
@@ -135,7 +138,7 @@ final class RenderPass {
         });
         clock.endPass();
         clock.run("render", () -> {
-            new SiteExtras(config, site, views, theme).files().forEach((path, bytes) -> put(sink, check, path, bytes));
+            new SiteExtras(config, site, views, theme, redirects).files().forEach((path, bytes) -> put(sink, check, path, bytes));
             lists.files().forEach((path, bytes) -> put(sink, check, path, bytes));
             ThemeAssets.forPages(compiled.assets(), vendorUsed).forEach((path, bytes) -> put(sink, check, path, bytes));
         });
