@@ -71,7 +71,9 @@ final class BuildPipeline {
         // engine's own analyses, and rewriting the file after every edit would cost more than it saves.
         try (CacheOpening cache = CacheOpening.start(config, !diskCacheUsed.getAndSet(true))) {
             if (config.hasEditions()) {
-                return editions.build(config, cache.cache());
+                SiteBuild built = editions.build(config, cache.cache());
+                cache.cache().commit();
+                return built;
             }
             return run(config, cache, false, MemorySink::new);
         }
