@@ -190,8 +190,10 @@ abstract class AbstractSd101Mojo extends AbstractMojo {
      * Maven without the "Execution … of goal … failed" wrapping a runtime exception gets.
      */
     MojoFailureException failure(BuildException e) {
-        getLog().error(e.getMessage());
-        return new MojoFailureException(e.getMessage(), e);
+        // Maven's own JVM runs the build: its heap is raised through MAVEN_OPTS (or .mvn/jvm.config).
+        String message = e instanceof dev.sd101.OutOfMemory oom ? oom.advice("MAVEN_OPTS=-Xmx%s") : e.getMessage();
+        getLog().error(message);
+        return new MojoFailureException(message, e);
     }
 
     void log(List<Problem> problems) {
