@@ -20,14 +20,18 @@ final class NavSlice {
     static final int CAP = 15;
 
     private final Map<String, String> encoded;
+    private final Map<String, Integer> index;
     private final Function<String, String> relative;
 
     /**
      * @param encoded  each navigation entry's path → its percent-encoded form
+     * @param index    each navigation entry's path → its index among its parent's children (so finding the way down
+     *                 costs the same on a site of 20 sections as on one of 2,000)
      * @param relative a root-relative encoded path → the same URL relative to the current page
      */
-    NavSlice(Map<String, String> encoded, Function<String, String> relative) {
+    NavSlice(Map<String, String> encoded, Map<String, Integer> index, Function<String, String> relative) {
         this.encoded = encoded;
+        this.index = index;
         this.relative = relative;
     }
 
@@ -44,13 +48,7 @@ final class NavSlice {
 
     private List<Views.NavItem> level(List<NavNode> nodes, String parent, List<String> chain, int depth, String current) {
         String onTheWay = depth < chain.size() ? chain.get(depth) : null;
-        int at = -1;
-        for (int i = 0; onTheWay != null && i < nodes.size(); i++) {
-            if (nodes.get(i).path().equals(onTheWay)) {
-                at = i;
-                break;
-            }
-        }
+        int at = onTheWay == null ? -1 : index.getOrDefault(onTheWay, -1);
         int from = 0;
         int to = nodes.size();
         if (nodes.size() > CAP) {

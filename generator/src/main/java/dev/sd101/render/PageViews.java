@@ -36,6 +36,8 @@ public final class PageViews {
     private final Map<String, String> encoded = new HashMap<>();
     /** Each navigation entry's parent entry ({@code ""} at the top level): a page's way down the tree. */
     private final Map<String, String> navParent = new HashMap<>();
+    /** Each navigation entry's index among its parent's children. */
+    private final Map<String, Integer> navIndex = new HashMap<>();
 
     public PageViews(SiteConfig config, SiteModel site, String licenseHtml, String version) {
         this.config = config;
@@ -60,9 +62,11 @@ public final class PageViews {
     static final int FULL_NAV_LIMIT = 500;
 
     private void encodeAll(List<NavNode> nodes, String parent) {
-        for (NavNode n : nodes) {
+        for (int i = 0; i < nodes.size(); i++) {
+            NavNode n = nodes.get(i);
             encoded.put(n.path(), LinkResolver.encodePath(n.path()));
             navParent.put(n.path(), parent);
+            navIndex.put(n.path(), i);
             encodeAll(n.children(), n.path());
         }
     }
@@ -98,7 +102,7 @@ public final class PageViews {
             model.put("nav", nav(page, site.nav(), ancestors(page)));
             model.put("navTree", "");
         } else {
-            NavSlice slice = new NavSlice(encoded, path -> BodyRenderer.relative(page, path));
+            NavSlice slice = new NavSlice(encoded, navIndex, path -> BodyRenderer.relative(page, path));
             model.put("nav", slice.slice(site.nav(), chain(page), page.path()));
             model.put("navTree", page.root() + NavTreeFile.PATH);
         }

@@ -71,7 +71,7 @@ class NavSliceTest {
         Map<String, String> encoded = new HashMap<>();
         List<List<String>> chains = new ArrayList<>();
         collect(top, new ArrayList<>(), encoded, chains);
-        NavSlice slice = new NavSlice(encoded, Function.identity());
+        NavSlice slice = new NavSlice(encoded, indexes(top), Function.identity());
         int largest = slice.slice(top, List.of(), "").size();
         for (List<String> chain : chains) {
             List<Views.NavItem> items = slice.slice(top, chain, chain.get(chain.size() - 1));
@@ -89,6 +89,15 @@ class NavSliceTest {
             out.add(chain);
             collect(n.children(), chain, encoded, out);
         }
+    }
+
+    private static Map<String, Integer> indexes(List<NavNode> nodes) {
+        Map<String, Integer> out = new HashMap<>();
+        for (int i = 0; i < nodes.size(); i++) {
+            out.put(nodes.get(i).path(), i);
+            out.putAll(indexes(nodes.get(i).children()));
+        }
+        return out;
     }
 
     private static int entries(List<Views.NavItem> items) {
@@ -148,7 +157,7 @@ class NavSliceTest {
         List<NavNode> top = small(10_000);
         Map<String, String> encoded = new HashMap<>();
         collect(top, new ArrayList<>(), encoded, new ArrayList<>());
-        NavSlice slice = new NavSlice(encoded, p -> "../" + p);
+        NavSlice slice = new NavSlice(encoded, indexes(top), p -> "../" + p);
         NavNode section = top.get(1000);
         String article = section.children().get(1).path();
         List<Views.NavItem> items = slice.slice(top, List.of(section.path(), article), article);
@@ -174,7 +183,7 @@ class NavSliceTest {
         List<NavNode> top = small(10_000);
         Map<String, String> encoded = new HashMap<>();
         collect(top, new ArrayList<>(), encoded, new ArrayList<>());
-        NavSlice slice = new NavSlice(encoded, Function.identity());
+        NavSlice slice = new NavSlice(encoded, indexes(top), Function.identity());
         List<Views.NavItem> first = slice.slice(top, List.of(top.get(0).path()), top.get(0).path());
         assertEquals(top.get(0).path(), first.get(0).path());
         assertEquals(NavSlice.CAP + 1, first.size());
