@@ -2,6 +2,7 @@ package dev.sd101.cli;
 
 import dev.sd101.BuildException;
 import dev.sd101.BuildResult;
+import dev.sd101.OutOfMemory;
 import dev.sd101.Problem;
 import dev.sd101.Sd101;
 import dev.sd101.SiteConfig;
@@ -70,7 +71,7 @@ public final class Main {
         Thread mainThread = Thread.currentThread();
         Thread.UncaughtExceptionHandler printing = Thread.getDefaultUncaughtExceptionHandler();
         Thread.setDefaultUncaughtExceptionHandler((thread, e) -> {
-            boolean heap = dev.sd101.OutOfMemory.causedBy(e) || (e instanceof NoClassDefFoundError
+            boolean heap = OutOfMemory.causedBy(e) || (e instanceof NoClassDefFoundError
                     && String.valueOf(e.getMessage()).startsWith("Could not initialize class"));
             if (heap && thread == mainThread) {
                 System.err.println("error: out of memory; raise the heap: SD101_JAVA_OPTS=-Xmx1g (the sd101 launcher)"
@@ -153,14 +154,14 @@ public final class Main {
             return command.action().run(this, args);
         } catch (Args.UsageException e) {
             return usageError(e.getMessage(), "sd101 " + command.name());
-        } catch (dev.sd101.OutOfMemory e) {
+        } catch (OutOfMemory e) {
             return failed("error: " + e.advice(HEAP_SETTINGS), e, FAILED);
         } catch (Error e) {
-            if (!dev.sd101.OutOfMemory.causedBy(e)) {
+            if (!OutOfMemory.causedBy(e)) {
                 throw e;
             }
             // Outside the engine's front door (its start, the report): the same sentence.
-            dev.sd101.OutOfMemory oom = dev.sd101.OutOfMemory.of(e);
+            OutOfMemory oom = OutOfMemory.of(e);
             return failed("error: " + oom.advice(HEAP_SETTINGS), oom, FAILED);
         } catch (BuildException e) {
             return failed("error: " + e.getMessage(), e, FAILED);
@@ -170,8 +171,8 @@ public final class Main {
             Thread.currentThread().interrupt();
             return failed("error: interrupted", e, FAILED);
         } catch (RuntimeException e) {
-            if (dev.sd101.OutOfMemory.causedBy(e)) {
-                dev.sd101.OutOfMemory oom = dev.sd101.OutOfMemory.of(e);
+            if (OutOfMemory.causedBy(e)) {
+                OutOfMemory oom = OutOfMemory.of(e);
                 return failed("error: " + oom.advice(HEAP_SETTINGS), oom, FAILED);
             }
             return failed("error: " + e, e, FAILED);

@@ -1,6 +1,7 @@
 package dev.sd101.render;
 
 import dev.sd101.site.NavNode;
+import dev.sd101.web.Json;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;

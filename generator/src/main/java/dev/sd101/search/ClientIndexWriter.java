@@ -1,10 +1,13 @@
 package dev.sd101.search;
 
+import dev.sd101.web.Json;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.stream.IntStream;
 
 /**
  * Lays out {@link Postings} and {@link Section}s as the files the browser fetches:
@@ -44,13 +47,13 @@ final class ClientIndexWriter {
     }
 
     static Map<String, byte[]> write(Postings postings, List<Section> sections) {
-        java.util.SortedMap<String, String> encoded = new TreeMap<>();
+        SortedMap<String, String> encoded = new TreeMap<>();
         postings.terms().forEach((term, list) -> encoded.put(term, PostingCodec.encode(list)));
         return writeEncoded(encoded, sections);
     }
 
     /** As {@link #write}, from postings already encoded with {@link PostingCodec}, in term order. */
-    static Map<String, byte[]> writeEncoded(java.util.SortedMap<String, String> postings, List<Section> sections) {
+    static Map<String, byte[]> writeEncoded(SortedMap<String, String> postings, List<Section> sections) {
         return writeEncoded(new Postings.Encoded(postings.keySet().toArray(new String[0]),
                 postings.values().toArray(new String[0])), sections);
     }
@@ -63,7 +66,7 @@ final class ClientIndexWriter {
         // JSON text of every term and list on all cores; cutting chunks is then a cheap walk over lengths.
         String[] termJson = new String[keys.length];
         String[] listJson = new String[keys.length];
-        java.util.stream.IntStream.range(0, keys.length).parallel().forEach(i -> {
+        IntStream.range(0, keys.length).parallel().forEach(i -> {
             termJson[i] = Json.string(new StringBuilder(), keys[i]).toString();
             listJson[i] = Json.string(new StringBuilder(), values[i]).toString();
         });
@@ -90,7 +93,7 @@ final class ClientIndexWriter {
             chunks.add(new int[] {first, keys.length});
         }
         byte[][] chunkBytes = new byte[chunks.size()][];
-        java.util.stream.IntStream.range(0, chunks.size()).parallel().forEach(c ->
+        IntStream.range(0, chunks.size()).parallel().forEach(c ->
                 chunkBytes[c] = chunk(termJson, listJson, chunks.get(c)[0], chunks.get(c)[1]));
         for (int c = 0; c < chunks.size(); c++) {
             firstTerms.add(keys[chunks.get(c)[0]]);
@@ -105,7 +108,7 @@ final class ClientIndexWriter {
         int bundles = (sections.size() + SECTIONS_PER_FILE - 1) / SECTIONS_PER_FILE;
         // Independent of each other and a large share of the index's bytes: built on all cores.
         byte[][] bundled = new byte[bundles][];
-        java.util.stream.IntStream.range(0, bundles).parallel().forEach(k -> bundled[k] = bundle(sections, k));
+        IntStream.range(0, bundles).parallel().forEach(k -> bundled[k] = bundle(sections, k));
         for (int k = 0; k < bundles; k++) {
             files.put(bundlePath(k), bundled[k]);
         }
