@@ -9,7 +9,6 @@ import dev.sd101.site.SiteModel;
 import dev.sd101.template.Views;
 import dev.sd101.web.Json;
 import dev.sd101.web.UrlPaths;
-import org.jsoup.nodes.Entities;
 
 import java.io.File;
 import java.net.URI;
@@ -144,20 +143,9 @@ public final class PageViews {
         String edit = editBase == null || page.document() == null ? ""
                 : editBase + UrlPaths.encodePath(relativeToRepo(page.document().source().file()));
         String anchorMap = page.path().isEmpty() && page.document() != null ? anchorMapJson(page.document().source().path()) : "";
-        String content = shiftHeadings(body.html(), shift);
-        if (titledByFrontMatter(page)) {
-            // The page's title is in its front matter only: it heads the page, as Hugo's and Jekyll's themes show it.
-            content = "<h1>" + Entities.escape(page.title()) + "</h1>\n" + content;
-        }
-        return new Views.PageView(page.kind().id(), page.title(), page.path(), page.root(), content, toc, crumbs,
+        return new Views.PageView(page.kind().id(), page.title(), page.path(), page.root(), shiftHeadings(body.html(), shift), toc, crumbs,
                 prev, next, children, body.description(), image, canonical, edit, anchorMap, site.language(page, config.language()),
                 body.scripts());
-    }
-
-    /** A page of its own file whose front matter gives the title and whose text has no heading saying it. */
-    private boolean titledByFrontMatter(Page page) {
-        return page.document() != null && page.titleId() == null && page.fromBlock() == 0
-                && page.document().source().frontMatter().title() != null && site.catalog().item(page.path()).isEmpty();
     }
 
     /**
