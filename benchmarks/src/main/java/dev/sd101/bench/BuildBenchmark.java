@@ -41,6 +41,8 @@ public final class BuildBenchmark {
             {"write", "write"}};
     private static final String IMAGES = "https://raw.githubusercontent.com/ByteByteGoHq/system-design-101/"
             + "fb0fc45374b3c159ccd82207ef02ece0dc755f14/images/";
+    /** Every shape of synthetic corpus at 1,000 and 10,000 pages, as {@code --corpora all-shapes} asks. */
+    static final String ALL_SHAPES = "1000,small-1000,deep-1000,10000,small-10000,deep-10000";
     /** Reference figures from the issue (2 cores), used for targets only when --peers is off. */
     private static final double REF_KO_PEER_S = 0.18;
     private static final double REF_10K_PEER_S = 8.4;
@@ -104,7 +106,7 @@ public final class BuildBenchmark {
         }
         Path repo = Path.of(o.getOrDefault("--repo", ".")).toAbsolutePath().normalize();
         Path work = Path.of(o.getOrDefault("--work", repo.resolve("benchmarks/target/bench").toString())).toAbsolutePath();
-        Options opt = new Options(List.of(o.getOrDefault("--corpora", "ko,1000,10000").split(",")),
+        Options opt = new Options(List.of(o.getOrDefault("--corpora", "ko,1000,10000").replace("all-shapes", ALL_SHAPES).split(",")),
                 o.containsKey("--docs") ? Path.of(o.get("--docs")).toAbsolutePath() : null,
                 o.containsKey("--seed-docs") ? Path.of(o.get("--seed-docs")).toAbsolutePath() : null,
                 Long.parseLong(o.getOrDefault("--seed", "101")), Integer.parseInt(o.getOrDefault("--repeat", "3")),
@@ -267,14 +269,18 @@ public final class BuildBenchmark {
             if (name.equals("ko")) {
                 out.add(new Corpus("README-ko", repo.resolve("content/README-ko.md"), repo, "ko", 0, IMAGES));
             } else {
-                int pages = Integer.parseInt(name);
-                Path dir = work.resolve("corpus-" + pages);
+                // "1000" or "wide-1000": few large sections; "small-1000", "deep-1000": the other shapes.
+                int dash = name.lastIndexOf('-');
+                CorpusGenerator.Shape shape = dash < 0 ? CorpusGenerator.Shape.WIDE : CorpusGenerator.Shape.of(name.substring(0, dash));
+                int pages = Integer.parseInt(name.substring(dash + 1));
+                String label = shape == CorpusGenerator.Shape.WIDE ? Integer.toString(pages) : shape.id + "-" + pages;
+                Path dir = work.resolve("corpus-" + label);
                 long t = System.nanoTime();
                 Path seedFrom = opt.seedDocs() != null ? opt.seedDocs() : repo.resolve("content/README-ko.md");
-                new CorpusGenerator(CorpusGenerator.seedArticles(seedFrom), opt.seed()).write(dir, pages);
-                System.out.printf(Locale.ROOT, "generated %s (%d pages, seed %d) in %.1f s%n", dir.getFileName(), pages,
-                        opt.seed(), (System.nanoTime() - t) / 1e9);
-                out.add(new Corpus("synthetic-" + pages, dir, dir, "ko", -1, IMAGES));
+                new CorpusGenerator(CorpusGenerator.seedArticles(seedFrom), opt.seed(), shape).write(dir, pages);
+                System.out.printf(Locale.ROOT, "generated %s (%d pages, %s shape, seed %d) in %.1f s%n", dir.getFileName(),
+                        pages, shape.id, opt.seed(), (System.nanoTime() - t) / 1e9);
+                out.add(new Corpus("synthetic-" + label, dir, dir, "ko", -1, IMAGES));
             }
         }
         if (opt.docs() != null) {
@@ -469,6 +475,11 @@ public final class BuildBenchmark {
         SiteMeasure.Sizes z = r.sizes();
         row("output size", mb(z.outputBytes()) + " in " + z.outputFiles() + " files",
                 r.peer() == null ? null : ratio(z.outputBytes(), r.peer().outputBytes()) + " of " + mb(r.peer().outputBytes()));
+        row("largest page", kb(z.pages().largestBytes()) + " (" + z.pages().largest() + ")",
+                r.peer() == null ? null : "Hugo's " + kb(r.peer().pages().largestBytes()));
+        row("links per page", String.format(Locale.ROOT, "%.0f mean, %d max", z.pages().meanLinks(), z.pages().maxLinks()),
+                r.peer() == null ? null : String.format(Locale.ROOT, "Hugo's %.0f mean, %d max", r.peer().pages().meanLinks(),
+                        r.peer().pages().maxLinks()));
         row("search index size", kb(z.indexBytes()) + " raw, " + kb(z.indexGzip()) + " gzip",
                 r.peer() == null ? null : "Pagefind index " + kb(r.peer().indexBytes()) + " (already compressed)");
         row("first search query downloads (gzip)", z.firstQueryMaxGzip() < 0 ? "not measured (needs node)"

@@ -93,6 +93,13 @@ public final class SitePlanner {
         List<Heading> topLevel = doc.headings().stream().filter(h -> h.block() >= 0).toList();
         String docTitle = topLevel.isEmpty() ? fileTitle(doc) : topLevel.get(0).text();
         String docTitleId = topLevel.isEmpty() ? null : topLevel.get(0).id();
+        String ownTitle = doc.source().frontMatter().title();
+        if (ownTitle != null) {
+            // Front matter names the page, as Hugo's and Jekyll's do; its first heading is its title only if it
+            // says the same (else the first sub-heading would be taken for the title and lifted to h1).
+            docTitleId = docTitleId != null && topLevel.get(0).text().strip().equals(ownTitle.strip()) ? docTitleId : null;
+            docTitle = ownTitle.strip();
+        }
 
         int[] levels = splitLevels(doc);
         if (levels == null) {

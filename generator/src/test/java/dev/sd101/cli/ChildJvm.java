@@ -11,9 +11,14 @@ public final class ChildJvm {
     }
 
     public static Process start(Path log, String... args) throws IOException {
+        return startWithHeap(log, "512m", args);
+    }
+
+    /** With a heap of {@code xmx} (a {@code -Xmx} value such as {@code 512m}). */
+    public static Process startWithHeap(Path log, String xmx, String... args) throws IOException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.add("-Xmx512m");
+        cmd.add("-Xmx" + xmx);
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
         cmd.add("dev.sd101.cli.Main");
