@@ -49,6 +49,10 @@ final class BuildPipeline {
     private final dev.sd101.template.ThemeCache themeCache = new dev.sd101.template.ThemeCache();
     // Kept across in-memory builds (serve): bodies, pages and scans whose inputs did not change are reused.
     private final RenderMemo memo = new RenderMemo();
+    // Kept across in-memory builds (serve): each stage's state by source, document and page, so an edit's rebuild
+    // reads, plans and checks what it changed, not the whole site (see build(SiteConfig, ChangedFiles)).
+    private final dev.sd101.site.PlanMemo planMemo = new dev.sd101.site.PlanMemo();
+    private final dev.sd101.link.LinkState linkState = new dev.sd101.link.LinkState();
     /** Whether an in-memory build has had its chance at the disk's analysis cache (see {@link #build}). */
     private final java.util.concurrent.atomic.AtomicBoolean diskCacheUsed = new java.util.concurrent.atomic.AtomicBoolean();
 
@@ -69,7 +73,12 @@ final class BuildPipeline {
     }
 
     /** What load → parse → plan → link produce; shared by check and generate. */
-    record Planned(ContentRoot root, SiteModel site, LinkResolver resolver, List<Problem> problems) {
+    /**
+     * @param links the link stage's result as an in-memory build keeps it (which documents it resolved again), or
+     *              {@code null} for a build that checks every link afresh
+     */
+    record Planned(ContentRoot root, SiteModel site, LinkResolver resolver, List<Problem> problems,
+                   dev.sd101.link.LinkState.Result links) {
     }
 
     BuildResult check(SiteConfig config) {
@@ -301,36 +310,45 @@ final class BuildPipeline {
 
     /** Every stage but write: the site's files in memory. */
     SiteBuild build(SiteConfig config) {
+        return build(config, dev.sd101.content.ChangedFiles.unknown());
+    }
+
+    /**
+     * As {@link #build(SiteConfig)}, told what changed on disk since this engine's previous build: only the changed
+     * sources are read, and links are checked again only where they lead into what changed.
+     */
+    SiteBuild build(SiteConfig config, dev.sd101.content.ChangedFiles changed) {
         // The disk's analysis cache serves this engine's first build (serve's start); later builds reuse this
         // engine's own analyses, and rewriting the file after every edit would cost more than it saves.
         boolean first = !diskCacheUsed.getAndSet(true);
         try (AnalysisCache disk = first && config.search() && config.cacheDirectory() != null
                 ? AnalysisCache.open(config.cacheDirectory()) : AnalysisCache.none()) {
-            SiteBuild b = build(config, disk);
+            SiteBuild b = build(config, disk, changed);
             disk.commit();
             return b;
         }
     }
 
-    private SiteBuild build(SiteConfig config, AnalysisCache disk) {
+    private SiteBuild build(SiteConfig config, AnalysisCache disk, dev.sd101.content.ChangedFiles changed) {
         if (config.hasEditions()) {
             return editions.build(config, disk);
         }
         Map<String, Long> t = new LinkedHashMap<>();
-        Planned planned = plan(config, t, disk::isEmpty, false);
+        Planned planned = plan(config, t, disk::isEmpty, false, changed);
         List<Problem> problems = problems(config, planned);
         if (stops(config, problems)) {
             return new SiteBuild(new BuildResult(problems, 0, 0, null, 0, t), Map.of(), Map.of());
         }
         SiteModel site = planned.site();
         dev.sd101.template.ThemeCache.Theme compiled = time(t, "render", () -> themeCache.get(config.themeDirectory()));
-        RenderMemo.Session reuse = time(t, "render", () -> memo.begin(config, site, planned.resolver(), parser, compiled.renderer()));
+        RenderMemo.Session reuse = time(t, "render", () -> memo.begin(config, site, planned.resolver(), parser, compiled.renderer(),
+                planned.links()));
         Rendered r = render(config, planned, disk, t, compiled, reuse, searchIndexer, null, path -> "");
         Map<String, byte[]> files = r.files();
         // Before writing: a link of the generated site that does not land is a generator bug, and the
         // previous site must stay as it was.
         time(t, "verify", () -> {
-            SiteVerifier verifier = SiteVerifier.forContent(planned.resolver(), site.documents().values());
+            SiteVerifier verifier = planned.links().verifier(); // what forContent would excuse, kept per document
             verifier.excuse(r.unresolved());
             SiteVerifier.Scan scan = verifier.scan();
             files.entrySet().parallelStream().forEach(e -> reuse.scan(scan, e.getKey(), e.getValue()));
@@ -369,17 +387,23 @@ final class BuildPipeline {
                     assetBase);
             List<RenderedBody> out = site.pages().parallelStream()
                     .map(p -> reuse.body(p, () -> bodyRenderer.render(p))).toList();
-            PageViews views = new PageViews(config, site, SiteExtras.licenseHtml(site, out), Sd101.VERSION);
+            String license = SiteExtras.licenseHtml(site, out);
+            PageViews views = new PageViews(config, site, license, Sd101.VERSION);
             CatalogViews lists = new CatalogViews(config, site);
+            reuse.frame(site, license, editions == null);
             List<byte[]> html = java.util.stream.IntStream.range(0, out.size()).parallel()
                     .mapToObj(i -> {
                         Page page = site.pages().get(i);
+                        byte[] same = reuse.unchanged(page, out.get(i));
+                        if (same != null) {
+                            return same; // nothing it shows changed: no model is built
+                        }
                         Map<String, Object> model = pageModel(views, lists, page, out.get(i));
                         if (editions != null) {
                             model.put("editions", editions.apply(page));
                         }
                         String template = lists.template(page);
-                        return reuse.page(page.file(), template, model,
+                        return reuse.page(page, out.get(i), template, model,
                                 () -> theme.render(template, model).getBytes(StandardCharsets.UTF_8));
                     })
                     .toList();
@@ -439,6 +463,10 @@ final class BuildPipeline {
         return plan(config, t, null, false);
     }
 
+    Planned plan(SiteConfig config, Map<String, Long> t, java.util.function.BooleanSupplier warmSearch, boolean renderBlocks) {
+        return plan(config, t, warmSearch, renderBlocks, null);
+    }
+
     /**
      * @param warmSearch   whether to load Nori's dictionary on a spare core meanwhile (asked on that core, so it may
      *                     wait for something), or {@code null} for a build that does not index
@@ -446,10 +474,22 @@ final class BuildPipeline {
      *                     build holds every document until its pages are written, and at 10,000 pages the flexmark
      *                     trees were most of the heap (the work is the same, only done earlier)
      */
+    /**
+     * @param changed      what changed on disk since this engine's previous in-memory build, or {@code null} for a
+     *                     build that keeps no state (generate, check): reads every source and checks every link
+     */
     Planned plan(SiteConfig config, Map<String, Long> t, java.util.function.BooleanSupplier warmSearch,
-                         boolean renderBlocks) {
+                         boolean renderBlocks, dev.sd101.content.ChangedFiles changed) {
         ContentRoot root = new ContentRoot(config.contentRoot());
-        List<Source> sources = time(t, "load", () -> new SourceLoader(root, parseCache.sources()).load(config.source()));
+        List<Source> sources = time(t, "load", () -> {
+            SourceLoader loader = new SourceLoader(root, parseCache.sources());
+            if (changed == null) {
+                return loader.load(config.source());
+            }
+            List<Source> loaded = loader.reload(config.source(), parseCache.loaded(config.source()), changed);
+            parseCache.loaded(config.source(), loaded);
+            return loaded;
+        });
         if (warmSearch != null && config.search() && sources.stream().anyMatch(s -> hasHangul(s.text()))) {
             // Nori's dictionary is the slowest part of a cold build: load it on a spare core while pages are
             // parsed and rendered, instead of when the index stage first meets Hangul. A daemon thread: it never
@@ -474,15 +514,18 @@ final class BuildPipeline {
             parseCache.keep(seen);
             return docs;
         });
-        SiteModel site = time(t, "plan", () -> new SitePlanner(config).plan(documents));
+        SiteModel site = time(t, "plan", () -> new SitePlanner(config, changed == null ? null : planMemo).plan(documents));
         Map<String, String> pagePaths = new TreeMap<>();
         site.pages().forEach(p -> pagePaths.put(p.path(), p.document() == null ? "" : p.document().source().path()));
         LinkResolver resolver = new LinkResolver(root, site.documents(), config.imageBaseUrl(), config.siteUrl(), pagePaths);
         // Only published documents are checked: a draft left out of the site is not the reader's problem.
-        List<Problem> problems = new ArrayList<>(time(t, "link", () -> new LinkChecker(resolver).check(site.documents().values())));
+        dev.sd101.link.LinkState.Result links = changed == null ? null
+                : time(t, "link", () -> linkState.check(config, site.documents(), resolver, pagePaths, changed));
+        List<Problem> problems = new ArrayList<>(links != null ? links.problems()
+                : time(t, "link", () -> new LinkChecker(resolver).check(site.documents().values())));
         problems.addAll(site.problems());
         problems.sort(null);
-        return new Planned(root, site, resolver, problems);
+        return new Planned(root, site, resolver, problems, links);
     }
 
     private static boolean hasHangul(String text) {

@@ -60,18 +60,22 @@ public final class SiteVerifier {
         Set<String> fragments = new HashSet<>();
         for (Document d : documents) {
             for (Link link : d.links()) {
-                Target t = resolver.resolve(d, link.target(), link.kind().isImage());
-                if (t instanceof Target.Anchor a && a.match() == Target.Match.NO_MATCH) {
-                    fragments.add(a.fragment());
-                } else if (t instanceof Target.Missing || t instanceof Target.Unpublished || t instanceof Target.Undecodable) {
-                    // As written and as the page may spell it (percent-encoded like GitHub's renderer), both decoded.
-                    String target = link.target().strip();
-                    hrefs.add(target);
-                    hrefs.add(LinkResolver.percentDecode(target).orElse(target));
-                }
+                excuse(link, resolver.resolve(d, link.target(), link.kind().isImage()), hrefs, fragments);
             }
         }
         return new SiteVerifier(hrefs, fragments);
+    }
+
+    /** Adds what the site check excuses for one content link that leads to {@code t}: nothing when it lands. */
+    static void excuse(Link link, Target t, Set<String> hrefs, Set<String> fragments) {
+        if (t instanceof Target.Anchor a && a.match() == Target.Match.NO_MATCH) {
+            fragments.add(a.fragment());
+        } else if (t instanceof Target.Missing || t instanceof Target.Unpublished || t instanceof Target.Undecodable) {
+            // As written and as the page may spell it (percent-encoded like GitHub's renderer), both decoded.
+            String target = link.target().strip();
+            hrefs.add(target);
+            hrefs.add(LinkResolver.percentDecode(target).orElse(target));
+        }
     }
 
     /**
