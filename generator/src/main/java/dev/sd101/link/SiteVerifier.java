@@ -120,6 +120,11 @@ public final class SiteVerifier {
     public final class Scan {
         private final Map<String, Summary> pages = new ConcurrentHashMap<>();
         private final Map<String, String> shared = new ConcurrentHashMap<>();
+        /** The scan pages were {@linkplain #addUnchanged taken over} from, whose checks may then stand too. */
+        private volatile Scan previous;
+        /** What {@link #verify} found per page, and the files it checked them against. */
+        private volatile Map<String, Checked> checked = Map.of();
+        private volatile Set<String> checkedFiles = Set.of();
 
         private Scan() {
         }
@@ -147,6 +152,7 @@ public final class SiteVerifier {
             Summary old = previous.pages.get(path);
             if (old != null && previous.owner().brokenInContent.equals(brokenInContent)) {
                 pages.put(path, old);
+                this.previous = previous;
             } else {
                 add(path, content);
             }
@@ -284,10 +290,24 @@ public final class SiteVerifier {
     public void verify(Scan scan, Set<String> files) {
         // Many pages share most links (navigation, assets): each (folder, path) is resolved once.
         Map<String, Map<String, String>> resolved = new ConcurrentHashMap<>();
+        // A page taken over unchanged from a scan checked against the same files with the same excuses checks the
+        // same (serve: a one-page edit checks one page here, and the other pages' links into it below).
+        Scan before = scan.previous;
+        boolean reuse = before != null && before.owner().brokenFragmentsInContent.equals(brokenFragmentsInContent)
+                && before.owner().brokenInContent.equals(brokenInContent) && before.checkedFiles.equals(files);
+        Map<String, Checked> checked = new ConcurrentHashMap<>();
         // Phase 2, in parallel: files, and fragments of the page itself.
-        List<Checked> pages = scan.pages.values().parallelStream()
-                .map(s -> check(s, files, resolved))
+        List<Checked> pages = scan.pages.entrySet().parallelStream()
+                .map(e -> {
+                    Checked old = reuse && before.pages.get(e.getKey()) == e.getValue() ? before.checked.get(e.getKey()) : null;
+                    Checked c = old != null ? old : check(e.getValue(), files, resolved);
+                    checked.put(e.getKey(), c);
+                    return c;
+                })
                 .toList();
+        scan.checked = checked;
+        scan.checkedFiles = Set.copyOf(files);
+        scan.previous = null; // only one build back is ever needed
         // Phase 3: fragments of other pages.
         List<String> failures = new ArrayList<>();
         for (Checked page : pages) {

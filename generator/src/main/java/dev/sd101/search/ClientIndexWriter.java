@@ -57,6 +57,47 @@ final class ClientIndexWriter {
 
     /** As {@link #write}, from {@link Postings#encoded}. */
     static Map<String, byte[]> writeEncoded(Postings.Encoded postings, List<Section> sections) {
+        return writeEncoded(postings, sections, bundles(sections, Bundles.NONE));
+    }
+
+    /**
+     * The fragment files of a site's sections, with the sections each holds: a later build reuses the bytes of a
+     * bundle whose sections are the very same objects (a page reused whole brings its sections).
+     */
+    record Bundles(Section[][] sections, byte[][] files) {
+        static final Bundles NONE = new Bundles(new Section[0][], new byte[0][]);
+    }
+
+    /** The fragment files of {@code sections}, each taken from {@code previous} when it holds the same sections. */
+    static Bundles bundles(List<Section> sections, Bundles previous) {
+        int bundles = (sections.size() + SECTIONS_PER_FILE - 1) / SECTIONS_PER_FILE;
+        Section[][] held = new Section[bundles][];
+        byte[][] bytes = new byte[bundles][];
+        // Independent of each other and a large share of the index's bytes: built on all cores.
+        java.util.stream.IntStream.range(0, bundles).parallel().forEach(k -> {
+            int end = Math.min(sections.size(), (k + 1) * SECTIONS_PER_FILE);
+            Section[] these = sections.subList(k * SECTIONS_PER_FILE, end).toArray(new Section[0]);
+            held[k] = these;
+            bytes[k] = k < previous.sections().length && same(previous.sections()[k], these) ? previous.files()[k]
+                    : bundle(sections, k);
+        });
+        return new Bundles(held, bytes);
+    }
+
+    private static boolean same(Section[] a, Section[] b) {
+        if (a.length != b.length) {
+            return false;
+        }
+        for (int i = 0; i < a.length; i++) {
+            if (a[i] != b[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** As {@link #writeEncoded(Postings.Encoded, List)}, with the fragment files already made. */
+    static Map<String, byte[]> writeEncoded(Postings.Encoded postings, List<Section> sections, Bundles bundled) {
         Map<String, byte[]> files = new TreeMap<>();
         String[] keys = postings.terms();
         String[] values = postings.lists();
@@ -102,12 +143,8 @@ final class ClientIndexWriter {
                 .append(",\"chunks\":");
         Json.strings(meta, firstTerms).append("}\n");
         files.put("search/meta.json", utf8(meta));
-        int bundles = (sections.size() + SECTIONS_PER_FILE - 1) / SECTIONS_PER_FILE;
-        // Independent of each other and a large share of the index's bytes: built on all cores.
-        byte[][] bundled = new byte[bundles][];
-        java.util.stream.IntStream.range(0, bundles).parallel().forEach(k -> bundled[k] = bundle(sections, k));
-        for (int k = 0; k < bundles; k++) {
-            files.put(bundlePath(k), bundled[k]);
+        for (int k = 0; k < bundled.files().length; k++) {
+            files.put(bundlePath(k), bundled.files()[k]);
         }
         return files;
     }
