@@ -99,8 +99,29 @@ public final class ServeProbe {
         System.out.println(out);
     }
 
-    /** A line of a file to edit. */
-    private record Edit(Path file, int line) {
+    /** A line of a file to edit, and its text before the edit. */
+    record Edit(Path file, int line, String text) {
+    }
+
+    /**
+     * The paragraphs the edits of a folder go to, as {@link #main} picks them: the first paragraph of each of
+     * {@code edits} files spread over the folder's Markdown files in path order (so that {@link HugoServe} can make
+     * the same edits on Hugo's copy).
+     */
+    static List<Edit> places(Path folder, int edits) throws IOException {
+        return firstParagraphs(markdownFiles(folder), edits);
+    }
+
+    /** The file whose title the last edit renames: the folder's last Markdown file in path order. */
+    static Path lastFile(Path folder) throws IOException {
+        List<Path> files = markdownFiles(folder);
+        return files.get(files.size() - 1);
+    }
+
+    private static List<Path> markdownFiles(Path folder) throws IOException {
+        try (var walk = Files.walk(folder)) {
+            return walk.sorted().filter(p -> Files.isRegularFile(p) && p.toString().endsWith(".md")).toList();
+        }
     }
 
     private static void append(Path file, int line, String text) throws IOException {
@@ -138,7 +159,7 @@ public final class ServeProbe {
                 inArticles = true;
             }
             if (inArticles && !fence && l.length() > 20 && Character.isLetter(l.codePointAt(0))) {
-                out.add(new Edit(file, i));
+                out.add(new Edit(file, i, l));
             }
         }
         return out;
