@@ -25,6 +25,9 @@ public final class SearchIndexer {
     private volatile java.util.Map<Section, List<List<String>>> lastMined = new java.util.IdentityHashMap<>();
     /** The last {@link #build}'s fragment files, reused where a bundle holds the very same sections. */
     private volatile ClientIndexWriter.Bundles lastBundles = ClientIndexWriter.Bundles.NONE;
+    /** The last {@link #build}'s postings and term chunks (guarded by itself: builds of one indexer take turns there). */
+    private final PostingsMemo postingsMemo = new PostingsMemo();
+    private final ClientIndexWriter.Memo layoutMemo = new ClientIndexWriter.Memo();
 
     /** An indexer; no analyzer is created until {@link #build} needs it. */
     public SearchIndexer() {
@@ -82,8 +85,10 @@ public final class SearchIndexer {
         }
         lastPages = next;
         List<Section> kept = analyzed.stream().map(Postings.Analyzed::section).toList();
-        // Only an indexer that keeps pages between builds (serve) keeps what laying out can reuse of them.
-        return layOut(Postings.encoded(analyzed), kept, true);
+        // Only an indexer that keeps pages between builds (serve) keeps what scoring and laying out can reuse.
+        synchronized (postingsMemo) {
+            return layOut(postingsMemo.encoded(analyzed), kept, true);
+        }
     }
 
     /** The index files: postings plus the lexicon's aliases and glossary, fragments, and the typo word lists. */
@@ -110,7 +115,8 @@ public final class SearchIndexer {
         if (keep) {
             lastBundles = bundles;
         }
-        java.util.Map<String, byte[]> files = new java.util.TreeMap<>(ClientIndexWriter.writeEncoded(extended, sections, bundles));
+        java.util.Map<String, byte[]> files = new java.util.TreeMap<>(ClientIndexWriter.writeEncoded(extended, sections, bundles,
+                keep ? layoutMemo : null));
         files.putAll(Lexicon.vocabulary(extended.terms()));
         return new SearchIndex(files, sections.size(), postings.terms().length);
     }
