@@ -1,14 +1,13 @@
 package dev.sd101;
 
-import dev.sd101.link.LinkResolver;
 import dev.sd101.link.SiteVerifier;
-import dev.sd101.render.Json;
-import dev.sd101.render.SiteExtras;
 import dev.sd101.search.AnalysisCache;
 import dev.sd101.search.SearchIndexer;
 import dev.sd101.site.EditionMatcher;
 import dev.sd101.site.Page;
 import dev.sd101.template.Views;
+import dev.sd101.web.Json;
+import dev.sd101.web.UrlPaths;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -101,7 +100,7 @@ final class EditionsBuild {
             SiteConfig c = planned.configs().get(i);
             BuildPipeline.Planned site = planned.sites().get(i);
             // A body's image links depend on which images are shared: a change of that set starts the memo afresh.
-            String up = "../".repeat((int) edition.prefix().chars().filter(ch -> ch == '/').count());
+            String up = UrlPaths.toRoot(edition.prefix());
             java.util.Set<String> mine = up.isEmpty() ? java.util.Set.of() : shared;
             RenderMemo.Session reuse = memos.compute(edition.prefix(), (k, m) -> m != null && m.shared().equals(mine) ? m
                             : new EditionMemo(mine, new RenderMemo())).memo()
@@ -233,10 +232,10 @@ final class EditionsBuild {
                 target = twin ? t.path() : "";
             }
             String rootRelative = e.prefix() + target;
-            String rel = "../".repeat(depth) + LinkResolver.encodePath(rootRelative);
-            String url = rel.isEmpty() || j == edition ? "./" : LinkResolver.safeRelative(rel);
-            String href = config.siteUrl() == null ? url : config.siteUrl() + SiteExtras.percentEncode(rootRelative);
-            String root = "../".repeat(depth) + LinkResolver.encodePath(e.prefix());
+            String rel = "../".repeat(depth) + UrlPaths.encodePath(rootRelative);
+            String url = rel.isEmpty() || j == edition ? "./" : UrlPaths.safeRelative(rel);
+            String href = config.siteUrl() == null ? url : config.siteUrl() + UrlPaths.percentEncode(rootRelative);
+            String root = "../".repeat(depth) + UrlPaths.encodePath(e.prefix());
             out.add(new Views.EditionView(e.language(), languageName(e.language()), url, href, j == edition, twin,
                     e.prefix().isEmpty(), root));
         }
@@ -302,7 +301,7 @@ final class EditionsBuild {
         for (int i = 0; i < planned.sites().size(); i++) {
             String prefix = config.editions().get(i).prefix();
             for (Page p : planned.sites().get(i).site().pages()) {
-                xml.append("  <url><loc>").append(xml(config.siteUrl() + SiteExtras.percentEncode(prefix + p.path()))).append("</loc>");
+                xml.append("  <url><loc>").append(xml(config.siteUrl() + UrlPaths.percentEncode(prefix + p.path()))).append("</loc>");
                 List<Views.EditionView> alternates = switcher(config, planned, i, p).stream().filter(Views.EditionView::twin).toList();
                 if (alternates.size() > 1) {
                     for (Views.EditionView e : alternates) {

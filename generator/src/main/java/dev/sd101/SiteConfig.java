@@ -1,16 +1,26 @@
 package dev.sd101;
 
 import dev.sd101.content.RepositoryRoot;
+import dev.sd101.engine.ConfigLoader;
+import dev.sd101.engine.Settings;
+import dev.sd101.site.SitePlanner;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
 
 /**
- * Everything one build needs to know, from the CLI's options or the Mojo's parameters alike. Immutable
- * and validated on construction; build one with {@link #builder(Path)}.
+ * Everything one build needs to know, from the CLI's options or the Mojo's parameters alike: a plain value,
+ * immutable and validated on construction (each message starts with the key it is about). Make one with
+ * {@link #builder(Path)}, which also reads the site config file.
  *
  * @param source          a Markdown file, or a folder of them
  * @param contentRoot     the folder links and images must stay inside; by default the top of the git work tree
@@ -66,7 +76,7 @@ public record SiteConfig(
         List<Taxonomy> taxonomies,
         Home home,
         Path cacheDirectory,
-        java.util.Map<String, String> languages,
+        Map<String, String> languages,
         boolean fillEmptyAlt,
         boolean shiftHeadings,
         List<Edition> editions) {
@@ -207,7 +217,7 @@ public record SiteConfig(
         }
         collections = List.copyOf(collections == null ? List.of() : collections);
         taxonomies = List.copyOf(taxonomies == null ? List.of() : taxonomies);
-        java.util.Set<String> names = new java.util.HashSet<>();
+        Set<String> names = new HashSet<>();
         for (Collection c : collections) {
             if (!names.add(c.name())) {
                 throw new IllegalArgumentException("collection '" + c.name() + "' is defined twice");
@@ -221,21 +231,23 @@ public record SiteConfig(
         if (home != null && taxonomies.stream().noneMatch(t -> t.name().equals(home.taxonomy()))) {
             throw new IllegalArgumentException("home.taxonomy '" + home.taxonomy() + "' is not a configured taxonomy");
         }
-        java.util.Map<String, String> folders = new java.util.TreeMap<>();
-        (languages == null ? java.util.Map.<String, String>of() : languages)
+        Map<String, String> folders = new TreeMap<>();
+        (languages == null ? Map.<String, String>of() : languages)
                 .forEach((folder, lang) -> folders.put(checkRelative("languages." + folder, folder, true), languageOf(folder, lang)));
-        languages = java.util.Collections.unmodifiableMap(folders);
-        editions = withPrefixes(editions == null ? List.of() : editions);
+        languages = Collections.unmodifiableMap(folders);
+        editions = placeEditions(editions == null ? List.of() : editions);
     }
 
     /**
      * The editions with their prefixes decided: an edition without one is at the root if it is the first, else under
      * {@code <language>/}; exactly one edition is at the root, and no two share a language or a prefix.
+     *
+     * @throws IllegalArgumentException when they clash
      */
-    private static List<Edition> withPrefixes(List<Edition> editions) {
-        List<Edition> out = new java.util.ArrayList<>();
-        java.util.Set<String> prefixes = new java.util.HashSet<>();
-        java.util.Set<String> tags = new java.util.HashSet<>();
+    public static List<Edition> placeEditions(List<Edition> editions) {
+        List<Edition> out = new ArrayList<>();
+        Set<String> prefixes = new HashSet<>();
+        Set<String> tags = new HashSet<>();
         for (int i = 0; i < editions.size(); i++) {
             Edition e = editions.get(i);
             String prefix = e.prefix() != null ? e.prefix() : i == 0 ? "" : e.language().toLowerCase(Locale.ROOT) + "/";
@@ -245,7 +257,7 @@ public record SiteConfig(
             if (!tags.add(e.language().toLowerCase(Locale.ROOT))) {
                 throw new IllegalArgumentException("editions: language " + e.language() + " has two editions");
             }
-            if (!prefix.isEmpty() && dev.sd101.site.SitePlanner.reserved(prefix.substring(0, prefix.length() - 1))) {
+            if (!prefix.isEmpty() && SitePlanner.reserved(prefix.substring(0, prefix.length() - 1))) {
                 throw new IllegalArgumentException("editions." + e.language() + ".prefix '" + prefix + "' is a folder the engine writes itself");
             }
             out.add(new Edition(e.language(), e.source(), e.title(), prefix));
@@ -271,8 +283,12 @@ public record SiteConfig(
                 languages, fillEmptyAlt, shiftHeadings, List.of());
     }
 
-    /** A {@code languages} entry's tag, checked: the folder must be a relative path and the tag BCP 47. */
-    static String languageOf(String folder, String lang) {
+    /**
+     * A {@code languages} entry's tag, checked: the folder must be a relative path and the tag BCP 47.
+     *
+     * @throws IllegalArgumentException when either is not
+     */
+    public static String languageOf(String folder, String lang) {
         String key = checkRelative("languages." + folder, folder, true);
         String tag = blankToNull(lang);
         if (key.isEmpty() || tag == null || !tag.matches(LANGUAGE_TAG)) {
@@ -282,14 +298,6 @@ public record SiteConfig(
     }
 
     private static final String LANGUAGE_TAG = "[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*";
-
-    /** The values before collections existed: no drafts, no config file, no collections. */
-    public SiteConfig(Path source, Path contentRoot, Path outputDirectory, Path themeDirectory, String siteTitle,
-                      String language, String siteUrl, String repositoryUrl, String editBranch, String imageBaseUrl,
-                      int splitLevel, boolean strict, boolean sanitizeHtml, boolean search) {
-        this(source, contentRoot, outputDirectory, themeDirectory, siteTitle, language, siteUrl, repositoryUrl,
-                editBranch, imageBaseUrl, splitLevel, strict, sanitizeHtml, search, false, null, List.of(), List.of(), null, null, null, true, true, List.of());
-    }
 
     /** This config with another {@link #cacheDirectory} ({@code null}: none). */
     public SiteConfig withCacheDirectory(Path cacheDirectory) {
@@ -385,37 +393,37 @@ public record SiteConfig(
     }
 
     /**
-     * Mutable builder for {@link SiteConfig}; every setter returns {@code this}. What is not set here is
-     * taken from the config file ({@link #configFile}, else the nearest {@value #CONFIG_FILE_NAME} from the
-     * source's folder up to the content root, when there is one), then from the defaults: an explicit value beats the file, the file beats the default.
+     * Mutable builder for {@link SiteConfig}; every setter returns {@code this} and takes {@code null} as "not given".
+     * What is not given is taken from the config file ({@link #configFile}, else the nearest {@value #CONFIG_FILE_NAME}
+     * from the source's folder up to the content root, when there is one), then from the defaults: see
+     * {@link ConfigLoader}, where that precedence is decided for the CLI, the Mojos and Java callers alike.
      */
     public static final class Builder {
-        // Package-private and nullable: null means "not set", so SiteConfigFile fills only what is unset.
-        final Path source;
-        Path contentRoot;
-        Path outputDirectory;
-        Path themeDirectory;
-        String siteTitle;
-        String language;
-        String siteUrl;
-        String repositoryUrl;
-        String editBranch;
-        String imageBaseUrl;
-        Integer splitLevel;
-        Boolean strict;
-        Boolean sanitizeHtml;
-        Boolean search;
-        Boolean drafts;
-        Path configFile;
-        List<Collection> collections;
-        List<Taxonomy> taxonomies;
-        Home home;
-        Path cacheDirectory;
-        Path projectDirectory;
-        java.util.Map<String, String> languages;
-        Boolean fillEmptyAlt;
-        Boolean shiftHeadings;
-        List<Edition> editions;
+        private final Path source;
+        private Path contentRoot;
+        private Path outputDirectory;
+        private Path themeDirectory;
+        private String siteTitle;
+        private String language;
+        private String siteUrl;
+        private String repositoryUrl;
+        private String editBranch;
+        private String imageBaseUrl;
+        private Integer splitLevel;
+        private Boolean strict;
+        private Boolean sanitizeHtml;
+        private Boolean search;
+        private Boolean drafts;
+        private Path configFile;
+        private List<Collection> collections;
+        private List<Taxonomy> taxonomies;
+        private Home home;
+        private Path cacheDirectory;
+        private Path projectDirectory;
+        private Map<String, String> languages;
+        private Boolean fillEmptyAlt;
+        private Boolean shiftHeadings;
+        private List<Edition> editions;
 
         private Builder(Path source) {
             this.source = Objects.requireNonNull(source, "source");
@@ -436,11 +444,11 @@ public record SiteConfig(
         public Builder repositoryUrl(String v) { repositoryUrl = v; return this; }
         public Builder editBranch(String v) { editBranch = v; return this; }
         public Builder imageBaseUrl(String v) { imageBaseUrl = v; return this; }
-        public Builder splitLevel(int v) { splitLevel = v; return this; }
-        public Builder strict(boolean v) { strict = v; return this; }
-        public Builder sanitizeHtml(boolean v) { sanitizeHtml = v; return this; }
-        public Builder search(boolean v) { search = v; return this; }
-        public Builder drafts(boolean v) { drafts = v; return this; }
+        public Builder splitLevel(Integer v) { splitLevel = v; return this; }
+        public Builder strict(Boolean v) { strict = v; return this; }
+        public Builder sanitizeHtml(Boolean v) { sanitizeHtml = v; return this; }
+        public Builder search(Boolean v) { search = v; return this; }
+        public Builder drafts(Boolean v) { drafts = v; return this; }
         /** The site config file to read; {@code null} looks for the nearest {@value #CONFIG_FILE_NAME} up to the content root. */
         public Builder configFile(Path v) { configFile = v; return this; }
         public Builder collections(List<Collection> v) { collections = v; return this; }
@@ -449,61 +457,30 @@ public record SiteConfig(
         /** Where the search analysis is kept between builds; {@code null} (the default) keeps none. */
         public Builder cacheDirectory(Path v) { cacheDirectory = v; return this; }
         /** Folder (relative to the source folder) → the language of its pages; see {@link SiteConfig#languages}. */
-        public Builder languages(java.util.Map<String, String> v) { languages = v; return this; }
+        public Builder languages(Map<String, String> v) { languages = v; return this; }
         /** Whether images without alt text take their section's heading (default true; GitHub: false). */
-        public Builder fillEmptyAlt(boolean v) { fillEmptyAlt = v; return this; }
+        public Builder fillEmptyAlt(Boolean v) { fillEmptyAlt = v; return this; }
         /** Whether a page's headings move up so that its title is an h1 (default true; GitHub: false). */
-        public Builder shiftHeadings(boolean v) { shiftHeadings = v; return this; }
-        /** The editions as {@link SiteConfig} decides their prefixes; throws {@link IllegalArgumentException} when they clash. */
-        List<Edition> checkedEditions() {
-            return withPrefixes(editions == null ? List.of() : editions);
-        }
-
-        /** The language editions (see {@link SiteConfig#editions}); {@code null} or empty: one edition. */
+        public Builder shiftHeadings(Boolean v) { shiftHeadings = v; return this; }
+        /** The language editions (see {@link SiteConfig#editions}); {@code null} or empty: the config file's, else one edition. */
         public Builder editions(List<Edition> v) { editions = v; return this; }
 
+        /** The values given so far, {@code null} where none was. */
+        public Settings settings() {
+            return new Settings(source, projectDirectory, contentRoot, outputDirectory, themeDirectory, siteTitle,
+                    language, siteUrl, repositoryUrl, editBranch, imageBaseUrl, splitLevel, strict, sanitizeHtml, search,
+                    drafts, fillEmptyAlt, shiftHeadings, configFile, collections, taxonomies, home, languages, editions,
+                    cacheDirectory);
+        }
+
         /**
-         * The config: explicit values, then the config file's, then defaults.
+         * The config: the values given, then the config file's, then defaults.
          *
-         * @throws dev.sd101.BuildException naming file:line when the config file is invalid
+         * @throws BuildException naming file:line when the config file is invalid
          * @throws IllegalArgumentException when a value is invalid
          */
         public SiteConfig build() {
-            Path root = (contentRoot != null ? contentRoot : RepositoryRoot.defaultContentRoot(source, projectDirectory))
-                    .toAbsolutePath().normalize();
-            Path file = configFile != null ? configFile : discover(root);
-            if (file != null) {
-                SiteConfigFile.read(file, this);
-            }
-            Path out = outputDirectory;
-            if (out == null) {
-                Path abs = source.toAbsolutePath().normalize();
-                Path base = Files.isDirectory(abs) ? abs : abs.getParent();
-                out = (base.getParent() == null ? base : base.getParent()).resolve("site");
-            }
-            return new SiteConfig(source, root, out, themeDirectory, siteTitle, language, siteUrl,
-                    repositoryUrl, editBranch, imageBaseUrl, splitLevel == null ? 0 : splitLevel, Boolean.TRUE.equals(strict),
-                    !Boolean.FALSE.equals(sanitizeHtml), !Boolean.FALSE.equals(search), Boolean.TRUE.equals(drafts),
-                    file, collections, taxonomies, home, cacheDirectory, languages,
-                    !Boolean.FALSE.equals(fillEmptyAlt), !Boolean.FALSE.equals(shiftHeadings), editions);
-        }
-
-        /**
-         * The nearest {@value #CONFIG_FILE_NAME} from the source's folder up to the content root: beside the source
-         * first, so that a docs folder can carry its own, then each folder above it (e.g. the repository's top).
-         */
-        private Path discover(Path root) {
-            Path abs = source.toAbsolutePath().normalize();
-            for (Path dir = Files.isDirectory(abs) ? abs : abs.getParent(); dir != null; dir = dir.getParent()) {
-                Path candidate = dir.resolve(CONFIG_FILE_NAME);
-                if (Files.isRegularFile(candidate)) {
-                    return candidate;
-                }
-                if (dir.equals(root) || !dir.startsWith(root)) {
-                    return null;
-                }
-            }
-            return null;
+            return ConfigLoader.load(settings());
         }
     }
 }

@@ -2,7 +2,10 @@ package dev.sd101.cli;
 
 import dev.sd101.SiteConfig;
 import dev.sd101.cli.Args.Option;
+import dev.sd101.engine.ConfigLoader;
 
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -69,52 +72,36 @@ final class ConfigOptions {
                 .repositoryUrl(a.value("--repo-url"))
                 .editBranch(a.value("--edit-branch"))
                 .imageBaseUrl(a.value("--image-base-url"))
-                .configFile(a.path("--config"));
-        Integer splitLevel = a.integer("--split-level");
-        if (splitLevel != null) {
-            b.splitLevel(splitLevel);
-        }
-        if (a.flag("--strict")) {
-            b.strict(true);
-        }
-        if (a.flag("--no-sanitize")) {
-            b.sanitizeHtml(false);
-        }
-        if (a.flag("--no-search")) {
-            b.search(false);
-        }
-        if (a.flag("--keep-empty-alt")) {
-            b.fillEmptyAlt(false);
-        }
-        if (a.flag("--keep-heading-levels")) {
-            b.shiftHeadings(false);
-        }
-        if (a.flag("--drafts")) {
-            b.drafts(true);
-        }
+                .configFile(a.path("--config"))
+                .splitLevel(a.integer("--split-level"))
+                // A flag turns a setting one way; absent, it leaves the config file's value (or the default).
+                .strict(a.flag("--strict") ? true : null)
+                .sanitizeHtml(a.flag("--no-sanitize") ? false : null)
+                .search(a.flag("--no-search") ? false : null)
+                .fillEmptyAlt(a.flag("--keep-empty-alt") ? false : null)
+                .shiftHeadings(a.flag("--keep-heading-levels") ? false : null)
+                .drafts(a.flag("--drafts") ? true : null);
         try {
             if (a.value("--editions") != null) {
                 b.editions(editions(a.value("--editions")));
             }
             return b.build();
         } catch (IllegalArgumentException e) {
-            String message = String.valueOf(e.getMessage());
-            int space = message.indexOf(' ');
-            String key = space < 0 ? message : message.substring(0, space);
+            String key = ConfigLoader.keyOf(e);
             String option = KEYS.get(key);
-            throw option == null ? e : new IllegalArgumentException(option + " (" + key + ")" + message.substring(key.length()), e);
+            throw option == null ? e : new IllegalArgumentException(option + " (" + key + ")" + e.getMessage().substring(key.length()), e);
         }
     }
 
     /** {@code --editions ko=README-ko.md,en=README.md}: sources relative to the working folder. */
     static List<SiteConfig.Edition> editions(String value) {
-        List<SiteConfig.Edition> out = new java.util.ArrayList<>();
+        List<SiteConfig.Edition> out = new ArrayList<>();
         for (String item : value.split(",")) {
             int eq = item.indexOf('=');
             if (eq <= 0 || eq == item.length() - 1) {
                 throw new IllegalArgumentException("--editions: expected language=source, found '" + item.strip() + "'");
             }
-            out.add(new SiteConfig.Edition(item.substring(0, eq).strip(), java.nio.file.Path.of(item.substring(eq + 1).strip()), null, null));
+            out.add(new SiteConfig.Edition(item.substring(0, eq).strip(), Path.of(item.substring(eq + 1).strip()), null, null));
         }
         return out;
     }

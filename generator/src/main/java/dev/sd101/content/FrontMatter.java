@@ -2,17 +2,14 @@ package dev.sd101.content;
 
 import dev.sd101.BuildException;
 
-import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * The YAML front matter of a Markdown file: the block between a first line {@code ---} and the next line
@@ -63,7 +60,7 @@ public record FrontMatter(String title, String description, String image, Offset
     }
 
     private static String lang(Map<String, YamlTree.Value> entries, String shown) {
-        String lang = text(entries, "lang", shown);
+        String lang = new YamlReader(shown).text(entries, "lang", "");
         if (lang == null) {
             return null;
         }
@@ -74,7 +71,7 @@ public record FrontMatter(String title, String description, String image, Offset
     }
 
     /** Language tags as {@code <html lang>} takes them: a primary subtag and optional subtags. */
-    public static final java.util.regex.Pattern LANGUAGE_TAG = java.util.regex.Pattern.compile("[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*");
+    public static final Pattern LANGUAGE_TAG = Pattern.compile("[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*");
 
     /** Whether the file had a front matter block. */
     public boolean present() {
@@ -102,7 +99,7 @@ public record FrontMatter(String title, String description, String image, Offset
             return List.of(new Named(s, v.line()));
         }
         if (!(v.value() instanceof List<?> list)) {
-            throw wrongType(file, key, v, "a list of text values");
+            throw new YamlReader(file).wrong(key, v, "a list of text values");
         }
         List<Named> out = new ArrayList<>();
         for (Object o : list) {
@@ -110,14 +107,14 @@ public record FrontMatter(String title, String description, String image, Offset
             if (item.value() instanceof String || item.value() instanceof Number) {
                 out.add(new Named(item.value().toString(), item.line()));
             } else if (item.value() != null) {
-                throw wrongType(file, key, item, "text");
+                throw new YamlReader(file).wrong(key, item, "text");
             }
         }
         return List.copyOf(out);
     }
 
     /** A line that starts a YAML mapping's key: what makes a block between {@code ---} lines front matter. */
-    private static final java.util.regex.Pattern KEY_LINE = java.util.regex.Pattern.compile(
+    private static final Pattern KEY_LINE = Pattern.compile(
             "(?m)^(?:[^\\s#:\\-][^:\\n]*|\"[^\"\\n]*\"|'[^'\\n]*'):(?:[ \\t]|$)");
 
     /**
@@ -155,7 +152,8 @@ public record FrontMatter(String title, String description, String image, Offset
     }
 
     private static FrontMatter typed(Map<String, YamlTree.Value> entries, String shown, int endOffset) {
-        String title = text(entries, "title", shown);
+        YamlReader yaml = new YamlReader(shown);
+        String title = yaml.text(entries, "title", "");
         if (title != null && title.isBlank()) {
             throw BuildException.at(shown, entries.get("title").line(), "title is empty; give the page a title or remove the key");
         }
@@ -168,93 +166,21 @@ public record FrontMatter(String title, String description, String image, Offset
             for (Object o : list) {
                 YamlTree.Value v = (YamlTree.Value) o;
                 if (!(v.value() instanceof String s)) {
-                    throw wrongType(shown, "aliases", v, "a list of site paths");
+                    throw yaml.wrong("aliases", v, "a list of site paths");
                 }
                 aliases.add(s.strip());
             }
         }
         Map<String, Object> params = new LinkedHashMap<>();
         entries.forEach((k, v) -> params.put(k, v.plain()));
-        String slug = text(entries, "slug", shown);
+        String slug = yaml.text(entries, "slug", "");
         if (slug != null && (slug.isBlank() || slug.contains("/") || slug.contains(".."))) {
             throw BuildException.at(shown, entries.get("slug").line(), "slug must be a non-empty file name without '/', not '" + slug + "'");
         }
         lang(entries, shown); // checked here so that a wrong one stops the build at load, naming its line
-        return new FrontMatter(title == null ? null : title.strip(), text(entries, "description", shown),
-                text(entries, "image", shown), date(entries, dateKey, shown), bool(entries, "draft", shown),
-                integer(entries, weightKey, shown), slug == null ? null : slug.strip(), aliases, params, entries, shown, 1, endOffset);
-    }
-
-    private static String text(Map<String, YamlTree.Value> entries, String key, String shown) {
-        YamlTree.Value v = entries.get(key);
-        if (v == null || v.value() == null) {
-            return null;
-        }
-        if (v.value() instanceof String s) {
-            return s;
-        }
-        if (v.value() instanceof Number || v.value() instanceof Boolean) {
-            return v.value().toString(); // title: 2048 is a title, not an error
-        }
-        throw wrongType(shown, key, v, "text");
-    }
-
-    private static boolean bool(Map<String, YamlTree.Value> entries, String key, String shown) {
-        YamlTree.Value v = entries.get(key);
-        if (v == null || v.value() == null) {
-            return false;
-        }
-        if (v.value() instanceof Boolean b) {
-            return b;
-        }
-        throw wrongType(shown, key, v, "true or false");
-    }
-
-    private static Integer integer(Map<String, YamlTree.Value> entries, String key, String shown) {
-        YamlTree.Value v = entries.get(key);
-        if (v == null || v.value() == null) {
-            return null;
-        }
-        if (v.value() instanceof Integer i) {
-            return i;
-        }
-        throw wrongType(shown, key, v, "a whole number");
-    }
-
-    /** {@code 2024-02-28}, {@code 2024-02-28T10:00:00Z}, {@code 2024-02-28T10:00:00} (UTC), quoted or not. */
-    private static OffsetDateTime date(Map<String, YamlTree.Value> entries, String key, String shown) {
-        YamlTree.Value v = entries.get(key);
-        if (v == null || v.value() == null) {
-            return null;
-        }
-        if (v.value() instanceof java.util.Date d) {
-            return d.toInstant().atOffset(ZoneOffset.UTC);
-        }
-        if (!(v.value() instanceof String s)) {
-            throw wrongType(shown, key, v, "a date such as 2024-02-28");
-        }
-        return parseDate(s.strip()).orElseThrow(() -> BuildException.at(shown, v.line(),
-                key + ": '" + s + "' is not a date; write it as 2024-02-28 or 2024-02-28T10:00:00Z"));
-    }
-
-    /** Parses the date forms front matter accepts. */
-    public static java.util.Optional<OffsetDateTime> parseDate(String s) {
-        try {
-            if (s.length() == 10) {
-                return java.util.Optional.of(LocalDate.parse(s).atStartOfDay().atOffset(ZoneOffset.UTC));
-            }
-            try {
-                return java.util.Optional.of(OffsetDateTime.parse(s.replace(' ', 'T')));
-            } catch (DateTimeParseException e) {
-                return java.util.Optional.of(LocalDateTime.parse(s.replace(' ', 'T')).atOffset(ZoneOffset.UTC));
-            }
-        } catch (DateTimeParseException e) {
-            return java.util.Optional.empty();
-        }
-    }
-
-    static BuildException wrongType(String shown, String key, YamlTree.Value v, String expected) {
-        return BuildException.at(shown, v.line(), key + ": expected " + expected + ", found " + v.typeName());
+        return new FrontMatter(title == null ? null : title.strip(), yaml.text(entries, "description", ""),
+                yaml.text(entries, "image", ""), yaml.date(entries, dateKey, ""), Boolean.TRUE.equals(yaml.bool(entries, "draft", "")),
+                yaml.integer(entries, weightKey, ""), slug == null ? null : slug.strip(), aliases, params, entries, shown, 1, endOffset);
     }
 
     private static int lineEnd(String text, int from) {

@@ -17,6 +17,7 @@ import org.yaml.snakeyaml.representer.Representer;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -78,7 +79,7 @@ public final class YamlTree {
             if (value instanceof Map) {
                 return "mapping";
             }
-            if (value instanceof java.util.Date) {
+            if (value instanceof Date) {
                 return "date";
             }
             return value.getClass().getSimpleName();
@@ -184,7 +185,7 @@ public final class YamlTree {
                     Object v = scalars.scalar(s);
                     // A timestamp stays text: SnakeYAML reads 2024-13-45 leniently as 2025-02-14; the reader of the
                     // value (FrontMatter's date) parses it strictly and names the line when it is no date.
-                    return new Value(v instanceof java.util.Date ? s.getValue() : v, line);
+                    return new Value(v instanceof Date ? s.getValue() : v, line);
                 } catch (YAMLException e) {
                     throw BuildException.at(shown, line, "invalid YAML value: " + oneLine(e.getMessage()));
                 }

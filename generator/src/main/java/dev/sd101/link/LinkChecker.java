@@ -5,13 +5,12 @@ import dev.sd101.Severity;
 import dev.sd101.content.ContentRoot;
 import dev.sd101.markdown.Document;
 import dev.sd101.markdown.Link;
+import dev.sd101.web.UrlPaths;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Stage 4 (check): every link of every document, resolved as GitHub resolves it, and a
@@ -130,7 +129,7 @@ public final class LinkChecker {
             return problem(path, link, severity, message + shown, null);
         }
         List<String> targets = near.stream()
-                .map(c -> as.substring(0, slash + 1) + LinkResolver.encodePath(c.name()) + as.substring(cut)).toList();
+                .map(c -> as.substring(0, slash + 1) + UrlPaths.encodePath(c.name()) + as.substring(cut)).toList();
         return problem(path, link, severity, message + shown + "; did you mean " + String.join(" or ", targets) + "?",
                 targets.size() == 1 ? targets.get(0) : null);
     }
@@ -158,22 +157,8 @@ public final class LinkChecker {
         int hash = target.indexOf('#');
         String written = hash < 0 ? "" : target.substring(hash + 1);
         String prefix = written.startsWith(USER_CONTENT) ? USER_CONTENT : "";
-        String fragment = written.indexOf('%') >= 0 ? encodeFragment(id) : id;
+        String fragment = written.indexOf('%') >= 0 ? UrlPaths.encodeFragment(id) : id;
         return (hash < 0 ? target : target.substring(0, hash)) + "#" + prefix + fragment;
-    }
-
-    /** Percent-encodes everything but ASCII letters, digits and {@code -._~}, as browsers' copy-link does. */
-    static String encodeFragment(String id) {
-        StringBuilder b = new StringBuilder();
-        for (byte x : id.getBytes(StandardCharsets.UTF_8)) {
-            int c = x & 0xff;
-            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_' || c == '~') {
-                b.append((char) c);
-            } else {
-                b.append('%').append(String.format(Locale.ROOT, "%02X", c));
-            }
-        }
-        return b.toString();
     }
 
     private static Problem problem(String path, Link link, Severity severity, String message, String suggestion) {

@@ -3,12 +3,10 @@ package dev.sd101.link;
 import dev.sd101.content.ContentRoot;
 import dev.sd101.markdown.Document;
 import dev.sd101.markdown.Heading;
+import dev.sd101.web.UrlPaths;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -90,14 +88,14 @@ public final class LinkResolver {
         if (query >= 0) {
             pathPart = pathPart.substring(0, query);
         }
-        Optional<String> fragment = fragmentPart == null ? Optional.of("") : percentDecode(fragmentPart);
+        Optional<String> fragment = fragmentPart == null ? Optional.of("") : UrlPaths.percentDecode(fragmentPart);
         if (fragment.isEmpty()) {
             return new Target.Undecodable("#" + fragmentPart);
         }
         if (pathPart.isEmpty()) {
             return anchor(from, fragment.get(), fragmentPart);
         }
-        Optional<String> path = percentDecode(pathPart);
+        Optional<String> path = UrlPaths.percentDecode(pathPart);
         if (path.isEmpty()) {
             return new Target.Undecodable(pathPart);
         }
@@ -108,7 +106,7 @@ public final class LinkResolver {
         ContentRoot.Resolved.Inside in = (ContentRoot.Resolved.Inside) resolved;
         String rel = in.relativePath();
         Document doc = documents.get(rel);
-        if (doc == null && in.exists() && java.nio.file.Files.isDirectory(in.file())) {
+        if (doc == null && in.exists() && Files.isDirectory(in.file())) {
             doc = documents.get(rel.isEmpty() ? "README.md" : rel + "/README.md");
             if (doc == null) {
                 doc = documents.get(rel.isEmpty() ? "index.md" : rel + "/index.md");
@@ -174,71 +172,6 @@ public final class LinkResolver {
         if (!lastSegment.isEmpty() && p.startsWith(lastSegment + "/")) {
             p = p.substring(lastSegment.length() + 1);
         }
-        return imageBaseUrl + encodePath(p);
-    }
-
-    /** Percent-decodes strictly: an escape that is not two hex digits, or bytes that are not UTF-8, give empty. */
-    public static Optional<String> percentDecode(String s) {
-        if (s.indexOf('%') < 0) {
-            return Optional.of(s);
-        }
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(s.length());
-        for (int i = 0; i < s.length(); ) {
-            char c = s.charAt(i);
-            if (c == '%') {
-                if (i + 3 > s.length()) {
-                    return Optional.empty();
-                }
-                int hi = Character.digit(s.charAt(i + 1), 16);
-                int lo = Character.digit(s.charAt(i + 2), 16);
-                if (hi < 0 || lo < 0) {
-                    return Optional.empty();
-                }
-                bytes.write(hi * 16 + lo);
-                i += 3;
-            } else {
-                int cp = s.codePointAt(i);
-                byte[] b = new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8);
-                bytes.write(b, 0, b.length);
-                i += Character.charCount(cp);
-            }
-        }
-        try {
-            return Optional.of(StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes.toByteArray())).toString());
-        } catch (CharacterCodingException e) {
-            return Optional.empty();
-        }
-    }
-
-    /**
-     * A relative URL that cannot be read as a scheme: a first segment holding {@code :} (a file named
-     * {@code javascript:alert(1)<!--.md} gives one) is prefixed with {@code ./}, or a link from the site
-     * root would run as script.
-     */
-    public static String safeRelative(String relative) {
-        int slash = relative.indexOf('/');
-        String first = slash < 0 ? relative : relative.substring(0, slash);
-        return first.indexOf(':') >= 0 ? "./" + relative : relative;
-    }
-
-    /** Percent-encodes what may not stand raw in a URL path (spaces, quotes, controls); keeps UTF-8 letters. */
-    public static String encodePath(String path) {
-        StringBuilder b = new StringBuilder(path.length());
-        for (int i = 0; i < path.length(); ) {
-            int cp = path.codePointAt(i);
-            i += Character.charCount(cp);
-            if (cp <= 0x20 || cp == '"' || cp == '<' || cp == '>' || cp == '\\' || cp == '^' || cp == '`'
-                    || cp == '{' || cp == '|' || cp == '}' || cp == '%' || cp == '#' || cp == '?' || cp == 0x7f) {
-                for (byte x : new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8)) {
-                    b.append('%').append(String.format(Locale.ROOT, "%02X", x & 0xff));
-                }
-            } else {
-                b.appendCodePoint(cp);
-            }
-        }
-        return b.toString();
+        return imageBaseUrl + UrlPaths.encodePath(p);
     }
 }

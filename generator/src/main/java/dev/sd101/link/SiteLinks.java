@@ -1,5 +1,6 @@
 package dev.sd101.link;
 
+import dev.sd101.web.UrlPaths;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -48,8 +49,8 @@ final class SiteLinks {
         if (query >= 0) {
             pathPart = pathPart.substring(0, query);
         }
-        Optional<String> path = LinkResolver.percentDecode(pathPart);
-        Optional<String> fragment = LinkResolver.percentDecode(fragmentPart);
+        Optional<String> path = UrlPaths.percentDecode(pathPart);
+        Optional<String> fragment = UrlPaths.percentDecode(fragmentPart);
         if (path.isEmpty() || fragment.isEmpty()) {
             return new Target.Undecodable(rest);
         }

@@ -4,10 +4,12 @@ import dev.sd101.BuildException;
 import dev.sd101.html.TagScanner;
 import dev.sd101.markdown.Document;
 import dev.sd101.markdown.Link;
+import dev.sd101.web.UrlPaths;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Deque;
 import java.util.HashMap;
@@ -74,7 +76,7 @@ public final class SiteVerifier {
             // As written and as the page may spell it (percent-encoded like GitHub's renderer), both decoded.
             String target = link.target().strip();
             hrefs.add(target);
-            hrefs.add(LinkResolver.percentDecode(target).orElse(target));
+            hrefs.add(UrlPaths.percentDecode(target).orElse(target));
         }
     }
 
@@ -205,7 +207,7 @@ public final class SiteVerifier {
         private void link(List<String> links, String tag, String attr, String value) {
             String href = value.strip();
             if (href.isEmpty() || hasScheme(href) || href.startsWith("//") || brokenInContent.contains(href)
-                    || brokenInContent.contains(LinkResolver.percentDecode(href).orElse(href))) {
+                    || brokenInContent.contains(UrlPaths.percentDecode(href).orElse(href))) {
                 return;
             }
             links.add(name(tag));
@@ -409,16 +411,16 @@ public final class SiteVerifier {
 
     /** Whether a fragment finds an element: as written, else percent-decoded (the HTML standard's order), else excused. */
     private boolean lands(String fragment, String[] sortedIds) {
-        if (java.util.Arrays.binarySearch(sortedIds, fragment) >= 0) {
+        if (Arrays.binarySearch(sortedIds, fragment) >= 0) {
             return true;
         }
-        String decoded = LinkResolver.percentDecode(fragment).orElse(null);
-        return decoded != null && (java.util.Arrays.binarySearch(sortedIds, decoded) >= 0
+        String decoded = UrlPaths.percentDecode(fragment).orElse(null);
+        return decoded != null && (Arrays.binarySearch(sortedIds, decoded) >= 0
                 || brokenFragmentsInContent.contains(decoded));
     }
 
     private static String shown(String fragment) {
-        return LinkResolver.percentDecode(fragment).orElse(fragment);
+        return UrlPaths.percentDecode(fragment).orElse(fragment);
     }
 
     /**
@@ -446,7 +448,7 @@ public final class SiteVerifier {
         int nul = key.indexOf('\u0000');
         String from = nul < 0 ? "index.html" : key.substring(0, nul);
         String rel = nul < 0 ? key : key.substring(nul + 1);
-        String decoded = LinkResolver.percentDecode(rel).orElse(null);
+        String decoded = UrlPaths.percentDecode(rel).orElse(null);
         if (decoded == null) {
             return FAILED + "the %-escapes of the path do not decode to UTF-8";
         }

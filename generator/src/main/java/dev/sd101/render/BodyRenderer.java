@@ -1,5 +1,6 @@
 package dev.sd101.render;
 
+import dev.sd101.content.FrontMatter;
 import dev.sd101.link.LinkResolver;
 import dev.sd101.link.Target;
 import dev.sd101.markdown.Document;
@@ -7,15 +8,21 @@ import dev.sd101.markdown.MarkdownParser;
 import dev.sd101.site.Page;
 import dev.sd101.site.SiteModel;
 import dev.sd101.template.Views;
+import dev.sd101.web.UrlPaths;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Entities;
 import org.jsoup.safety.Cleaner;
 
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * Stage 5a: a page's body HTML. Renders the page's blocks, cleans raw HTML to GitHub's allowlist,
@@ -36,7 +43,7 @@ public final class BodyRenderer {
     private final Cleaner cleaner;
     private final ImageSizes sizes = new ImageSizes();
     /** Per asset (its content-root path): what leads from the site's root to where it is published, usually "". */
-    private final java.util.function.Function<String, String> assetBase;
+    private final Function<String, String> assetBase;
 
     /**
      * @param sanitize     whether raw HTML is cleaned to GitHub's allowlist
@@ -52,7 +59,7 @@ public final class BodyRenderer {
      *                  to the one copy at the top ({@code "../"})
      */
     public BodyRenderer(MarkdownParser parser, SiteModel site, LinkResolver resolver, boolean sanitize, boolean fillEmptyAlt,
-                        java.util.function.Function<String, String> assetBase) {
+                        Function<String, String> assetBase) {
         this.assetBase = assetBase;
         this.parser = parser;
         this.site = site;
@@ -79,11 +86,11 @@ public final class BodyRenderer {
         wrapTableOfContents(dom);
         dom.outputSettings().prettyPrint(false).escapeMode(Entities.EscapeMode.base).charset("UTF-8");
         Map<String, Path> assets = new LinkedHashMap<>();
-        Set<String> unresolved = new java.util.HashSet<>();
+        Set<String> unresolved = new HashSet<>();
         String lastHeading = page.title();
         String firstImage = "";
         // A footnote is listed on each page that references it: its links stay on the page that holds the id.
-        Set<String> localIds = new java.util.HashSet<>(dom.body().select("[id]").eachAttr("id"));
+        Set<String> localIds = new HashSet<>(dom.body().select("[id]").eachAttr("id"));
         for (Element el : dom.body().getAllElements()) {
             String tag = el.normalName();
             if (HEADINGS.contains(tag)) {
@@ -155,7 +162,7 @@ public final class BodyRenderer {
         return FILTERED_TAG.matcher(html).replaceAll("&lt;$1");
     }
 
-    private static final java.util.regex.Pattern FILTERED_TAG = java.util.regex.Pattern.compile(
+    private static final Pattern FILTERED_TAG = Pattern.compile(
             "<(/?(?i:title|textarea|style|xmp|iframe|noembed|noframes|script|plaintext)(?=[\\s/>]))");
 
     /**
@@ -183,7 +190,7 @@ public final class BodyRenderer {
         if (page.document() == null || img.hasAttr("width") || img.hasAttr("height")) {
             return;
         }
-        dev.sd101.content.FrontMatter fm = page.document().source().frontMatter();
+        FrontMatter fm = page.document().source().frontMatter();
         if (fm.image() != null && fm.image().strip().equals(img.attr("src"))
                 && fm.params().get("imageWidth") instanceof Integer w && fm.params().get("imageHeight") instanceof Integer h
                 && w > 0 && h > 0) {
@@ -206,7 +213,7 @@ public final class BodyRenderer {
             a.attr("href", here ? "#" + anchor.id() : anchorHref(page, anchor));
         } else if (t instanceof Target.Asset asset) {
             assets.put(asset.path(), asset.file());
-            a.attr("href", relative(page, assetBase.apply(asset.path()) + LinkResolver.encodePath(asset.path())));
+            a.attr("href", UrlPaths.relative(page.root(), assetBase.apply(asset.path()) + UrlPaths.encodePath(asset.path())));
         } else if (t instanceof Target.Outside) {
             // Never point readers at files outside the content root.
             a.removeAttr("href");
@@ -214,11 +221,11 @@ public final class BodyRenderer {
             // A link to the published site itself stays inside the local copy.
             String fragment = s.fragment().isEmpty() ? "" : "#" + s.fragment();
             a.attr("href", s.path().equals(page.path()) && !fragment.isEmpty() ? fragment
-                    : relative(page, LinkResolver.encodePath(s.path())) + fragment);
+                    : UrlPaths.relative(page.root(), UrlPaths.encodePath(s.path())) + fragment);
         }
         if (t instanceof Target.External && "_blank".equals(a.attr("target"))) {
             // Added to what the author wrote (rel="license" stays).
-            java.util.Set<String> rel = new java.util.LinkedHashSet<>(java.util.List.of(a.attr("rel").strip().split("\\s+")));
+            Set<String> rel = new LinkedHashSet<>(List.of(a.attr("rel").strip().split("\\s+")));
             rel.remove("");
             rel.add("noopener");
             rel.add("noreferrer");
@@ -237,8 +244,8 @@ public final class BodyRenderer {
         }
         if (t instanceof Target.Asset asset) {
             assets.put(asset.path(), asset.file());
-            String path = assetBase.apply(asset.path()) + LinkResolver.encodePath(asset.path());
-            img.attr("src", relative(page, path));
+            String path = assetBase.apply(asset.path()) + UrlPaths.encodePath(asset.path());
+            img.attr("src", UrlPaths.relative(page.root(), path));
             sizes.of(asset.file()).ifPresent(s -> {
                 if (!img.hasAttr("width") && !img.hasAttr("height")) {
                     img.attr("width", Integer.toString(s.width()));
@@ -298,13 +305,7 @@ public final class BodyRenderer {
         if (pagePath.equals(from.path()) && !fragment.isEmpty()) {
             return fragment;
         }
-        return relative(from, LinkResolver.encodePath(pagePath)) + fragment;
-    }
-
-    /** A site-root-relative path as seen from a page. */
-    static String relative(Page from, String rootRelative) {
-        String rel = from.root() + rootRelative;
-        return rel.isEmpty() ? "./" : LinkResolver.safeRelative(rel);
+        return UrlPaths.relative(from.root(), UrlPaths.encodePath(pagePath)) + fragment;
     }
 
     /**

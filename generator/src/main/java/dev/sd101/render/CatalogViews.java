@@ -2,13 +2,16 @@ package dev.sd101.render;
 
 import dev.sd101.SiteConfig;
 import dev.sd101.content.FrontMatter;
-import dev.sd101.link.LinkResolver;
+import dev.sd101.search.SearchPage;
 import dev.sd101.site.Catalog;
 import dev.sd101.site.Page;
 import dev.sd101.site.PageKind;
 import dev.sd101.site.SiteModel;
 import dev.sd101.template.ListViews;
 import dev.sd101.template.Views;
+import dev.sd101.web.UrlPaths;
+
+import org.jsoup.nodes.Entities;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -125,16 +128,16 @@ public final class CatalogViews {
      * The search index's view of a page: an item's title heading is added where its text lacks one (so the
      * intro is indexed under the page, not under its first sub-heading), and its terms are its keywords.
      */
-    public static dev.sd101.search.SearchPage searchPage(SiteModel site, Page page, List<String> breadcrumb, String html) {
+    public static SearchPage searchPage(SiteModel site, Page page, List<String> breadcrumb, String html) {
         Catalog catalog = site.catalog();
         var item = catalog.item(page.path());
         if (item.isEmpty()) {
-            return new dev.sd101.search.SearchPage(dev.sd101.link.LinkResolver.safeRelative(page.path()), page.title(), breadcrumb, html);
+            return new SearchPage(UrlPaths.safeRelative(page.path()), page.title(), breadcrumb, html);
         }
         List<String> keywords = new ArrayList<>();
         item.get().terms().values().forEach(paths -> paths.forEach(p -> keywords.add(catalog.term(p).orElseThrow().title())));
-        String main = page.titleId() == null ? "<h1>" + org.jsoup.nodes.Entities.escape(page.title()) + "</h1>\n" + html : html;
-        return new dev.sd101.search.SearchPage(dev.sd101.link.LinkResolver.safeRelative(page.path()), page.title(), breadcrumb, main, keywords);
+        String main = page.titleId() == null ? "<h1>" + Entities.escape(page.title()) + "</h1>\n" + html : html;
+        return new SearchPage(UrlPaths.safeRelative(page.path()), page.title(), breadcrumb, main, keywords);
     }
 
     private static String date(Catalog.Item i) {
@@ -142,7 +145,7 @@ public final class CatalogViews {
     }
 
     private static String url(Page from, String rootRelative) {
-        return BodyRenderer.relative(from, LinkResolver.encodePath(rootRelative));
+        return UrlPaths.relative(from.root(), UrlPaths.encodePath(rootRelative));
     }
 
     private static String nz(String s) {

@@ -3,10 +3,10 @@ package dev.sd101.render;
 import dev.sd101.BuildException;
 import dev.sd101.SiteConfig;
 import dev.sd101.content.FrontMatter;
-import dev.sd101.link.LinkResolver;
 import dev.sd101.site.Catalog;
 import dev.sd101.site.Page;
 import dev.sd101.site.SiteModel;
+import dev.sd101.web.UrlPaths;
 
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
@@ -107,7 +107,7 @@ final class CollectionFiles {
     }
 
     private String redirect(String aliasPath, Page to) {
-        String target = "../".repeat((int) aliasPath.chars().filter(c -> c == '/').count()) + LinkResolver.encodePath(to.path());
+        String target = UrlPaths.toRoot(aliasPath) + UrlPaths.encodePath(to.path());
         String href = xml(target.isEmpty() ? "./" : target);
         return "<!DOCTYPE html>\n<html lang=\"" + xml(config.language()) + "\">\n<head>\n<meta charset=\"utf-8\">\n"
                 + "<title>" + xml(to.title()) + "</title>\n<meta http-equiv=\"refresh\" content=\"0; url=" + href + "\">\n"
@@ -116,7 +116,7 @@ final class CollectionFiles {
     }
 
     private byte[] feed(String feedPath, String title, String alternatePath, List<Catalog.Item> entries) {
-        String up = "../".repeat((int) feedPath.chars().filter(c -> c == '/').count());
+        String up = UrlPaths.toRoot(feedPath);
         StringBuilder x = new StringBuilder("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n")
                 .append("<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"").append(xml(config.language())).append("\">\n")
                 .append("  <title>").append(xml(title)).append("</title>\n")
@@ -149,7 +149,7 @@ final class CollectionFiles {
     }
 
     private String href(String up, String rootRelative) {
-        String path = LinkResolver.encodePath(rootRelative);
+        String path = UrlPaths.encodePath(rootRelative);
         if (config.siteUrl() != null) {
             return config.siteUrl() + path;
         }
@@ -159,7 +159,7 @@ final class CollectionFiles {
 
     private String id(String rootRelative) {
         if (config.siteUrl() != null) {
-            return config.siteUrl() + LinkResolver.encodePath(rootRelative);
+            return config.siteUrl() + UrlPaths.encodePath(rootRelative);
         }
         return "urn:uuid:" + UUID.nameUUIDFromBytes(("sd101:" + site.title() + ":" + rootRelative).getBytes(StandardCharsets.UTF_8));
     }

@@ -1,13 +1,17 @@
 package dev.sd101.render;
 
 import dev.sd101.SiteConfig;
-import dev.sd101.link.LinkResolver;
+import dev.sd101.content.RepositoryRoot;
 import dev.sd101.markdown.Heading;
 import dev.sd101.site.NavNode;
 import dev.sd101.site.Page;
 import dev.sd101.site.SiteModel;
 import dev.sd101.template.Views;
+import dev.sd101.web.Json;
+import dev.sd101.web.UrlPaths;
 
+import java.io.File;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -59,7 +63,7 @@ public final class PageViews {
 
     private void encodeAll(List<NavNode> nodes) {
         for (NavNode n : nodes) {
-            encoded.put(n.path(), LinkResolver.encodePath(n.path()));
+            encoded.put(n.path(), UrlPaths.encodePath(n.path()));
             encodeAll(n.children());
         }
     }
@@ -108,12 +112,12 @@ public final class PageViews {
         String image = body.image().isEmpty() || body.image().contains("://") ? body.image() : page.root() + body.image();
         if (!body.image().isEmpty() && !body.image().contains("://") && config.siteUrl() != null) {
             // An edition's image published once above its folder (../img.png): resolved, as a crawler wants it.
-            image = body.image().startsWith("../") ? java.net.URI.create(config.siteUrl()).resolve(body.image()).toString()
+            image = body.image().startsWith("../") ? URI.create(config.siteUrl()).resolve(body.image()).toString()
                     : config.siteUrl() + body.image();
         }
-        String canonical = config.siteUrl() == null ? "" : config.siteUrl() + SiteExtras.percentEncode(page.path());
+        String canonical = config.siteUrl() == null ? "" : config.siteUrl() + UrlPaths.percentEncode(page.path());
         String edit = editBase == null || page.document() == null ? ""
-                : editBase + LinkResolver.encodePath(relativeToRepo(page.document().source().file()));
+                : editBase + UrlPaths.encodePath(relativeToRepo(page.document().source().file()));
         String anchorMap = page.path().isEmpty() && page.document() != null ? anchorMapJson(page.document().source().path()) : "";
         return new Views.PageView(page.kind().id(), page.title(), page.path(), page.root(), shiftHeadings(body.html(), shift), toc, crumbs,
                 prev, next, children, body.description(), image, canonical, edit, anchorMap, site.language(page, config.language()),
@@ -162,7 +166,7 @@ public final class PageViews {
     }
 
     private Views.LinkView link(Page from, Page to) {
-        return new Views.LinkView(to.title(), BodyRenderer.relative(from, LinkResolver.encodePath(to.path())));
+        return new Views.LinkView(to.title(), UrlPaths.relative(from.root(), UrlPaths.encodePath(to.path())));
     }
 
     private Set<String> ancestors(Page page) {
@@ -181,7 +185,7 @@ public final class PageViews {
             // Only the current branch opens where the whole tree on every page would outweigh the page: a
             // collection's sidebar (400 guides), or any site past a few hundred entries (quadratic output).
             boolean expanded = here || (fullNav && site.catalog().isEmpty());
-            out.add(new Views.NavItem(n.title(), BodyRenderer.relative(current, encoded.get(n.path())),
+            out.add(new Views.NavItem(n.title(), UrlPaths.relative(current.root(), encoded.get(n.path())),
                     isCurrent, ancestors.contains(n.path()), expanded ? nav(current, n.children(), ancestors) : List.of()));
         }
         return out;
@@ -196,12 +200,12 @@ public final class PageViews {
 
     /** A source's path inside its git repository, else inside the content root. */
     private String relativeToRepo(Path file) {
-        return repositoryRoot.relativize(file.toAbsolutePath().normalize()).toString().replace(java.io.File.separatorChar, '/');
+        return repositoryRoot.relativize(file.toAbsolutePath().normalize()).toString().replace(File.separatorChar, '/');
     }
 
     /** The top of the git work tree holding the content root, else the content root itself. */
     static Path repositoryRoot(Path contentRoot) {
-        return dev.sd101.content.RepositoryRoot.of(contentRoot).orElse(contentRoot.toAbsolutePath().normalize());
+        return RepositoryRoot.of(contentRoot).orElse(contentRoot.toAbsolutePath().normalize());
     }
 
     private static String nz(String s) {

@@ -1,20 +1,22 @@
 package dev.sd101.render;
 
 import dev.sd101.SiteConfig;
-import dev.sd101.link.LinkResolver;
 import dev.sd101.site.Page;
 import dev.sd101.site.SiteModel;
 import dev.sd101.template.ThemeRenderer;
 import dev.sd101.template.Views;
+import dev.sd101.web.UrlPaths;
 import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.IntFunction;
 import java.util.regex.Pattern;
 
 /**
@@ -56,7 +58,7 @@ public final class SiteExtras {
         String anchors = home.document() == null ? "{}" : views.anchorMapJson(home.document().source().path());
         // GitHub Pages answers a miss anywhere with this page, at the missed path: with a known site URL every
         // URL in it is root-absolute; without one, 404.peb finds the root at run time and sets a <base>.
-        String root = config.siteUrl() == null ? "" : java.net.URI.create(config.siteUrl()).getRawPath();
+        String root = config.siteUrl() == null ? "" : URI.create(config.siteUrl()).getRawPath();
         Views.PageView page = new Views.PageView("404", "404", "404.html", root, "", List.of(), List.of(), null, null,
                 List.of(), "", "", "", "", anchors, config.language(), Views.Scripts.NONE);
         Map<String, Object> model = new HashMap<>();
@@ -71,23 +73,9 @@ public final class SiteExtras {
         StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
                 .append("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
         for (Page p : site.pages()) {
-            xml.append("  <url><loc>").append(xmlEscape(config.siteUrl() + percentEncode(p.path()))).append("</loc></url>\n");
+            xml.append("  <url><loc>").append(xmlEscape(config.siteUrl() + UrlPaths.percentEncode(p.path()))).append("</loc></url>\n");
         }
         return xml.append("</urlset>\n").toString();
-    }
-
-    /** Sitemaps want fully percent-encoded URLs. */
-    public static String percentEncode(String path) {
-        StringBuilder b = new StringBuilder();
-        for (byte x : LinkResolver.encodePath(path).getBytes(StandardCharsets.UTF_8)) {
-            int c = x & 0xff;
-            if (c >= 0x80) {
-                b.append('%').append(String.format(Locale.ROOT, "%02X", c));
-            } else {
-                b.append((char) c);
-            }
-        }
-        return b.toString();
     }
 
     private static String xmlEscape(String s) {
@@ -99,15 +87,15 @@ public final class SiteExtras {
      * heading, for the footer; {@code ""} when there is none.
      */
     public static String licenseHtml(SiteModel site, List<RenderedBody> bodies) {
-        return licenseHtml(site, (java.util.function.IntFunction<RenderedBody>) bodies::get);
+        return licenseHtml(site, (IntFunction<RenderedBody>) bodies::get);
     }
 
     /** As {@link #licenseHtml(SiteModel, List)}, rendering only the licence page's body, so pages can be streamed. */
-    public static String licenseHtml(SiteModel site, java.util.function.IntFunction<RenderedBody> body) {
+    public static String licenseHtml(SiteModel site, IntFunction<RenderedBody> body) {
         for (int i = 0; i < site.pages().size(); i++) {
             Page p = site.pages().get(i);
             if (p.titleId() != null && LICENSE.matcher(p.title().strip()).matches()) {
-                org.jsoup.nodes.Document dom = Jsoup.parseBodyFragment(body.apply(i).html());
+                Document dom = Jsoup.parseBodyFragment(body.apply(i).html());
                 dom.outputSettings().prettyPrint(false);
                 Element first = dom.body().firstElementChild();
                 if (first != null && first.normalName().matches("h[1-6]")) {

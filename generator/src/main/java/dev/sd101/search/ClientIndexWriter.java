@@ -1,11 +1,14 @@
 package dev.sd101.search;
 
+import dev.sd101.web.Json;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.stream.IntStream;
 
 /**
  * Lays out {@link Postings} and {@link Section}s as the files the browser fetches:
@@ -45,13 +48,13 @@ final class ClientIndexWriter {
     }
 
     static Map<String, byte[]> write(Postings postings, List<Section> sections) {
-        java.util.SortedMap<String, String> encoded = new TreeMap<>();
+        SortedMap<String, String> encoded = new TreeMap<>();
         postings.terms().forEach((term, list) -> encoded.put(term, PostingCodec.encode(list)));
         return writeEncoded(encoded, sections);
     }
 
     /** As {@link #write}, from postings already encoded with {@link PostingCodec}, in term order. */
-    static Map<String, byte[]> writeEncoded(java.util.SortedMap<String, String> postings, List<Section> sections) {
+    static Map<String, byte[]> writeEncoded(SortedMap<String, String> postings, List<Section> sections) {
         return writeEncoded(new Postings.Encoded(postings.keySet().toArray(new String[0]),
                 postings.values().toArray(new String[0])), sections);
     }
@@ -75,7 +78,7 @@ final class ClientIndexWriter {
         Section[][] held = new Section[bundles][];
         byte[][] bytes = new byte[bundles][];
         // Independent of each other and a large share of the index's bytes: built on all cores.
-        java.util.stream.IntStream.range(0, bundles).parallel().forEach(k -> {
+        IntStream.range(0, bundles).parallel().forEach(k -> {
             int end = Math.min(sections.size(), (k + 1) * SECTIONS_PER_FILE);
             Section[] these = sections.subList(k * SECTIONS_PER_FILE, end).toArray(new Section[0]);
             held[k] = these;
@@ -137,7 +140,7 @@ final class ClientIndexWriter {
         String[] termJson = new String[keys.length];
         String[] listJson = new String[keys.length];
         Map<String, String> listsBefore = memo == null ? Map.of() : memo.listJson;
-        java.util.stream.IntStream.range(0, keys.length).parallel().forEach(i -> {
+        IntStream.range(0, keys.length).parallel().forEach(i -> {
             String t = memo == null ? null : memo.termJson.get(keys[i]);
             termJson[i] = t != null ? t : Json.string(new StringBuilder(), keys[i]).toString();
             String l = listsBefore.get(values[i]);
@@ -175,7 +178,7 @@ final class ClientIndexWriter {
         }
         byte[][] chunkBytes = new byte[chunks.size()][];
         List<Memo.Chunk> before = memo == null ? List.of() : memo.chunks;
-        java.util.stream.IntStream.range(0, chunks.size()).parallel().forEach(c -> {
+        IntStream.range(0, chunks.size()).parallel().forEach(c -> {
             int from = chunks.get(c)[0];
             int to = chunks.get(c)[1];
             chunkBytes[c] = c < before.size() && before.get(c).holds(termJson, listJson, from, to) ? before.get(c).bytes()

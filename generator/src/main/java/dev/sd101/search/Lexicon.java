@@ -1,5 +1,6 @@
 package dev.sd101.search;
 
+import dev.sd101.web.Json;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.ArrayList;
@@ -9,7 +10,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -104,7 +108,7 @@ final class Lexicon {
      * @param surface the surface analysis of a text (to check that a word's terms are all in the index)
      */
     Postings.Encoded extend(Postings.Encoded postings, List<List<String>> mined,
-            java.util.function.Function<String, List<String>> surface) {
+            Function<String, List<String>> surface) {
         String[] terms = postings.terms();
         Set<String> known = Set.of(terms);
         SortedMap<String, Set<String>> aliases = new TreeMap<>();
@@ -165,7 +169,7 @@ final class Lexicon {
     static Map<String, byte[]> vocabulary(String[] extended) {
         List<String> latin = new ArrayList<>();
         List<String> hangul = new ArrayList<>();
-        java.util.SortedSet<String> words = new java.util.TreeSet<>();
+        SortedSet<String> words = new TreeSet<>();
         for (String t : extended) {
             words.add(t.startsWith(GLOSS) ? t.substring(GLOSS.length()) : t);
         }

@@ -2,6 +2,7 @@ package dev.sd101.site;
 
 import dev.sd101.markdown.Document;
 import dev.sd101.markdown.Heading;
+import dev.sd101.web.UrlPaths;
 
 import java.util.List;
 
@@ -27,7 +28,7 @@ public record Page(String path, PageKind kind, String title, String titleId, Doc
 
     /** {@code "../"} repeated once per folder level of the path: the way back to the site root. */
     public String root() {
-        return "../".repeat(depth());
+        return UrlPaths.toRoot(path);
     }
 
     /** How many folders deep the page's file lies. */

@@ -1,5 +1,6 @@
 package dev.sd101.render;
 
+import dev.sd101.web.UrlPaths;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Attribute;
 import org.jsoup.nodes.Element;
@@ -104,7 +105,7 @@ final class GitHubHtml {
         for (Element a : body.select("a[href^=#]")) {
             // The same fragment, percent-encoded (cmark-gfm) or not (sd101 writes the id): browsers decode it.
             // And case-insensitively: github.com's script retries a fragment lowercased, sd101 links the id it means.
-            a.attr("href", dev.sd101.link.LinkResolver.percentDecode(a.attr("href")).orElse(a.attr("href"))
+            a.attr("href", UrlPaths.percentDecode(a.attr("href")).orElse(a.attr("href"))
                     .toLowerCase(java.util.Locale.ROOT));
         }
         for (Element a : body.select("a[rel]")) {

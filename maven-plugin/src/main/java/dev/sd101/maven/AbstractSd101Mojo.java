@@ -3,6 +3,8 @@ package dev.sd101.maven;
 import dev.sd101.BuildException;
 import dev.sd101.Problem;
 import dev.sd101.SiteConfig;
+import dev.sd101.Severity;
+import dev.sd101.engine.ConfigLoader;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -127,7 +129,7 @@ abstract class AbstractSd101Mojo extends AbstractMojo {
      * {@code editions}, else one edition ({@code source}).
      */
     @Parameter
-    java.util.List<Edition> editions;
+    List<Edition> editions;
 
     /** {@code config} with the analysis cache the parameters ask for. */
     SiteConfig withCache(SiteConfig config) throws MojoExecutionException {
@@ -159,26 +161,23 @@ abstract class AbstractSd101Mojo extends AbstractMojo {
                     .repositoryUrl(repositoryUrl)
                     .editBranch(editBranch)
                     .imageBaseUrl(imageBaseUrl)
-                    .configFile(configFile == null ? null : configFile.toPath());
-            // Unset parameters stay unset, so the config file's values (then the defaults) apply.
-            if (splitLevel != null) b.splitLevel(splitLevel);
-            if (strict != null) b.strict(strict);
-            if (sanitizeHtml != null) b.sanitizeHtml(sanitizeHtml);
-            if (search != null) b.search(search);
-            if (drafts != null) b.drafts(drafts);
-            if (fillEmptyAlt != null) b.fillEmptyAlt(fillEmptyAlt);
-            if (shiftHeadings != null) b.shiftHeadings(shiftHeadings);
-            if (editions != null && !editions.isEmpty()) {
-                b.editions(editions.stream().map(Edition::toConfig).toList());
-            }
+                    .configFile(configFile == null ? null : configFile.toPath())
+                    // Unset parameters are null, so the config file's values (then the defaults) apply.
+                    .splitLevel(splitLevel)
+                    .strict(strict)
+                    .sanitizeHtml(sanitizeHtml)
+                    .search(search)
+                    .drafts(drafts)
+                    .fillEmptyAlt(fillEmptyAlt)
+                    .shiftHeadings(shiftHeadings)
+                    .editions(editions == null ? null : editions.stream().map(Edition::toConfig).toList());
             return b.build();
         } catch (BuildException e) {
             throw failure(e);
         } catch (IllegalArgumentException e) {
             // SiteConfig's messages start with the key, which is also the parameter's name.
-            String message = String.valueOf(e.getMessage());
-            String key = message.split(" ", 2)[0];
-            String text = "sd101 configuration: parameter " + key + " (property sd101." + key + "): " + message;
+            String key = ConfigLoader.keyOf(e);
+            String text = "sd101 configuration: parameter " + key + " (property sd101." + key + "): " + e.getMessage();
             getLog().error(text);
             throw new MojoExecutionException(text, e);
         }
@@ -196,7 +195,7 @@ abstract class AbstractSd101Mojo extends AbstractMojo {
 
     void log(List<Problem> problems) {
         for (Problem p : problems) {
-            if (p.severity() == dev.sd101.Severity.ERROR) {
+            if (p.severity() == Severity.ERROR) {
                 getLog().error(p.format());
             } else if (p.isNote()) {
                 getLog().info(p.format());

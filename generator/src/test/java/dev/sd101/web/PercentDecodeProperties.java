@@ -1,4 +1,4 @@
-package dev.sd101.link;
+package dev.sd101.web;
 
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -24,12 +24,12 @@ class PercentDecodeProperties {
 
     @Property(tries = 3000)
     void neverThrows(@ForAll("escapes") String s) {
-        assertNotNull(LinkResolver.percentDecode(s));
+        assertNotNull(UrlPaths.percentDecode(s));
     }
 
     @Property(tries = 1000)
     void neverThrowsOnAnyString(@ForAll String s) {
-        assertNotNull(LinkResolver.percentDecode(s));
+        assertNotNull(UrlPaths.percentDecode(s));
     }
 
     @Property(tries = 2000)
@@ -38,19 +38,19 @@ class PercentDecodeProperties {
         for (byte b : s.getBytes(StandardCharsets.UTF_8)) {
             encoded.append('%').append(String.format("%02x", b & 0xff));
         }
-        assertEquals(Optional.of(s), LinkResolver.percentDecode(encoded.toString()));
-        assertEquals(Optional.of(s), LinkResolver.percentDecode(encoded.toString().toUpperCase(java.util.Locale.ROOT)));
+        assertEquals(Optional.of(s), UrlPaths.percentDecode(encoded.toString()));
+        assertEquals(Optional.of(s), UrlPaths.percentDecode(encoded.toString().toUpperCase(java.util.Locale.ROOT)));
     }
 
     @Property(tries = 2000)
     void textWithoutPercentIsItself(@ForAll("text") String s) {
         String noPercent = s.replace("%", "");
-        assertEquals(Optional.of(noPercent), LinkResolver.percentDecode(noPercent));
+        assertEquals(Optional.of(noPercent), UrlPaths.percentDecode(noPercent));
     }
 
     @Property(tries = 2000)
     void whatDecodesIsValidUnicode(@ForAll("escapes") String s) {
-        LinkResolver.percentDecode(s).filter(d -> s.indexOf('\uD83C') < 0).ifPresent(d -> assertTrue(
+        UrlPaths.percentDecode(s).filter(d -> s.indexOf('\uD83C') < 0).ifPresent(d -> assertTrue(
                 d.codePoints().noneMatch(cp -> cp >= 0xD800 && cp <= 0xDFFF), "a lone surrogate decoded from " + s));
     }
 

@@ -1,6 +1,11 @@
-package dev.sd101.render;
+package dev.sd101.web;
 
-/** The little JSON the pages embed: strings escaped so that they are also safe inside {@code <script>}. */
+import java.util.List;
+
+/**
+ * The little JSON the site writes (the pages' inline data, the search index, the editions' maps), so that no JSON
+ * library is pulled in for flat objects: strings escaped so that they are also safe inside {@code <script>}.
+ */
 public final class Json {
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 
@@ -34,5 +39,17 @@ public final class Json {
             }
         }
         return out.append('"');
+    }
+
+    /** Appends {@code values} as a JSON array of strings. */
+    public static StringBuilder strings(StringBuilder out, List<String> values) {
+        out.append('[');
+        for (int i = 0; i < values.size(); i++) {
+            if (i > 0) {
+                out.append(',');
+            }
+            string(out, values.get(i));
+        }
+        return out.append(']');
     }
 }

@@ -1,4 +1,4 @@
-package dev.sd101.render;
+package dev.sd101.web;
 
 import org.junit.jupiter.api.Test;
 
