@@ -52,11 +52,17 @@ final class RenderMemo {
                             Map<String, BodyEntry> bodies, Map<String, PageEntry> pages, SiteVerifier.Scan scan) {
     }
 
-    /** What makes a body: the range of a parsed document (compared by identity) and the page's own values. */
-    private record BodyKey(String title, String root, Document document, int from, int to, FrontMatter frontMatter) {
+    /**
+     * What makes a body: the range of a parsed document and the page's own values. The document is compared by
+     * identity (unchanged text is not parsed again); for a page that is part of a document ({@code raw}: its blocks
+     * rendered, else {@code null}) also by that part's Markdown HTML, so that an edit of one article of a split README
+     * re-renders that article only.
+     */
+    private record BodyKey(String title, String root, Document document, int from, int to, FrontMatter frontMatter,
+                           String raw) {
         boolean same(BodyKey o) {
-            return document == o.document && from == o.from && to == o.to && title.equals(o.title) && root.equals(o.root)
-                    && frontMatter.equals(o.frontMatter);
+            return (document == o.document || raw != null && raw.equals(o.raw)) && from == o.from && to == o.to
+                    && title.equals(o.title) && root.equals(o.root) && frontMatter.equals(o.frontMatter);
         }
     }
 
@@ -97,8 +103,8 @@ final class RenderMemo {
         boolean sameConfig = prev != null && prev.config().equals(config);
         String state = null;
         java.util.function.Predicate<String> relinked;
-        if (links != null && links.rechecked() != null) {
-            relinked = links::rechecked;
+        if (links != null && links.relinked() != null) {
+            relinked = links::relinked;
         } else {
             String now = linkState(site, resolver);
             state = now;
@@ -146,9 +152,15 @@ final class RenderMemo {
             if (page.document() == null) {
                 return render.get();
             }
-            BodyKey key = new BodyKey(page.title(), page.root(), page.document(), page.fromBlock(), page.toBlock(),
-                    page.document().source().frontMatter());
+            Document d = page.document();
             BodyEntry old = oldBodies.get(page.path());
+            String raw = null;
+            if (page.fromBlock() != 0 || page.toBlock() != d.blockCount()) {
+                raw = old != null && old.key().document() == d && old.key().raw() != null ? old.key().raw()
+                        : parser.render(d, page.fromBlock(), page.toBlock());
+            }
+            BodyKey key = new BodyKey(page.title(), page.root(), d, page.fromBlock(), page.toBlock(),
+                    d.source().frontMatter(), raw);
             RenderedBody body = old != null && old.key().same(key) && !relinked.test(page.document().source().path())
                     ? old.body() : render.get();
             bodies.put(page.path(), new BodyEntry(key, body));

@@ -30,13 +30,40 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class LinkState {
     private volatile Snapshot last;
 
-    /** What other documents' links can land on in a document: equal offers resolve every link to it alike. */
+    /**
+     * What other documents' links can land on in a document: equal offers resolve and report every link to it alike
+     * (headings with their lines, which suggestions name).
+     */
     private record Offer(List<String> pages, List<Heading> headings, Set<String> htmlAnchors) {
+        /**
+         * What a link to the document is rewritten by: its pages and its ids in document order (a heading, an HTML
+         * anchor), which decide the page each id is on; lines are left out, so an edit above a heading leaves it be.
+         */
+        List<String> ids(Document d) {
+            List<String> out = new ArrayList<>(pages);
+            out.add("");
+            java.util.Iterator<Map.Entry<String, Integer>> html = d.htmlAnchors().entrySet().iterator();
+            Map.Entry<String, Integer> next = html.hasNext() ? html.next() : null;
+            for (Heading h : headings) {
+                while (next != null && next.getValue() < h.line()) {
+                    out.add("a " + next.getKey());
+                    next = html.hasNext() ? html.next() : null;
+                }
+                out.add("h " + h.id());
+            }
+            for (; next != null; next = html.hasNext() ? html.next() : null) {
+                out.add("a " + next.getKey());
+            }
+            return out;
+        }
     }
 
-    /** One document's results and what they depend on. */
-    private record Entry(Document document, Offer offer, Set<Path> uses, List<Problem> problems, Set<String> hrefs,
-                         Set<String> fragments) {
+    /**
+     * One document's results and what they depend on; {@code resolution} is each link with where it leads, which
+     * decides how a body rewrites it.
+     */
+    private record Entry(Document document, Offer offer, List<String> ids, Set<Path> uses, List<Problem> problems,
+                         Set<String> hrefs, Set<String> fragments, List<String> resolution) {
     }
 
     private record Snapshot(Object scope, Map<String, String> pagePaths, Map<String, Entry> entries) {
@@ -50,8 +77,12 @@ public final class LinkState {
      * @param fragments fragments that match no id in the sources
      * @param rechecked paths of the documents whose links were resolved again (each other document's links resolve
      *                  exactly as in the previous build); {@code null}: every document's
+     * @param relinked  paths of the documents whose links may now be rewritten otherwise (a subset of {@code rechecked}:
+     *                  a document parsed again whose every link leads where it led, into documents whose pages and ids
+     *                  are as they were, is not in it); {@code null}: every document's
      */
-    public record Result(List<Problem> problems, Set<String> hrefs, Set<String> fragments, Set<String> rechecked) {
+    public record Result(List<Problem> problems, Set<String> hrefs, Set<String> fragments, Set<String> rechecked,
+                         Set<String> relinked) {
         /** A verifier that excuses exactly what the content gets wrong, as {@link SiteVerifier#forContent} does. */
         public SiteVerifier verifier() {
             return new SiteVerifier(hrefs, fragments);
@@ -60,6 +91,11 @@ public final class LinkState {
         /** Whether a document's links may resolve otherwise than in the previous build. */
         public boolean rechecked(String documentPath) {
             return rechecked == null || rechecked.contains(documentPath);
+        }
+
+        /** Whether a document's links may be rewritten otherwise than in the previous build. */
+        public boolean relinked(String documentPath) {
+            return relinked == null || relinked.contains(documentPath);
         }
     }
 
@@ -81,6 +117,7 @@ public final class LinkState {
         documents.forEach((path, d) -> offers.put(path, new Offer(pagesOf.getOrDefault(path, List.of()), d.headings(),
                 d.htmlAnchors().keySet())));
         Set<String> rechecked = null;
+        Set<Path> renamed = new HashSet<>();
         if (scoped) {
             // Paths whose targets may resolve otherwise now: documents whose offer changed, came or went, and every
             // other changed path except documents parsed again with the same offer (a body edit).
@@ -89,6 +126,9 @@ public final class LinkState {
                 Document now = documents.get(e.getKey());
                 if (now == null || !offers.get(e.getKey()).equals(e.getValue().offer())) {
                     moved.add(e.getValue().document().source().file());
+                    if (now == null || !offers.get(e.getKey()).ids(now).equals(e.getValue().ids())) {
+                        renamed.add(e.getValue().document().source().file());
+                    }
                 }
             }
             Set<Path> sameOffer = new HashSet<>();
@@ -96,13 +136,15 @@ public final class LinkState {
                 Entry old = prev.entries().get(path);
                 if (old == null) {
                     moved.add(d.source().file());
+                    renamed.add(d.source().file());
                 } else if (old.offer().equals(offers.get(path))) {
                     sameOffer.add(d.source().file());
                 }
             });
             for (Path p : changed.paths()) {
-                if (!sameOffer.contains(p)) {
-                    moved.add(p);
+                if (!sameOffer.contains(p) && !documents.containsKey(resolver.root().relative(p))) {
+                    moved.add(p); // a file that is no document of the site (an image, a new folder, a draft)
+                    renamed.add(p);
                 }
             }
             Set<String> again = new HashSet<>();
@@ -121,6 +163,17 @@ public final class LinkState {
             Entry old = todo == null || todo.contains(path) ? null : prev.entries().get(path);
             entries.put(path, old != null ? old : entry(e.getValue(), offers.get(path), resolver));
         });
+        Set<String> relinked = null;
+        if (todo != null) {
+            relinked = new HashSet<>();
+            for (String path : todo) {
+                Entry now = entries.get(path);
+                Entry old = prev.entries().get(path);
+                if (old == null || !old.resolution().equals(now.resolution()) || usesAny(now.uses(), renamed)) {
+                    relinked.add(path);
+                }
+            }
+        }
         List<Problem> problems = new ArrayList<>();
         Set<String> hrefs = new HashSet<>();
         Set<String> fragments = new HashSet<>();
@@ -131,7 +184,8 @@ public final class LinkState {
         }
         problems.sort(null);
         last = new Snapshot(scope, Map.copyOf(pagePaths), Map.copyOf(entries));
-        return new Result(List.copyOf(problems), hrefs, fragments, rechecked == null ? null : Set.copyOf(rechecked));
+        return new Result(List.copyOf(problems), hrefs, fragments, rechecked == null ? null : Set.copyOf(rechecked),
+                relinked == null ? null : Set.copyOf(relinked));
     }
 
     /** Whether a path a document's link uses is, lies below or lies above one of {@code moved}. */
@@ -156,8 +210,12 @@ public final class LinkState {
         Set<String> hrefs = new HashSet<>();
         Set<String> fragments = new HashSet<>();
         Set<Path> uses = new HashSet<>();
+        List<String> resolution = new ArrayList<>(d.links().size());
         for (Link link : d.links()) {
             Target t = resolver.resolve(d, link.target(), link.kind().isImage());
+            resolution.add(link.kind() + " " + link.target() + " \u2192 " + (t instanceof Target.Anchor a
+                    ? "Anchor " + a.document().source().path() + ' ' + a.fragment() + ' ' + a.id() + ' ' + a.match()
+                    : String.valueOf(t))); // a document is a new object after each parse: what it names is its path
             Problem p = checker.check(d, link, t);
             if (p != null) {
                 problems.add(p);
@@ -168,7 +226,8 @@ public final class LinkState {
                 uses.add(used);
             }
         }
-        return new Entry(d, offer, Set.copyOf(uses), List.copyOf(problems), Set.copyOf(hrefs), Set.copyOf(fragments));
+        return new Entry(d, offer, offer.ids(d), Set.copyOf(uses), List.copyOf(problems), Set.copyOf(hrefs),
+                Set.copyOf(fragments), List.copyOf(resolution));
     }
 
     /**
