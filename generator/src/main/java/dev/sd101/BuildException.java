@@ -15,6 +15,19 @@ public class BuildException extends RuntimeException {
         super(message, cause);
     }
 
+    /**
+     * Whether the error is the tool's rather than the content's or the configuration's: reading or writing failed
+     * (its cause is an I/O error). Maven's convention reports that as an execution error, the rest as a failure.
+     */
+    public boolean isToolFault() {
+        for (Throwable c = getCause(); c != null; c = c.getCause()) {
+            if (c instanceof java.io.IOException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** An error at a place: the message reads {@code path:line: message}. */
     public static BuildException at(String path, int line, String message) {
         return new BuildException(line > 0 ? path + ":" + line + ": " + message : path + ": " + message);

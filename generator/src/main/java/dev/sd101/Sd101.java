@@ -1,9 +1,10 @@
 package dev.sd101;
 
-import dev.sd101.content.ContentRoot;
-import dev.sd101.content.SourceLoader;
+import dev.sd101.engine.Engine;
 import dev.sd101.markdown.Heading;
-import dev.sd101.markdown.MarkdownParser;
+import dev.sd101.serve.DevServer;
+
+import java.io.PrintWriter;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -22,8 +23,7 @@ public final class Sd101 {
     /** The engine's version, from the jar's manifest when packaged. */
     public static final String VERSION = version();
 
-    private final MarkdownParser parser = new MarkdownParser();
-    private final BuildPipeline pipeline = new BuildPipeline(parser, new dev.sd101.search.SearchIndexer());
+    private final Engine engine = new Engine(VERSION);
 
     /**
      * Builds the site and swaps it into the output folder. Content problems are returned (as warnings, or
@@ -32,7 +32,7 @@ public final class Sd101 {
      * @throws BuildException on a fatal error (unreadable source, template error, I/O); the previous site stays
      */
     public BuildResult generate(SiteConfig config) {
-        return pipeline.generate(config);
+        return engine.generate(config);
     }
 
     /**
@@ -44,7 +44,7 @@ public final class Sd101 {
      * @throws BuildException on a fatal error
      */
     public SiteBuild build(SiteConfig config) {
-        return pipeline.build(config);
+        return engine.build(config);
     }
 
     /**
@@ -57,7 +57,7 @@ public final class Sd101 {
      * @throws BuildException on a fatal error
      */
     public SiteBuild build(SiteConfig config, java.util.Set<java.nio.file.Path> changed) {
-        return pipeline.build(config, dev.sd101.content.ChangedFiles.of(changed));
+        return engine.build(config, changed);
     }
 
     /**
@@ -67,7 +67,7 @@ public final class Sd101 {
      * @return the build's result, now {@linkplain BuildResult#written() written}, with the write's time added
      */
     public BuildResult write(SiteConfig config, SiteBuild site) {
-        return pipeline.write(config, site, null);
+        return engine.write(config, site, null);
     }
 
     /**
@@ -80,7 +80,7 @@ public final class Sd101 {
      * @return the build's result, now {@linkplain BuildResult#written() written}, with the write's time added
      */
     public BuildResult update(SiteConfig config, SiteBuild site, SiteBuild previous) {
-        return pipeline.write(config, site, java.util.Objects.requireNonNull(previous, "previous"));
+        return engine.write(config, site, java.util.Objects.requireNonNull(previous, "previous"));
     }
 
     /**
@@ -107,7 +107,7 @@ public final class Sd101 {
 
     /** Loads, parses, plans and checks links; writes nothing. */
     public BuildResult check(SiteConfig config) {
-        return pipeline.check(config);
+        return engine.check(config);
     }
 
     /**
@@ -118,21 +118,27 @@ public final class Sd101 {
      * @return the changes made, sorted by file and offset
      * @throws BuildException when a file cannot be rewritten (it is then left as it was)
      */
-    public List<dev.sd101.link.LinkFixer.Fix> fix(SiteConfig config) {
-        return pipeline.fix(config);
+    public List<LinkFix> fix(SiteConfig config) {
+        return engine.fix(config);
     }
 
     /** The headings of one Markdown file with their GitHub ids, in document order. */
     public List<Heading> anchors(Path file) {
-        Path abs = file.toAbsolutePath().normalize();
-        if (!java.nio.file.Files.exists(abs)) {
-            List<String> near = abs.getParent() == null ? List.of()
-                    : dev.sd101.link.Suggester.nearestFileNames(abs.getParent(), abs.getFileName().toString());
-            throw new BuildException(ContentRoot.display(abs) + ": no such file"
-                    + (near.isEmpty() ? "" : "; did you mean " + String.join(" or ", near) + "?"));
-        }
-        SourceLoader loader = new SourceLoader(new ContentRoot(abs.getParent()));
-        return parser.parse(loader.read(abs)).headings();
+        return engine.anchors(file);
+    }
+
+    /**
+     * Builds the site, serves it on {@code http://127.0.0.1:<port>/} and rebuilds it on every change of its
+     * sources or theme folder (open pages reload themselves, a build error shows on them with its
+     * {@code file:line}, and a failing first build still starts it); the site is also written to the output folder
+     * after each good build. On its own engine.
+     *
+     * @param port the port on 127.0.0.1; 0 picks a free one ({@link Preview#port()})
+     * @param log  where the server reports its builds
+     * @throws java.io.UncheckedIOException when the port cannot be bound
+     */
+    public static Preview serve(SiteConfig config, int port, PrintWriter log) {
+        return DevServer.start(config, port, log);
     }
 
     private static String version() {

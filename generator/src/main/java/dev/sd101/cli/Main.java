@@ -2,11 +2,12 @@ package dev.sd101.cli;
 
 import dev.sd101.BuildException;
 import dev.sd101.BuildResult;
+import dev.sd101.LinkFix;
+import dev.sd101.Preview;
 import dev.sd101.Problem;
 import dev.sd101.Sd101;
 import dev.sd101.SiteConfig;
 import dev.sd101.cli.Args.Option;
-import dev.sd101.link.LinkFixer;
 import dev.sd101.markdown.Heading;
 
 import java.io.PrintWriter;
@@ -281,8 +282,8 @@ public final class Main {
         Sd101 sd101 = engine();
         SiteConfig config = ConfigOptions.toConfig(args);
         if (args.flag("--fix")) {
-            List<LinkFixer.Fix> fixes = sd101.fix(config);
-            for (LinkFixer.Fix f : fixes) {
+            List<LinkFix> fixes = sd101.fix(config);
+            for (LinkFix f : fixes) {
                 out.println(f.format());
             }
             out.printf(Locale.ROOT, "sd101 check --fix: %d link(s) rewritten%n", fixes.size());
@@ -319,7 +320,7 @@ public final class Main {
             throw new IllegalArgumentException("--port must be 0..65535, not " + port);
         }
         SiteConfig config = withCache(ConfigOptions.toConfig(args), args);
-        dev.sd101.serve.DevServer server = dev.sd101.serve.DevServer.start(config, port, out);
+        Preview server = Sd101.serve(config, port, out);
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "sd101-stop"));
         server.awaitStop();
         return OK;

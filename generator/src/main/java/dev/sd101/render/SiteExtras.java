@@ -5,6 +5,7 @@ import dev.sd101.site.Page;
 import dev.sd101.site.SiteModel;
 import dev.sd101.template.ThemeRenderer;
 import dev.sd101.template.Views;
+import dev.sd101.web.Json;
 import dev.sd101.web.UrlPaths;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -31,12 +32,37 @@ public final class SiteExtras {
     private final SiteModel site;
     private final PageViews views;
     private final ThemeRenderer theme;
+    private final Redirects redirects;
 
     public SiteExtras(SiteConfig config, SiteModel site, PageViews views, ThemeRenderer theme) {
+        this(config, site, views, theme, Redirects.NONE);
+    }
+
+    /** @param redirects what the 404 page sends on beside this site's own old heading ids (a site of editions) */
+    public SiteExtras(SiteConfig config, SiteModel site, PageViews views, ThemeRenderer theme, Redirects redirects) {
         this.config = config;
         this.site = site;
         this.views = views;
         this.theme = theme;
+        this.redirects = redirects;
+    }
+
+    /**
+     * What else the 404 page redirects, in a site of several editions.
+     *
+     * @param anchors old heading links of the other editions, {@code "en/#id"} → {@code "en/page/"}: an old {@code
+     *                en/README.md#id} link misses, lands on the root's 404 page, and is sent to that edition's page
+     * @param moved   an edition's files now published once for all editions, {@code "en/images/a.png"} → {@code
+     *                "images/a.png"}: an old link to the edition's copy misses and is sent on (the template's
+     *                {@code moved}, a JSON object, empty when there are none)
+     */
+    public record Redirects(Map<String, String> anchors, Map<String, String> moved) {
+        public static final Redirects NONE = new Redirects(Map.of(), Map.of());
+
+        public Redirects {
+            anchors = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(anchors));
+            moved = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(moved));
+        }
     }
 
     /** Path relative to the site root → bytes. */
@@ -55,18 +81,27 @@ public final class SiteExtras {
 
     private String notFound() {
         Page home = site.pages().get(0);
-        String anchors = home.document() == null ? "{}" : views.anchorMapJson(home.document().source().path());
+        StringBuilder anchors = new StringBuilder(home.document() == null ? "{}" : views.anchorMapJson(home.document().source().path()));
+        redirects.anchors().forEach((from, to) -> anchors.insert(anchors.length() - 1,
+                (anchors.length() > 2 ? "," : "") + Json.string(from) + ":" + Json.string(to)));
         // GitHub Pages answers a miss anywhere with this page, at the missed path: with a known site URL every
         // URL in it is root-absolute; without one, 404.peb finds the root at run time and sets a <base>.
         String root = config.siteUrl() == null ? "" : URI.create(config.siteUrl()).getRawPath();
         Views.PageView page = new Views.PageView("404", "404", "404.html", root, "", List.of(), List.of(), null, null,
-                List.of(), "", "", "", "", anchors, config.language(), Views.Scripts.NONE);
+                List.of(), "", "", "", "", anchors.toString(), config.language(), Views.Scripts.NONE);
         Map<String, Object> model = new HashMap<>();
         model.put("site", views.site());
         model.put("page", page);
         model.put("nav", List.of());
         model.put("editions", List.of());
+        model.put("moved", redirects.moved().isEmpty() ? "" : json(redirects.moved()));
         return theme.render("404.peb", model);
+    }
+
+    private static String json(Map<String, String> map) {
+        StringBuilder json = new StringBuilder("{");
+        map.forEach((k, v) -> json.append(json.length() > 1 ? "," : "").append(Json.string(k)).append(':').append(Json.string(v)));
+        return json.append('}').toString();
     }
 
     private String sitemap() {

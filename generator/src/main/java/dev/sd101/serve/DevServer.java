@@ -35,7 +35,7 @@ import java.nio.file.Path;
  * try (DevServer server = DevServer.start(config, 8000, out)) { server.awaitStop(); }
  * }</pre>
  */
-public final class DevServer implements AutoCloseable {
+public final class DevServer implements dev.sd101.Preview {
     private static final long DEBOUNCE_MILLIS = 40;
     private static final int WARM_UP_MAX_FILES = 3_000;
 

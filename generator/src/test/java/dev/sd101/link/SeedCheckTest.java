@@ -1,6 +1,7 @@
 package dev.sd101.link;
 
 import dev.sd101.BuildResult;
+import dev.sd101.LinkFix;
 import dev.sd101.Problem;
 import dev.sd101.Sd101;
 import dev.sd101.SiteConfig;
@@ -82,8 +83,8 @@ class SeedCheckTest {
     @Test
     void fixRewritesExactlyTheThreeLinksAndLeavesACleanFile() throws IOException {
         byte[] before = Files.readAllBytes(seed);
-        List<LinkFixer.Fix> fixes = new Sd101().fix(SiteConfig.builder(seed).contentRoot(root).outputDirectory(root.resolve("site")).build());
-        assertEquals(List.of(46, 51, 54), fixes.stream().map(LinkFixer.Fix::line).toList());
+        List<LinkFix> fixes = new Sd101().fix(SiteConfig.builder(seed).contentRoot(root).outputDirectory(root.resolve("site")).build());
+        assertEquals(List.of(46, 51, 54), fixes.stream().map(LinkFix::line).toList());
         assertEquals(List.of(), lines(check()));
 
         List<String> old = lines(before);

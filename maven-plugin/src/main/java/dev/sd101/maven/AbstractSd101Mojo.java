@@ -132,21 +132,21 @@ abstract class AbstractSd101Mojo extends AbstractMojo {
     List<Edition> editions;
 
     /** {@code config} with the analysis cache the parameters ask for. */
-    SiteConfig withCache(SiteConfig config) throws MojoExecutionException {
+    SiteConfig withCache(SiteConfig config) throws MojoFailureException {
         if (!cache || cacheDirectory == null) {
             return config;
         }
         try {
             return config.withCacheDirectory(cacheDirectory.toPath());
         } catch (IllegalArgumentException e) {
-            throw new MojoExecutionException("sd101 configuration: parameter cacheDirectory (property sd101.cacheDirectory): "
-                    + e.getMessage(), e);
+            throw badParameter("cacheDirectory", e.getMessage(), e);
         }
     }
 
     /**
-     * @throws MojoExecutionException when a parameter is invalid
-     * @throws MojoFailureException   when the site config file is (its {@code file:line} is logged first)
+     * @throws MojoFailureException   when a parameter or the site config file is invalid (its {@code file:line}
+     *                                 is logged first)
+     * @throws MojoExecutionException when the config file cannot be read
      */
     SiteConfig config() throws MojoExecutionException, MojoFailureException {
         try {
@@ -176,21 +176,30 @@ abstract class AbstractSd101Mojo extends AbstractMojo {
             throw failure(e);
         } catch (IllegalArgumentException e) {
             // SiteConfig's messages start with the key, which is also the parameter's name.
-            String key = ConfigLoader.keyOf(e);
-            String text = "sd101 configuration: parameter " + key + " (property sd101." + key + "): " + e.getMessage();
-            getLog().error(text);
-            throw new MojoExecutionException(text, e);
+            throw badParameter(ConfigLoader.keyOf(e), e.getMessage(), e);
         }
     }
 
     /**
-     * A build error as the goal's failure. Its message ({@code file:line: …}) is logged first, so it is the first
-     * error line the user reads; a MojoFailureException (a problem of the content, not of the plugin) is shown by
-     * Maven without the "Execution … of goal … failed" wrapping a runtime exception gets.
+     * A build error as the goal's failure, by Maven's convention: the user's fault (content, configuration) is a
+     * MojoFailureException, returned for the caller to throw; the tool's (I/O) a MojoExecutionException, thrown here.
+     * Its message ({@code file:line: …}) is logged first, so it is the first error line the user reads; a
+     * MojoFailureException is shown by Maven without the "Execution … of goal … failed" wrapping a runtime
+     * exception gets.
      */
-    MojoFailureException failure(BuildException e) {
+    MojoFailureException failure(BuildException e) throws MojoExecutionException {
         getLog().error(e.getMessage());
+        if (e.isToolFault()) {
+            throw new MojoExecutionException(e.getMessage(), e);
+        }
         return new MojoFailureException(e.getMessage(), e);
+    }
+
+    /** A parameter the user set wrong: the goal's failure, named as the parameter and its property. */
+    MojoFailureException badParameter(String key, String message, Exception e) {
+        String text = "sd101 configuration: parameter " + key + " (property sd101." + key + "): " + message;
+        getLog().error(text);
+        return new MojoFailureException(text, e);
     }
 
     void log(List<Problem> problems) {

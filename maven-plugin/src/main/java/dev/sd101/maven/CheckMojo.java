@@ -2,9 +2,9 @@ package dev.sd101.maven;
 
 import dev.sd101.BuildException;
 import dev.sd101.BuildResult;
+import dev.sd101.LinkFix;
 import dev.sd101.Sd101;
 import dev.sd101.Severity;
-import dev.sd101.link.LinkFixer;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -38,7 +38,7 @@ public class CheckMojo extends AbstractSd101Mojo {
         try {
             Sd101 sd101 = new Sd101();
             if (fix) {
-                List<LinkFixer.Fix> fixes = sd101.fix(config);
+                List<LinkFix> fixes = sd101.fix(config);
                 fixes.forEach(f -> getLog().info(f.format()));
                 getLog().info("sd101 check: " + fixes.size() + " link(s) rewritten");
             }

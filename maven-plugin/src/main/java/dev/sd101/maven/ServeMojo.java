@@ -1,7 +1,9 @@
 package dev.sd101.maven;
 
-import dev.sd101.serve.DevServer;
 import dev.sd101.BuildException;
+import dev.sd101.Preview;
+import dev.sd101.Sd101;
+import dev.sd101.SiteConfig;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -30,11 +32,12 @@ public class ServeMojo extends AbstractSd101Mojo {
             return;
         }
         if (port < 0 || port > 65535) {
-            throw new MojoExecutionException("sd101.port must be 0..65535, not " + port);
+            throw badParameter("port", "must be 0..65535, not " + port, null);
         }
-        DevServer server;
+        SiteConfig config = withCache(config());
+        Preview server;
         try {
-            server = DevServer.start(withCache(config()), port, new PrintWriter(new LogWriter(), true));
+            server = Sd101.serve(config, port, new PrintWriter(new LogWriter(), true));
         } catch (BuildException e) {
             throw failure(e);
         } catch (UncheckedIOException e) {

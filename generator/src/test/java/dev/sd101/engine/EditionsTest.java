@@ -1,5 +1,12 @@
-package dev.sd101;
+package dev.sd101.engine;
 
+import dev.sd101.BuildException;
+import dev.sd101.BuildResult;
+import dev.sd101.Problem;
+import dev.sd101.Sd101;
+import dev.sd101.Severity;
+import dev.sd101.SiteBuild;
+import dev.sd101.SiteConfig;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;

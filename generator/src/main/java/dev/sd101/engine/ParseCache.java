@@ -1,4 +1,4 @@
-package dev.sd101;
+package dev.sd101.engine;
 
 import dev.sd101.content.Source;
 import dev.sd101.markdown.Document;

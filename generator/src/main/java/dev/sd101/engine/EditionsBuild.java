@@ -1,10 +1,17 @@
-package dev.sd101;
+package dev.sd101.engine;
 
+import dev.sd101.BuildException;
+import dev.sd101.BuildResult;
+import dev.sd101.Problem;
+import dev.sd101.SiteBuild;
+import dev.sd101.SiteConfig;
 import dev.sd101.link.SiteVerifier;
+import dev.sd101.render.SiteExtras;
 import dev.sd101.search.AnalysisCache;
 import dev.sd101.search.SearchIndexer;
 import dev.sd101.site.EditionMatcher;
 import dev.sd101.site.Page;
+import dev.sd101.template.ThemeCache;
 import dev.sd101.template.Views;
 import dev.sd101.web.Json;
 import dev.sd101.web.UrlPaths;
@@ -44,26 +51,26 @@ final class EditionsBuild {
     }
 
     /** The editions planned and matched. */
-    private record Planned(List<SiteConfig> configs, List<BuildPipeline.Planned> sites, EditionMatcher.Matches matches,
+    private record Editions(List<SiteConfig> configs, List<Planned> sites, EditionMatcher.Matches matches,
                            List<Problem> problems) {
     }
 
-    private Planned plan(SiteConfig config, Map<String, Long> t) {
+    private Editions plan(SiteConfig config, StageClock clock) {
         List<SiteConfig> configs = config.editions().stream().map(config::forEdition).toList();
-        List<BuildPipeline.Planned> sites = new ArrayList<>();
+        List<Planned> sites = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
         for (SiteConfig c : configs) {
-            BuildPipeline.Planned p = pipeline.plan(c, t);
+            Planned p = pipeline.planner().plan(c, clock);
             sites.add(p);
             problems.addAll(p.problems());
         }
-        EditionMatcher.Matches matches = BuildPipeline.time(t, "plan", () -> EditionMatcher.match(editionSites(config, sites)));
+        EditionMatcher.Matches matches = clock.time("plan", () -> EditionMatcher.match(editionSites(config, sites)));
         problems.addAll(matches.problems());
         problems.sort(null);
-        return new Planned(configs, sites, matches, problems);
+        return new Editions(configs, sites, matches, problems);
     }
 
-    private static List<EditionMatcher.EditionSite> editionSites(SiteConfig config, List<BuildPipeline.Planned> sites) {
+    private static List<EditionMatcher.EditionSite> editionSites(SiteConfig config, List<Planned> sites) {
         List<EditionMatcher.EditionSite> out = new ArrayList<>();
         for (int i = 0; i < sites.size(); i++) {
             SiteConfig.Edition e = config.editions().get(i);
@@ -73,91 +80,78 @@ final class EditionsBuild {
     }
 
     BuildResult check(SiteConfig config) {
-        Map<String, Long> t = new LinkedHashMap<>();
-        return new BuildResult(plan(config, t).problems(), 0, 0, null, 0, t);
+        StageClock clock = new StageClock();
+        return new BuildResult(plan(config, clock).problems(), 0, 0, null, 0, clock.nanos());
     }
 
+    /** The editions rendered one after the other into one site in memory, then checked as a whole. */
     SiteBuild build(SiteConfig config, AnalysisCache disk) {
-        Map<String, Long> t = new LinkedHashMap<>();
-        Planned planned = plan(config, t);
+        StageClock clock = new StageClock();
+        Editions planned = plan(config, clock);
         List<Problem> problems = BuildPipeline.problems(config, planned.problems());
         if (BuildPipeline.stops(config, problems)) {
-            return new SiteBuild(new BuildResult(problems, 0, 0, null, 0, t), Map.of(), Map.of());
+            return BuildPipeline.stopped(problems, clock);
         }
-        dev.sd101.template.ThemeCache.Theme compiled = BuildPipeline.time(t, "render",
-                () -> pipeline.themeCache().get(config.themeDirectory()));
+        ThemeCache.Theme compiled = clock.time("render", () -> pipeline.themeCache().get(config.themeDirectory()));
         Map<String, byte[]> files = new TreeMap<>();
         Map<String, Path> copies = new TreeMap<>();
         Map<String, String> owner = new HashMap<>();
         java.util.Set<String> shared = sharedAssets(planned);
-        StringBuilder moved = new StringBuilder();
+        SiteExtras.Redirects redirects = redirects(config, planned, shared);
         List<RenderMemo.Session> sessions = new ArrayList<>();
         SiteVerifier verifier = null;
         int pages = 0;
-        StringBuilder anchors = new StringBuilder();
         for (int i = 0; i < planned.sites().size(); i++) {
             SiteConfig.Edition edition = config.editions().get(i);
             SiteConfig c = planned.configs().get(i);
-            BuildPipeline.Planned site = planned.sites().get(i);
+            Planned site = planned.sites().get(i);
             // A body's image links depend on which images are shared: a change of that set starts the memo afresh.
             String up = UrlPaths.toRoot(edition.prefix());
             java.util.Set<String> mine = up.isEmpty() ? java.util.Set.of() : shared;
-            RenderMemo.Session reuse = memos.compute(edition.prefix(), (k, m) -> m != null && m.shared().equals(mine) ? m
+            RenderMemo.Session reuse = clock.time("render", () -> memos.compute(edition.prefix(), (k, m) -> m != null && m.shared().equals(mine) ? m
                             : new EditionMemo(mine, new RenderMemo())).memo()
-                    .begin(c, site.site(), site.resolver(), pipeline.parser(), compiled.renderer());
+                    .begin(c, site.site(), site.resolver(), pipeline.planner().parser(), compiled.renderer()));
             sessions.add(reuse);
             int index = i;
             SearchIndexer indexer = indexer(edition.language());
             // The cache on disk holds the default analysis: another language's terms of the same text differ.
-            BuildPipeline.Rendered r = pipeline.render(c, site, indexer.analysesAsDefault() ? disk : AnalysisCache.none(), t,
-                    compiled, reuse, indexer,
-                    page -> switcher(config, planned, index, page), path -> mine.contains(path) ? up : "");
-            pages += r.pages();
-            for (Map.Entry<String, byte[]> f : r.files().entrySet()) {
+            SearchStage search = c.search() ? SearchStage.collected(indexer, site.site().pages().size(),
+                    indexer.analysesAsDefault() ? disk : AnalysisCache.none()) : null;
+            MemorySink sink = new MemorySink(AnalysisCache.none());
+            java.util.Set<String> unresolved = new RenderPass(c, site, pipeline.planner().parser(), compiled, reuse, pipeline.version())
+                    .asEdition(page -> switcher(config, planned, index, page), path -> mine.contains(path) ? up : "", redirects)
+                    .into(sink, search, null, clock);
+            pages += site.site().pages().size();
+            for (Map.Entry<String, byte[]> f : new TreeMap<>(sink.files()).entrySet()) {
                 if (ROOT_ONLY.contains(f.getKey()) && (!edition.prefix().isEmpty() || f.getKey().equals("sitemap.xml"))) {
                     continue;
                 }
                 put(files, owner, edition, edition.prefix() + f.getKey(), f.getValue());
             }
-            r.copies().forEach((path, file) -> {
+            new TreeMap<>(sink.copies()).forEach((path, file) -> {
                 if (mine.contains(path)) {
                     copies.put(path, file); // the one copy, at the top: where the root edition has it
-                    moved.append(',').append(Json.string(edition.prefix() + path)).append(':').append(Json.string(path));
                 } else {
                     copies.put(edition.prefix() + path, file);
                 }
             });
             SiteVerifier v = SiteVerifier.forContent(site.resolver(), site.site().documents().values());
-            v.excuse(r.unresolved());
+            v.excuse(unresolved);
             verifier = verifier == null ? v : verifier.and(v);
-            Page home = site.site().pages().get(0);
-            if (!edition.prefix().isEmpty() && home.document() != null) {
-                anchors.append(prefixed(edition.prefix(), home, site.site()));
-            }
-        }
-        if (anchors.length() > 0) {
-            files.computeIfPresent("404.html", (k, html) -> withEditionAnchors(html, anchors.toString()));
-        }
-        if (moved.length() > 0) {
-            files.computeIfPresent("404.html", (k, html) -> withMovedFiles(html, "{" + moved.substring(1) + "}"));
         }
         if (config.siteUrl() != null) {
             files.put("sitemap.xml", sitemap(config, planned).getBytes(StandardCharsets.UTF_8));
         }
         files.put(REPORT, report(config, planned).getBytes(StandardCharsets.UTF_8));
-        SiteVerifier check = verifier;
-        BuildPipeline.time(t, "verify", () -> {
-            SiteVerifier.Scan scan = check.scan();
-            files.entrySet().parallelStream().forEach(e -> scan.add(e.getKey(), e.getValue()));
-            java.util.Set<String> all = new java.util.HashSet<>(files.keySet());
-            all.addAll(copies.keySet());
-            check.verify(scan, all);
-            return null;
-        });
+        SiteCheck check = new SiteCheck(verifier);
+        clock.run("verify", () -> files.entrySet().parallelStream().forEach(e -> check.scan(e.getKey(), e.getValue(), null)));
+        java.util.Set<String> all = new java.util.HashSet<>(files.keySet());
+        all.addAll(copies.keySet());
+        check.verify(all, clock);
         sessions.forEach(s -> s.commit(null));
         long bytes = files.values().stream().mapToLong(b -> b.length).sum()
-                + copies.values().stream().mapToLong(BuildPipeline::size).sum();
-        return new SiteBuild(new BuildResult(problems, pages, files.size() + copies.size(), null, bytes, t), files, copies);
+                + copies.values().stream().mapToLong(PageSink::size).sum();
+        return new SiteBuild(new BuildResult(problems, pages, files.size() + copies.size(), null, bytes, clock.nanos()), files, copies);
     }
 
     /** An edition's render memo, with the shared images its bodies were rendered for. */
@@ -169,20 +163,12 @@ final class EditionsBuild {
      * the top of the site where the root edition has its files, and every edition's pages link that copy. (A
      * translation reuses the original's diagrams; copying them under every prefix would publish each again.)
      */
-    private static java.util.Set<String> sharedAssets(Planned planned) {
+    private static java.util.Set<String> sharedAssets(Editions planned) {
         Map<String, Path> file = new HashMap<>();
         Map<String, Integer> editions = new HashMap<>();
         java.util.Set<String> different = new java.util.HashSet<>();
-        for (BuildPipeline.Planned site : planned.sites()) {
-            Map<String, Path> mine = new HashMap<>();
-            for (dev.sd101.markdown.Document doc : site.site().documents().values()) {
-                for (dev.sd101.markdown.Link link : doc.links()) {
-                    if (site.resolver().resolve(doc, link.target(), link.kind().isImage()) instanceof dev.sd101.link.Target.Asset a) {
-                        mine.put(a.path(), a.file().toAbsolutePath().normalize());
-                    }
-                }
-            }
-            mine.forEach((path, f) -> {
+        for (Planned site : planned.sites()) {
+            assets(site).forEach((path, f) -> {
                 Path before = file.putIfAbsent(path, f);
                 if (before != null && !before.equals(f)) {
                     different.add(path); // editions with content roots of their own: same path, another file
@@ -197,6 +183,19 @@ final class EditionsBuild {
             }
         });
         return out;
+    }
+
+    /** The assets an edition's documents link, by content-root path (sorted), each with its file. */
+    private static Map<String, Path> assets(Planned site) {
+        Map<String, Path> mine = new TreeMap<>();
+        for (dev.sd101.markdown.Document doc : site.site().documents().values()) {
+            for (dev.sd101.markdown.Link link : doc.links()) {
+                if (site.resolver().resolve(doc, link.target(), link.kind().isImage()) instanceof dev.sd101.link.Target.Asset a) {
+                    mine.put(a.path(), a.file().toAbsolutePath().normalize());
+                }
+            }
+        }
+        return mine;
     }
 
     private SearchIndexer indexer(String language) {
@@ -215,7 +214,7 @@ final class EditionsBuild {
     }
 
     /** What a page's language switcher lists: every edition, with this page's twin there (else that edition's home). */
-    private static List<Views.EditionView> switcher(SiteConfig config, Planned planned, int edition, Page page) {
+    private static List<Views.EditionView> switcher(SiteConfig config, Editions planned, int edition, Page page) {
         List<Views.EditionView> out = new ArrayList<>();
         String from = config.editions().get(edition).prefix() + page.path();
         int depth = (int) from.chars().filter(ch -> ch == '/').count();
@@ -253,49 +252,29 @@ final class EditionsBuild {
     }
 
     /**
-     * An edition's old heading ids as 404.html's map entries {@code "en/#id": "en/page/"}: an old {@code
-     * en/README.md#id} link misses, lands on the root's 404 page, and is sent to that edition's page (site.js tries
-     * the key of the missed URL's edition first).
+     * What the root's 404 page sends on for the other editions: their old heading ids ({@code "en/#id"} →
+     * {@code "en/page/"}; site.js tries the key of the missed URL's edition first), and their files now published
+     * once for all editions ({@code "en/images/a.png"} → {@code "images/a.png"}).
      */
-    private static String prefixed(String prefix, Page home, dev.sd101.site.SiteModel site) {
-        StringBuilder json = new StringBuilder();
-        site.anchors().ids(home.document().source().path()).forEach((id, path) ->
-                json.append(',').append(Json.string(prefix + "#" + id)).append(':').append(Json.string(prefix + path)));
-        return json.toString();
-    }
-
-    private static byte[] withEditionAnchors(byte[] html, String entries) {
-        String text = new String(html, StandardCharsets.UTF_8);
-        String open = "id=\"sd101-anchors\">{";
-        int at = text.indexOf(open);
-        if (at < 0) {
-            return html; // a theme's own 404 page without the map
+    private static SiteExtras.Redirects redirects(SiteConfig config, Editions planned, java.util.Set<String> shared) {
+        Map<String, String> anchors = new LinkedHashMap<>();
+        Map<String, String> moved = new LinkedHashMap<>();
+        for (int i = 0; i < planned.sites().size(); i++) {
+            String prefix = config.editions().get(i).prefix();
+            Planned site = planned.sites().get(i);
+            Page home = site.site().pages().get(0);
+            if (!prefix.isEmpty() && home.document() != null) {
+                site.site().anchors().ids(home.document().source().path()).forEach((id, path) -> anchors.put(prefix + "#" + id, prefix + path));
+            }
+            if (prefix.contains("/")) {
+                assets(site).keySet().stream().filter(shared::contains).forEach(path -> moved.put(prefix + path, path));
+            }
         }
-        int start = at + open.length();
-        boolean empty = text.startsWith("}", start);
-        String insert = empty ? entries.substring(1) : entries;
-        int close = text.indexOf("}</script>", start);
-        return (text.substring(0, close) + insert + text.substring(close)).getBytes(StandardCharsets.UTF_8);
-    }
-
-    /**
-     * The 404 page's map of an edition's files now published once for all editions ({@code "en/images/a.png":
-     * "images/a.png"}): an old link to the edition's copy misses, lands there, and site.js sends it on.
-     */
-    private static byte[] withMovedFiles(byte[] html, String json) {
-        String text = new String(html, StandardCharsets.UTF_8);
-        String open = "id=\"sd101-anchors\">";
-        int at = text.indexOf(open);
-        if (at < 0) {
-            return html; // a theme's own 404 page without the map
-        }
-        int end = text.indexOf("</script>", at) + "</script>".length();
-        String script = "<script type=\"application/json\" id=\"sd101-moved\">" + json + "</script>";
-        return (text.substring(0, end) + script + text.substring(end)).getBytes(StandardCharsets.UTF_8);
+        return new SiteExtras.Redirects(anchors, moved);
     }
 
     /** Every page of every edition, each with its twins as {@code xhtml:link} alternates (as Google reads them). */
-    private static String sitemap(SiteConfig config, Planned planned) {
+    private static String sitemap(SiteConfig config, Editions planned) {
         StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
                 .append("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n");
         for (int i = 0; i < planned.sites().size(); i++) {
@@ -317,7 +296,7 @@ final class EditionsBuild {
     }
 
     /** {@value #REPORT}: the editions, and for every page its twins with the rule that matched each. */
-    private static String report(SiteConfig config, Planned planned) {
+    private static String report(SiteConfig config, Editions planned) {
         StringBuilder json = new StringBuilder("{\"editions\":[");
         for (int i = 0; i < config.editions().size(); i++) {
             SiteConfig.Edition e = config.editions().get(i);

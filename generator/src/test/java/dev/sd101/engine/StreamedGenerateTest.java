@@ -1,5 +1,10 @@
-package dev.sd101;
+package dev.sd101.engine;
 
+import dev.sd101.BuildResult;
+import dev.sd101.Sd101;
+import dev.sd101.SiteBuild;
+import dev.sd101.SiteConfig;
+import dev.sd101.SiteFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,5 +1,6 @@
-package dev.sd101;
+package dev.sd101.engine;
 
+import dev.sd101.SiteConfig;
 import dev.sd101.content.FrontMatter;
 import dev.sd101.link.LinkResolver;
 import dev.sd101.link.LinkState;
@@ -112,12 +113,21 @@ final class RenderMemo {
             relinked = d -> !same;
         }
         boolean pagesValid = sameConfig && prev.theme() == theme;
-        return new Session(config, state, theme, parser, sameConfig ? prev.bodies() : Map.of(), relinked,
+        return new Session(true, config, state, theme, parser, sameConfig ? prev.bodies() : Map.of(), relinked,
                 pagesValid ? prev.pages() : Map.of(), pagesValid ? prev.frame() : null, prev == null ? null : prev.scan());
+    }
+
+    /**
+     * A session that renders everything and keeps nothing ({@code generate}): a streamed build must not hold its
+     * pages, and no later build of a one-shot run would reuse them.
+     */
+    Session none() {
+        return new Session(false, null, null, null, null, Map.of(), d -> true, Map.of(), null, null);
     }
 
     /** The reuse decisions and results of one build; thread-safe, as pages render in parallel. */
     final class Session {
+        private final boolean keeps;
         private final SiteConfig config;
         private final String linkState;
         private final ThemeRenderer theme;
@@ -133,9 +143,10 @@ final class RenderMemo {
         private final Map<String, byte[]> reused = new ConcurrentHashMap<>();
         private volatile Frame frame;
 
-        private Session(SiteConfig config, String linkState, ThemeRenderer theme, MarkdownParser parser,
+        private Session(boolean keeps, SiteConfig config, String linkState, ThemeRenderer theme, MarkdownParser parser,
                         Map<String, BodyEntry> oldBodies, java.util.function.Predicate<String> relinked,
                         Map<String, PageEntry> oldPages, Frame oldFrame, SiteVerifier.Scan oldScan) {
+            this.keeps = keeps;
             this.config = config;
             this.linkState = linkState;
             this.theme = theme;
@@ -149,7 +160,7 @@ final class RenderMemo {
 
         /** The page's body: the previous one when its inputs are the same, else {@code render}'s. */
         RenderedBody body(Page page, Supplier<RenderedBody> render) {
-            if (page.document() == null) {
+            if (!keeps || page.document() == null) {
                 return render.get();
             }
             Document d = page.document();
@@ -193,6 +204,9 @@ final class RenderMemo {
 
         /** The page's HTML: the previous bytes when the template and its model are equal, else {@code render}'s. */
         byte[] page(Page page, RenderedBody body, String template, Map<String, Object> model, Supplier<byte[]> render) {
+            if (!keeps) {
+                return render.get();
+            }
             String file = page.file();
             PageEntry old = oldPages.get(file);
             byte[] html;
@@ -206,17 +220,26 @@ final class RenderMemo {
             return html;
         }
 
-        /** Scans a file for the site check, reusing the previous scan of a page whose bytes were reused. */
-        void scan(SiteVerifier.Scan scan, String path, byte[] bytes) {
-            if (oldScan != null && reused.get(path) == bytes) {
-                scan.addUnchanged(path, bytes, oldScan);
-            } else {
-                scan.add(path, bytes);
+        /** Whether the previous build's scan of this page stands: its very bytes were reused ({@link #scanReused}). */
+        boolean scanStands(String file, byte[] bytes) {
+            return oldScan != null && reused.get(file) == bytes;
+        }
+
+        /**
+         * Adds the previous scans of the pages whose bytes were reused; call once every page's body has excused its
+         * links, as a reused summary stands only if the same links are excused.
+         */
+        void scanReused(SiteVerifier.Scan scan) {
+            if (oldScan != null) {
+                reused.forEach((path, bytes) -> scan.addUnchanged(path, bytes, oldScan));
             }
         }
 
         /** Keeps this build's results for the next; call once the build succeeded. */
         void commit(SiteVerifier.Scan scan) {
+            if (!keeps) {
+                return;
+            }
             last = new Snapshot(config, linkState, theme, frame, Map.copyOf(bodies), Map.copyOf(pages), scan);
         }
     }

@@ -1,5 +1,9 @@
-package dev.sd101;
+package dev.sd101.engine;
 
+import dev.sd101.BuildResult;
+import dev.sd101.Sd101;
+import dev.sd101.SiteConfig;
+import dev.sd101.SiteFiles;
 import dev.sd101.search.AnalysisCache;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,0 +1,45 @@
+package dev.sd101.engine;
+
+import dev.sd101.BuildResult;
+import dev.sd101.Problem;
+import dev.sd101.SiteBuild;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Where the render pass puts the site's files: a staging folder ({@link StagingSink}, generate) or memory
+ * ({@link MemorySink}, build and serve). {@link #put} and {@link #copy} may be called concurrently; a later file at
+ * the same path replaces the earlier.
+ */
+interface PageSink extends AutoCloseable {
+    /** One file of the site (path relative to the site root). */
+    void put(String path, byte[] bytes);
+
+    /** A local file published as it is (an image). */
+    void copy(String path, Path from);
+
+    /** Every path put or copied so far. */
+    Set<String> paths();
+
+    /** Ends the build: what is not yet in place goes there; the result counts what the site holds. */
+    SiteBuild finish(List<Problem> problems, int pages, StageClock clock);
+
+    /** Drops whatever an unfinished build left; a finished one stays. */
+    @Override
+    void close();
+
+    static BuildResult result(List<Problem> problems, int pages, int files, Path output, long bytes, StageClock clock) {
+        return new BuildResult(problems, pages, files, output, bytes, clock.nanos());
+    }
+
+    static long size(Path p) {
+        try {
+            return Files.size(p);
+        } catch (java.io.IOException e) {
+            return 0;
+        }
+    }
+}

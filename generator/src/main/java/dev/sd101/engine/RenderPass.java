@@ -1,0 +1,204 @@
+package dev.sd101.engine;
+
+import dev.sd101.SiteConfig;
+import dev.sd101.markdown.Document;
+import dev.sd101.markdown.MarkdownParser;
+import dev.sd101.render.BodyRenderer;
+import dev.sd101.render.CatalogViews;
+import dev.sd101.render.PageViews;
+import dev.sd101.render.RenderedBody;
+import dev.sd101.render.SiteExtras;
+import dev.sd101.site.Page;
+import dev.sd101.site.SiteModel;
+import dev.sd101.template.ThemeAssets;
+import dev.sd101.template.ThemeCache;
+import dev.sd101.template.ThemeRenderer;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.stream.IntStream;
+
+/**
+ * The render stage, with index, verify and write interleaved: every page of a planned site is rendered (its body,
+ * then its template), put into the sink, scanned for the site check and handed to the index, and then dropped, on
+ * every core; then the site's other files, the theme's assets and the search index follow. The one pass of
+ * {@code generate}, {@code build} and each edition of a site of several.
+ */
+final class RenderPass {
+    private final SiteConfig config;
+    private final Planned planned;
+    private final MarkdownParser parser;
+    private final ThemeCache.Theme compiled;
+    private final RenderMemo.Session reuse;
+    private final String version;
+    private boolean releaseTrees;
+    private Function<Page, Object> editions;
+    private Function<String, String> assetBase = path -> "";
+    private SiteExtras.Redirects redirects = SiteExtras.Redirects.NONE;
+
+    RenderPass(SiteConfig config, Planned planned, MarkdownParser parser, ThemeCache.Theme compiled,
+               RenderMemo.Session reuse, String version) {
+        this.config = config;
+        this.planned = planned;
+        this.parser = parser;
+        this.compiled = compiled;
+        this.reuse = reuse;
+        this.version = version;
+    }
+
+    /** Releases a document's tree once its last page is rendered (the pages of a split document share it). */
+    RenderPass releasingTrees() {
+        this.releaseTrees = true;
+        return this;
+    }
+
+    /**
+     * For an edition of a site of several.
+     *
+     * @param editions  what each page's language switcher lists
+     * @param assetBase per asset, the way from the site's root to its folder ({@link BodyRenderer}): {@code ""} but
+     *                  for an edition's images published once for all editions
+     * @param redirects what the 404 page sends on for the other editions
+     */
+    RenderPass asEdition(Function<Page, Object> editions, Function<String, String> assetBase, SiteExtras.Redirects redirects) {
+        this.editions = editions;
+        this.assetBase = assetBase;
+        this.redirects = redirects;
+        return this;
+    }
+
+    /**
+     * @param index what the pages are indexed into, or {@code null} for a site without search
+     * @param check what scans each file, or {@code null} when the caller scans the files later (an edition, whose
+     *              files are checked with the other editions')
+     * @return the unresolved links the pages' bodies hold, as the content wrote them
+     */
+    Set<String> into(PageSink sink, SearchStage index, SiteCheck check, StageClock clock) {
+        SiteModel site = planned.site();
+        clock.startPass();
+        BodyRenderer bodies = new BodyRenderer(parser, site, planned.resolver(), config.sanitizeHtml(), config.fillEmptyAlt(),
+                assetBase);
+        ThemeRenderer theme = compiled.renderer();
+        // The licence page's body feeds every page's footer; rendered for it first, and reused by the pass.
+        Map<Integer, RenderedBody> early = new ConcurrentHashMap<>();
+        String license = SiteExtras.licenseHtml(site, i -> early.computeIfAbsent(i, k -> body(bodies, site.pages().get(k))));
+        PageViews views = new PageViews(config, site, license, version);
+        CatalogViews lists = new CatalogViews(config, site);
+        reuse.frame(site, license, editions == null);
+        Map<Document, AtomicInteger> pagesLeft = releaseTrees ? pagesLeft(site) : new IdentityHashMap<>();
+        Set<String> vendorUsed = ConcurrentHashMap.newKeySet();
+        Set<String> unresolved = ConcurrentHashMap.newKeySet();
+        Map<String, Integer> owner = owners(site);
+        IntStream.range(0, site.pages().size()).parallel().forEach(i -> {
+            Page page = site.pages().get(i);
+            long t = System.nanoTime();
+            RenderedBody ready = early.remove(i);
+            RenderedBody body = ready != null ? ready : body(bodies, page);
+            AtomicInteger left = pagesLeft.get(page.document());
+            if (left != null && left.decrementAndGet() == 0) {
+                page.document().tree().release();
+            }
+            String[] text = new String[1];
+            byte[] bytes = reuse.unchanged(page, body); // nothing it shows changed: no model is built
+            if (bytes == null) {
+                Map<String, Object> model = views.model(page, lists.withFrontMatter(page, body));
+                model.put("list", lists.view(page));
+                if (editions != null) {
+                    model.put("editions", editions.apply(page));
+                }
+                String template = lists.template(page);
+                bytes = reuse.page(page, body, template, model, () -> {
+                    text[0] = theme.render(template, model);
+                    return text[0].getBytes(StandardCharsets.UTF_8);
+                });
+            }
+            t = clock.work("render", t);
+            boolean mine = owner.get(page.file()) == i;
+            if (mine) {
+                sink.put(page.file(), bytes);
+                t = clock.work("write", t);
+            }
+            unresolved.addAll(body.unresolved());
+            if (check != null && mine) {
+                check.excuse(body.unresolved());
+                if (!reuse.scanStands(page.file(), bytes)) {
+                    check.scan(page.file(), bytes, text[0]); // the page's text as rendered: no decoding again
+                }
+                t = clock.work("verify", t);
+            }
+            if (index != null && indexed(site, page)) {
+                index.add(i, CatalogViews.searchPage(site, page, breadcrumb(site, page), body.html()));
+                clock.work("index", t);
+            }
+            body.assets().forEach(sink::copy);
+            vendorUsed.addAll(body.scripts().vendorFolders());
+        });
+        clock.endPass();
+        clock.run("render", () -> {
+            new SiteExtras(config, site, views, theme, redirects).files().forEach((path, bytes) -> put(sink, check, path, bytes));
+            lists.files().forEach((path, bytes) -> put(sink, check, path, bytes));
+            ThemeAssets.forPages(compiled.assets(), vendorUsed).forEach((path, bytes) -> put(sink, check, path, bytes));
+        });
+        if (index != null) {
+            // Thousands of small files at scale (a bundle of fragments per six sections): put in parallel.
+            clock.run("index", () -> index.files().entrySet().parallelStream().forEach(e -> put(sink, check, e.getKey(), e.getValue())));
+        }
+        return unresolved;
+    }
+
+    private RenderedBody body(BodyRenderer bodies, Page page) {
+        return reuse.body(page, () -> bodies.render(page));
+    }
+
+    private static void put(PageSink sink, SiteCheck check, String path, byte[] bytes) {
+        sink.put(path, bytes);
+        if (check != null) {
+            check.scan(path, bytes, null);
+        }
+    }
+
+    /**
+     * Which page's HTML each page file holds: the last of the pages at that path, as if they were written in order
+     * (the pass writes them in parallel).
+     */
+    private static Map<String, Integer> owners(SiteModel site) {
+        Map<String, Integer> owner = new java.util.HashMap<>();
+        for (int i = 0; i < site.pages().size(); i++) {
+            owner.put(site.pages().get(i).file(), i);
+        }
+        return owner;
+    }
+
+    private static Map<Document, AtomicInteger> pagesLeft(SiteModel site) {
+        Map<Document, AtomicInteger> left = new IdentityHashMap<>();
+        for (Page p : site.pages()) {
+            if (p.document() != null) {
+                left.computeIfAbsent(p.document(), d -> new AtomicInteger()).incrementAndGet();
+            }
+        }
+        return left;
+    }
+
+    /** Whether a page goes into the search index: a generated listing only repeats titles indexed anyway. */
+    private static boolean indexed(SiteModel site, Page p) {
+        return p.document() != null || site.catalog().isEmpty();
+    }
+
+    /** Titles of the page's ancestors below the home page: the category an article is in. */
+    private static List<String> breadcrumb(SiteModel site, Page page) {
+        List<String> titles = new ArrayList<>();
+        for (String a = page.parent(); a != null && !a.isEmpty(); ) {
+            Page p = site.page(a).orElseThrow();
+            titles.add(0, p.title());
+            a = p.parent();
+        }
+        return titles;
+    }
+}
