@@ -365,31 +365,51 @@ export class SearchEngine {
     if (words.length === 0) return { words, hits: [], corrections: new Map() };
     const meta = await this._meta();
     const spans = glossarySpans(words);
-    await Promise.all([this._fetchTerms(meta, words.flatMap((w) => w.alts)), this._fetchTerms(meta, spans.flatMap((s) => s.keys.map((k) => ({ term: GLOSS + k }))))]);
-    const scored = words.map((w) => this._scoreWord(meta, w.alts));
-    // Expansions of glossary phrases, and aliases of Hangul words that match nothing whole.
-    const expansions = [];
-    for (const span of spans) {
-      // Korean words the text has whole, in one section, need no synonyms (they would cost chunks and add noise);
-      // English words are expanded even then, below their own matches (a Korean text says most things in Korean),
-      // and so is a phrase whose words the text has only apart (장애 허용 for 내결함성).
-      if (span.words.every((w, k) => w.hangul && scored[span.from + k].exact) && together(span, scored)) continue;
-      for (const k of span.keys) {
-        const v = this._entry(meta, GLOSS + k);
-        if (v) {
-          // A few other words per phrase.
-          for (const text of v.split("|").slice(0, MAX_SYNONYMS)) expansions.push({ span, words: this._wholeWords(text) });
-          break;
+    // A word's bigrams are looked up only when the word itself matches no term whole: a common word's bigrams
+    // (데이, 이터 of 데이터베이스) have postings in most sections of a large site, and its whole term already
+    // finds what they would. They go in the second wave of fetches, beside what a lonely word may need then.
+    const own = (w) => w.alts.filter((a) => !a.bigrams);
+    await Promise.all([this._fetchTerms(meta, words.flatMap(own)), this._fetchTerms(meta, spans.flatMap((s) => s.keys.map((k) => ({ term: GLOSS + k }))))]);
+    const scored = words.map((w) => this._scoreWord(meta, own(w)));
+    const partial = words.map((w, i) => i).filter((i) => !scored[i].exact && words[i].alts.some((a) => a.bigrams));
+    // Spelled names are looked up for a Hangul word of two syllables or more (one syllable is a particle or noise).
+    const aliasable = (i) => words[i].hangul && Array.from(words[i].form).length >= 2 && !PARTICLES.has(words[i].form);
+    const expansionsOf = (skip) => {
+      const out = [];
+      for (const span of spans) {
+        // Korean words the text has whole, in one section, need no synonyms (they would cost chunks and add noise);
+        // English words are expanded even then, below their own matches (a Korean text says most things in Korean),
+        // and so is a phrase whose words the text has only apart (장애 허용 for 내결함성).
+        if (skip(span)) continue;
+        for (const k of span.keys) {
+          const v = this._entry(meta, GLOSS + k);
+          if (v) {
+            // A few other words per phrase.
+            for (const text of v.split("|").slice(0, MAX_SYNONYMS)) out.push({ span, words: this._wholeWords(text) });
+            break;
+          }
         }
       }
-    }
-    const lonely = words.map((w, i) => i).filter((i) => !scored[i].exact);
-    // Spelled names are looked up for a Hangul word of two syllables or more (one syllable is a particle or noise).
-    const aliasKeys = lonely.filter((i) => words[i].hangul && Array.from(words[i].form).length >= 2 && !PARTICLES.has(words[i].form)).map((i) => ({ i, keys: [words[i].form, ...koreanStems(words[i].form).slice(0, 1)] }));
+      return out;
+    };
+    const allExact = (span) => span.words.every((w, k) => w.hangul && scored[span.from + k].exact) && together(span, scored);
+    // Fetched now for what may need them once the bigrams are in (a word they make whole needs neither); the
+    // decisions below are taken on the final scores.
+    const maybeExpansions = expansionsOf(allExact);
+    const maybeAlias = words.map((w, i) => i).filter((i) => !scored[i].exact && aliasable(i)).map((i) => ({ i, keys: [words[i].form, ...koreanStems(words[i].form).slice(0, 1)] }));
     await Promise.all([
-      this._fetchTerms(meta, expansions.flatMap((e) => e.words.flatMap((w) => w.alts))),
-      this._fetchTerms(meta, aliasKeys.flatMap((a) => a.keys.map((k) => ({ term: ALIAS + k })))),
+      this._fetchTerms(meta, partial.flatMap((i) => words[i].alts.filter((a) => a.bigrams))),
+      this._fetchTerms(meta, maybeExpansions.flatMap((e) => e.words.flatMap(own))),
+      this._fetchTerms(meta, maybeAlias.flatMap((a) => a.keys.map((k) => ({ term: ALIAS + k })))),
     ]);
+    for (const i of partial) scored[i] = this._scoreWord(meta, words[i].alts);
+    const expansions = partial.length ? expansionsOf(allExact) : maybeExpansions;
+    // An expansion's word by its bigrams too only when it matches no term whole (one more wave, seldom needed).
+    const expansionAlts = new Map();
+    for (const e of expansions) for (const w of e.words) if (!expansionAlts.has(w)) expansionAlts.set(w, this._scoreWord(meta, own(w)).exact ? own(w) : w.alts);
+    await this._fetchTerms(meta, [...expansionAlts.values()].flat().filter((a) => a.bigrams));
+    const lonely = words.map((w, i) => i).filter((i) => !scored[i].exact);
+    const aliasKeys = maybeAlias.filter(({ i }) => !scored[i].exact);
     const aliasTerms = new Map(); // word index → Latin terms
     for (const { i, keys } of aliasKeys) {
       for (const k of keys) {
@@ -427,7 +447,7 @@ export class SearchEngine {
     }
     for (const e of expansions) {
       // A section that holds every word of the expansion matches every word of the phrase.
-      const per = e.words.map((w) => this._scoreWord(meta, w.alts).best);
+      const per = e.words.map((w) => this._scoreWord(meta, expansionAlts.get(w) ?? w.alts).best);
       if (per.length === 0) continue;
       for (const [section] of per[0]) {
         if (!per.every((m) => m.has(section))) continue;

@@ -2,7 +2,6 @@ package dev.sd101.search;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.MappedByteBuffer;
@@ -29,8 +28,8 @@ import java.util.zip.CRC32C;
  * The search analysis of a site's texts, kept on disk from one {@code generate} to the next, so that a rebuild
  * analyses only the texts that changed: a rebuild of unchanged Korean content never loads Nori's dictionary (the
  * largest part of a cold build), and a large site skips most of its index stage. The cache never decides what the
- * index says: an entry is found by a SHA-256 of the text, the file names the analysis that wrote it (Lucene's
- * version and the bytes of sd101's analysis classes, so a changed analysis chain starts afresh), and a file that
+ * index says: an entry is found by a SHA-256 of the text, the file names the analysis that wrote it
+ * ({@link AnalysisIdentity}: Lucene's version and sd101's analysis classes, so a changed chain starts afresh), and a file that
  * fails its checksum or does not parse is ignored. Output is byte for byte the same with or without it.
  *
  * <p>One file per site, {@value #FILE_NAME} in the cache folder. A build reads the previous file and writes a new
@@ -47,7 +46,7 @@ public final class AnalysisCache implements AutoCloseable {
     /** The cache file's name in the cache folder. */
     public static final String FILE_NAME = "search-terms.bin";
     private static final byte[] MAGIC = "sd101-terms\n".getBytes(StandardCharsets.US_ASCII);
-    private static final int FORMAT = 1;
+    static final int FORMAT = 1;
     private static final int KEY_BYTES = 16;
 
     private static final AnalysisCache NONE = new AnalysisCache(null, null, Previous.EMPTY);
@@ -231,24 +230,9 @@ public final class AnalysisCache implements AutoCloseable {
         }
     }
 
-    /**
-     * What the analysis is: the file format, Lucene's version (its analyzers and Nori's dictionary) and the
-     * class files of the analysis chain, hashed; {@code null} (no cache) if a class file cannot be read.
-     */
+    /** What the analysis is ({@link AnalysisIdentity}, computed when the generator was packaged); {@code null}: no cache. */
     static byte[] identity() {
-        MessageDigest md = newDigest();
-        md.update(("format " + FORMAT + " lucene " + org.apache.lucene.util.Version.LATEST).getBytes(StandardCharsets.UTF_8));
-        for (Class<?> c : List.of(TermAnalysis.class, SurfaceTokenizer.class)) {
-            try (InputStream in = c.getResourceAsStream(c.getSimpleName() + ".class")) {
-                if (in == null) {
-                    return null;
-                }
-                md.update(in.readAllBytes());
-            } catch (IOException e) {
-                return null;
-            }
-        }
-        return md.digest();
+        return AnalysisIdentity.packaged();
     }
 
     /** 128 bits of a text's SHA-256. Equality and hash by hand: a record's are bootstrapped on first use, in a cold JVM. */

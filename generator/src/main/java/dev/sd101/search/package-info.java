@@ -4,7 +4,8 @@
  * <p>Front door: {@link dev.sd101.search.SearchIndexer#build} takes {@link dev.sd101.search.SearchPage}s and
  * returns a {@link dev.sd101.search.SearchIndex} whose files the output stage writes under the site root:
  * <pre>
- *   search/meta.json        format version, section count, sections per fragment file (g), first term of each chunk
+ *   search/meta.json        format version, section count, sections per fragment file (g), chunk keys (the
+ *                           shortest prefix of each chunk's first term that sorts after the chunk before)
  *   search/terms/N.json     sorted terms and their delta-encoded, impact-scored postings
  *   search/f/K.json         fragments of sections K*g .. K*g+g-1 (JSON array): URL with #id, title, heading,
  *                           breadcrumb, text for snippets; section s is entry s%g of file floor(s/g)
