@@ -63,6 +63,19 @@ public final class Sd101 {
     }
 
     /**
+     * As {@link #build(SiteConfig)}, told which files changed on disk since this engine's previous build (absolute
+     * paths of files or folders created, modified or deleted, as a file watcher reports them): only those sources are
+     * read again, and only the documents whose links lead into what changed are checked again, so a one-page edit of
+     * a large site costs about one page. The result is the same as a build told nothing; a path the caller is unsure
+     * of costs only time, a change left out gives a stale site: when unsure, call {@link #build(SiteConfig)}.
+     *
+     * @throws BuildException on a fatal error
+     */
+    public SiteBuild build(SiteConfig config, java.util.Set<java.nio.file.Path> changed) {
+        return engine.build(config, changed);
+    }
+
+    /**
      * Writes a site built with {@link #build} into the configured output folder, atomically, with the same
      * guards as {@link #generate}.
      *

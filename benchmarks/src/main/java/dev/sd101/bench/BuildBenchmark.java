@@ -47,6 +47,9 @@ public final class BuildBenchmark {
     private static final double REF_KO_PEER_S = 0.18;
     private static final double REF_10K_PEER_S = 8.4;
 
+    /** One-page edits per serve measure (each in another article or file). */
+    private static final int SERVE_EDITS = 40;
+
     private final Path repo;
     private final Path work;
     private final Options opt;
@@ -153,15 +156,13 @@ public final class BuildBenchmark {
                 System.out.printf(Locale.ROOT, "%n== %s: FAILED: %s%n", c.name(), why);
             }
         }
-        // serve on README-ko (the target) and, where it was built, on 1,000 pages (how a one-page rebuild scales).
-        Map<String, Long> serve = null;
+        // serve on README-ko and, where they were built, on 1,000 and 10,000 pages (how a one-page rebuild scales),
+        // with hugo server's own rebuild of the same edits beside the synthetic ones when the peers run.
+        Map<String, Map<String, Long>> serve = new LinkedHashMap<>();
         for (Report r : List.copyOf(reports.values())) {
             String name = r.corpus().name();
-            if (name.equals("README-ko") || name.equals("synthetic-1000")) {
-                Map<String, Long> m = measureServe(r.corpus());
-                if (name.equals("README-ko")) {
-                    serve = m;
-                }
+            if (name.equals("README-ko") || name.equals("synthetic-1000") || name.equals("synthetic-10000")) {
+                serve.put(name, measureServe(r.corpus(), peers));
             }
         }
         measureEditions();
@@ -235,12 +236,16 @@ public final class BuildBenchmark {
         }
     }
 
-    /** {@link ServeProbe} on a corpus in a fresh JVM: medians over the repeats of each figure. */
-    private Map<String, Long> measureServe(Corpus c) throws IOException {
+    /**
+     * {@link ServeProbe} on a corpus in a fresh JVM (within {@code -Xmx}): medians over the repeats of each figure;
+     * for a folder, with {@code peers}, also {@link HugoServe} on its Hugo copy ({@code hugo.*} figures).
+     */
+    private Map<String, Long> measureServe(Corpus c, Peers peers) throws IOException {
         List<Map<String, Long>> runs = new ArrayList<>();
         for (int i = 0; i < opt.repeat(); i++) {
             runs.add(parse(Proc.checked(jvm("serve", ServeProbe.class, c.source().toString(), c.lang(),
-                    c.imageBaseUrl() == null ? "" : c.imageBaseUrl(), "40", Integer.toString(c.splitLevel())), repo).output()));
+                    c.imageBaseUrl() == null ? "" : c.imageBaseUrl(), Integer.toString(SERVE_EDITS),
+                    Integer.toString(c.splitLevel())), repo).output()));
         }
         boolean one = Files.isRegularFile(c.source());
         Map<String, Long> m = new LinkedHashMap<>();
@@ -260,6 +265,19 @@ public final class BuildBenchmark {
         }
         row("rebuild after a heading rename", secs(m.get("headingRename")), one ? "every page's navigation changes"
                 : "a file's title: the navigation that lists it changes");
+        if (peers != null && !one) {
+            List<HugoServe.Result> hugo = new ArrayList<>();
+            for (int i = 0; i < opt.repeat(); i++) {
+                hugo.add(HugoServe.measure(c.source(), peers.convert(c.name(), c.source()), SERVE_EDITS));
+            }
+            m.put("hugo.median", median(hugo.stream().map(HugoServe.Result::median).toList()));
+            m.put("hugo.p90", median(hugo.stream().map(HugoServe.Result::p90).toList()));
+            m.put("hugo.rename", median(hugo.stream().map(HugoServe.Result::rename).toList()));
+            peers.convert(c.name(), c.source()); // the edited copy is no longer the corpus
+            row("hugo server, same edits, median (its printed rebuild time)", secs(m.get("hugo.median")),
+                    "p90 " + secs(m.get("hugo.p90")));
+            row("hugo server, same title rename", secs(m.get("hugo.rename")), null);
+        }
         return m;
     }
 

@@ -28,6 +28,7 @@ public final class SitePlanner {
     private static final Set<String> RESERVED = Set.of("assets", "search", "404", "sitemap.xml", "robots.txt");
 
     private final SiteConfig config;
+    private final PlanMemo memo;
 
     /** Whether a top-level name is one the engine writes itself (an edition's prefix must not be). */
     public static boolean reserved(String name) {
@@ -35,7 +36,13 @@ public final class SitePlanner {
     }
 
     public SitePlanner(SiteConfig config) {
+        this(config, null);
+    }
+
+    /** A planner that reuses what {@code memo} kept of the previous plan ({@code serve}); {@code null}: none. */
+    public SitePlanner(SiteConfig config, PlanMemo memo) {
         this.config = config;
+        this.memo = memo;
     }
 
     /** Plans the site for documents sorted by path. */
@@ -82,7 +89,7 @@ public final class SitePlanner {
         List<Page> inNav = planned.hidden().isEmpty() ? ordered
                 : ordered.stream().filter(p -> !planned.hidden().contains(p.path())).toList();
         List<dev.sd101.Problem> problems = new ArrayList<>(planned.problems());
-        Map<String, String> languages = new PageLanguages(config).decideAll(List.copyOf(byPath.values()), problems);
+        Map<String, String> languages = new PageLanguages(config, memo).decideAll(List.copyOf(byPath.values()), problems);
         return new SiteModel(title, ordered, nav("", inNav), anchors(ordered, byPath), byPath,
                 planned.catalog(), problems, languages);
     }
