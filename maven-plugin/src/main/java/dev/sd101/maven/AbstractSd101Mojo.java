@@ -5,7 +5,6 @@ import dev.sd101.OutOfMemory;
 import dev.sd101.Problem;
 import dev.sd101.Severity;
 import dev.sd101.SiteConfig;
-import dev.sd101.engine.ConfigLoader;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -177,7 +176,7 @@ abstract class AbstractSd101Mojo extends AbstractMojo {
             throw failure(e);
         } catch (IllegalArgumentException e) {
             // SiteConfig's messages start with the key, which is also the parameter's name.
-            throw badParameter(ConfigLoader.keyOf(e), e.getMessage(), e);
+            throw badParameter(SiteConfig.keyOf(e), e.getMessage(), e);
         }
     }
 
