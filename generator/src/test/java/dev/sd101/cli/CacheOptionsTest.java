@@ -91,13 +91,13 @@ class CacheOptionsTest {
 
     @Test
     void defaultFolders() {
-        Path out = Path.of("/work/project/site");
+        Path out = Path.of("/srv/project/site");
         assertEquals(Path.of("/x/sd101"), CacheFolder.of(out, Map.of("XDG_CACHE_HOME", "/x")).getParent());
         assertEquals(Path.of("/home/u/.cache/sd101"), CacheFolder.of(out, Map.of("HOME", "/home/u")).getParent());
         assertEquals(Path.of("/home/u/.cache/sd101"), CacheFolder.of(out, Map.of("XDG_CACHE_HOME", "relative/ignored",
                 "HOME", "/home/u")).getParent(), "a relative XDG_CACHE_HOME is ignored, as the XDG spec says");
         assertTrue(CacheFolder.of(out, Map.of("HOME", "/h")).getFileName().toString().startsWith("project-"));
-        assertEquals(CacheFolder.of(out, Map.of("HOME", "/h")), CacheFolder.of(Path.of("/work/project/./site"), Map.of("HOME", "/h")));
+        assertEquals(CacheFolder.of(out, Map.of("HOME", "/h")), CacheFolder.of(Path.of("/srv/project/./site"), Map.of("HOME", "/h")));
         assertNotEquals(CacheFolder.of(out, Map.of("HOME", "/h")), CacheFolder.of(Path.of("/other/project/site"), Map.of("HOME", "/h")),
                 "two projects of the same name keep separate caches");
         assertNull(CacheFolder.of(out, Map.of()), "no cache folder known: no cache");
