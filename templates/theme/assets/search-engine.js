@@ -307,9 +307,23 @@ export class SearchEngine {
     return chunk.t[i] === key && chunk.p[i][0] === "=" ? chunk.p[i].slice(1) : null;
   }
 
+  /**
+   * The bigrams of a word to look up: without the site's stop bigrams (meta.s, rarest first: on a large site those
+   * in an eighth of the sections or more, each list kilobytes that narrow the match little), but at least two,
+   * the rarest stop ones filling in.
+   */
+  _grams(meta, grams) {
+    if (!meta.s) return grams;
+    if (!this._stop) this._stop = new Map(meta.s.map((g, i) => [g, i]));
+    const kept = grams.filter((g) => !this._stop.has(g));
+    if (kept.length === grams.length) return grams;
+    const rarest = grams.filter((g) => this._stop.has(g)).sort((a, b) => this._stop.get(a) - this._stop.get(b));
+    return kept.length >= 2 ? kept : [...kept, ...rarest.slice(0, 2 - kept.length)];
+  }
+
   async _fetchTerms(meta, alts) {
     const needed = new Set();
-    for (const a of alts) for (const t of a.bigrams ?? [a.term]) for (const n of this._chunkRange(meta, t, !!a.prefix)) needed.add(n);
+    for (const a of alts) for (const t of a.bigrams ? this._grams(meta, a.bigrams) : [a.term]) for (const n of this._chunkRange(meta, t, !!a.prefix)) needed.add(n);
     await this._ensureChunks(meta, [...needed]);
   }
 
@@ -328,7 +342,8 @@ export class SearchEngine {
     for (const a of alts) {
       if (a.bigrams) {
         const sum = new Map();
-        for (const g of a.bigrams) {
+        const grams = this._grams(meta, a.bigrams);
+        for (const g of grams) {
           for (const [, p] of this._lookup(meta, g, false)) {
             for (let k = 0; k < p.length; k += 3) {
               const s = sum.get(p[k]) ?? [0, 0, 1];
@@ -338,10 +353,10 @@ export class SearchEngine {
           }
         }
         for (const [section, [impact, count, title]] of sum) {
-          const coverage = count / a.bigrams.length;
+          const coverage = count / grams.length;
           if (coverage === 1) whole = true;
           // The grams are what a snippet can show of a partial match (those the section lacks mark nothing).
-          if (coverage >= 0.5) offer(section, a.weight * coverage * impact / a.bigrams.length, coverage === 1 && title === 1, a.bigrams, coverage === 1);
+          if (coverage >= 0.5) offer(section, a.weight * coverage * impact / grams.length, coverage === 1 && title === 1, a.bigrams, coverage === 1);
         }
       } else {
         for (const [term, p] of this._lookup(meta, a.term, !!a.prefix)) {
