@@ -308,17 +308,14 @@ export class SearchEngine {
   }
 
   /**
-   * The bigrams of a word to look up: without the site's stop bigrams (meta.s, rarest first: on a large site those
-   * in an eighth of the sections or more, each list kilobytes that narrow the match little), but at least two,
-   * the rarest stop ones filling in.
+   * The bigrams of a word to look up: without the site's stop bigrams (meta.s: on a large site those in an eighth
+   * of the sections or more, each list kilobytes that narrow the match little). None when all are stop bigrams:
+   * the word is then as common as a stop word (어떻게, 무엇), and matches by its whole forms only.
    */
   _grams(meta, grams) {
     if (!meta.s) return grams;
-    if (!this._stop) this._stop = new Map(meta.s.map((g, i) => [g, i]));
-    const kept = grams.filter((g) => !this._stop.has(g));
-    if (kept.length === grams.length) return grams;
-    const rarest = grams.filter((g) => this._stop.has(g)).sort((a, b) => this._stop.get(a) - this._stop.get(b));
-    return kept.length >= 2 ? kept : [...kept, ...rarest.slice(0, 2 - kept.length)];
+    if (!this._stop) this._stop = new Set(meta.s);
+    return grams.filter((g) => !this._stop.has(g));
   }
 
   async _fetchTerms(meta, alts) {
@@ -329,11 +326,11 @@ export class SearchEngine {
 
   /**
    * A word's best match per section: section → [score, titleHit, terms matched]; exact: a whole-word match, or
-   * a section with all its bigrams; own: any match.
+   * a section with all its bigrams; own: any match; common: its bigrams are all stop bigrams (no typo, then).
    */
   _scoreWord(meta, alts) {
     const best = new Map();
-    let exact = false, whole = false;
+    let exact = false, whole = false, common = false;
     const offer = (section, score, title, terms, whole = false) => { // whole: the word itself, not a part
       const cur = best.get(section);
       if (!cur || score > cur[0]) best.set(section, [score, title, terms, whole || (cur?.[3] ?? false)]);
@@ -343,6 +340,7 @@ export class SearchEngine {
       if (a.bigrams) {
         const sum = new Map();
         const grams = this._grams(meta, a.bigrams);
+        if (grams.length === 0) common = true;
         for (const g of grams) {
           for (const [, p] of this._lookup(meta, g, false)) {
             for (let k = 0; k < p.length; k += 3) {
@@ -365,7 +363,7 @@ export class SearchEngine {
         }
       }
     }
-    return { best, exact: exact || whole, own: best.size > 0 };
+    return { best, exact: exact || whole, own: best.size > 0, common };
   }
 
   /**
@@ -435,7 +433,7 @@ export class SearchEngine {
     // A typo: a word with no whole-word match and few matches at all (a Hangul word's bigrams already forgive
     // a slip in a long word, so only one that matches nothing is corrected).
     const typos = lonely.filter((i) => !aliasTerms.has(i) && (words[i].hangul
-      ? Array.from(words[i].form).length >= 2 && scored[i].best.size === 0
+      ? Array.from(words[i].form).length >= 2 && scored[i].best.size === 0 && !scored[i].common
       : words[i].form.length >= MIN_FUZZY_LATIN && scored[i].best.size < FEW));
     const corrections = new Map();
     await Promise.all(typos.map(async (i) => {

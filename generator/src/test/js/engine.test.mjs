@@ -216,7 +216,7 @@ function memoryIndex(n, lists, stop) {
   return { e, fetched, terms: (paths) => paths.filter((p) => p.startsWith("search/terms/")).map((p) => terms[+p.slice(13, -5)]) };
 }
 
-test("a compound's stop bigrams are not fetched: its other bigrams match it; at least two, the rarest stop ones filling in", async () => {
+test("a compound's stop bigrams are not fetched: its other bigrams match it; a word of stop bigrams only, by its whole forms", async () => {
   const all = Array.from({ length: 40 }, (_, i) => i);
   // 분산캐시 is no term: its bigrams 분산, 산캐, 캐시 are; 분산 and 캐시 are in most sections (stop), 산캐 in 3.
   // 분산기 sorts just before 분산캐시: the word's own lookup lands in its chunk, not in 분산's; the lexicon's
@@ -224,11 +224,19 @@ test("a compound's stop bigrams are not fetched: its other bigrams match it; at 
   const lists = { "a": [0], "분산": all, "분산기": [5], "산캐": [3, 17, 30], "캐시": all.filter((s) => s % 2 === 0 || s === 17) };
   const { e, fetched, terms } = memoryIndex(40, lists, ["캐시", "분산"]);
   const { results } = await e.search("분산캐시", { limit: 8 });
-  assert.deepEqual(terms(fetched).sort(), ["a", "분산기", "산캐", "캐시"], "the one kept bigram and the rarest stop one");
-  assert.deepEqual(results.slice(0, 2).map((r) => r.url).sort(), ["s17/", "s30/"], "first the sections with both (3 lacks 캐시)");
-  // Without a stop list every bigram is looked up, and the same sections match all three.
+  assert.deepEqual(terms(fetched).sort(), ["a", "분산기", "산캐"], "the stop bigrams are left out");
+  assert.deepEqual(results.map((r) => r.url).sort(), ["s17/", "s3/", "s30/"]);
+  // Without a stop list every bigram is looked up; the sections with all three come first.
   const plain = memoryIndex(40, lists, null);
   const r2 = await plain.e.search("분산캐시", { limit: 8 });
   assert.deepEqual(plain.terms(plain.fetched).sort(), ["a", "분산", "분산기", "산캐", "캐시"]);
   assert.deepEqual(r2.results.slice(0, 2).map((r) => r.url).sort(), ["s17/", "s30/"]);
+  // 캐시분산's bigrams (캐시, 시분, 분산) are all stop bigrams: it is no typo (no vocabulary fetched), and the
+  // other word decides.
+  const common = memoryIndex(40, { "a": [0], "분산": all, "분산캐": [7], "시분": all, "캐시": all }, ["분산", "시분", "캐시"]);
+  const r3 = await common.e.search("분산캐 캐시분산", { limit: 8 });
+  assert.ok(!common.fetched.some((p) => p.includes("vocab")), JSON.stringify(common.fetched));
+  // (캐시's chunk is where the whole word 캐시분산 would sort; 시분's and 분산's are never fetched.)
+  assert.deepEqual(common.terms(common.fetched).filter((t) => t === "시분" || t === "분산"), []);
+  assert.deepEqual(r3.results.map((r) => r.url), ["s7/"]);
 });
