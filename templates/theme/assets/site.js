@@ -95,14 +95,132 @@
     });
   }
 
+  // One listener for the whole sidebar, so that entries a large site's sidebar adds later toggle as well.
   function setupNavToggles() {
-    Array.prototype.forEach.call(document.querySelectorAll(".nav-toggle"), function (button) {
-      button.addEventListener("click", function () {
-        var list = document.getElementById(button.getAttribute("aria-controls"));
-        var open = button.getAttribute("aria-expanded") === "true";
-        button.setAttribute("aria-expanded", String(!open));
-        if (list) list.hidden = open;
+    var nav = document.getElementById("site-nav");
+    if (!nav) return;
+    nav.addEventListener("click", function (e) {
+      var button = e.target.closest(".nav-toggle");
+      if (button && nav.contains(button)) toggle(button);
+    });
+    function toggle(button) {
+      var list = document.getElementById(button.getAttribute("aria-controls"));
+      var open = button.getAttribute("aria-expanded") === "true";
+      if (!open && list && list.hasAttribute("data-nav-lazy")) {
+        fillLazy(list).then(function () { toggle(button); }, function () {
+          // No shared navigation file (offline, a file:// copy): the entry's own page lists what it holds.
+          var link = button.parentNode.querySelector("a");
+          if (link) location.href = link.href;
+        });
+        return;
+      }
+      button.setAttribute("aria-expanded", String(!open));
+      if (list) list.hidden = open;
+    }
+  }
+
+  // A large site's page carries a slice of the navigation (its ancestors, a window of siblings at each level, its
+  // children); the whole tree is one shared file, fetched once when a reader opens what the page does not carry.
+  var navTree = null;
+  function loadNavTree() {
+    var nav = document.getElementById("site-nav");
+    var url = nav && nav.getAttribute("data-nav-tree");
+    if (!url) return Promise.reject(new Error("no navigation file"));
+    if (!navTree) {
+      navTree = fetch(new URL(url, document.baseURI).href).then(function (r) {
+        if (!r.ok) throw new Error("navigation file: HTTP " + r.status);
+        return r.json();
+      }).then(function (data) {
+        var byPath = { "": { children: data.nodes } };
+        (function walk(nodes) {
+          nodes.forEach(function (n) {
+            byPath[n[1]] = { children: n[2] || [] };
+            if (n[2]) walk(n[2]);
+          });
+        })(data.nodes);
+        return byPath;
       });
+      navTree.catch(function () { navTree = null; }); // a later click tries again
+    }
+    return navTree;
+  }
+
+  var navIds = 0;
+  function navEntry(node, nav) {
+    var root = doc.getAttribute("data-root") || "";
+    var li = document.createElement("li");
+    var a = document.createElement("a");
+    a.href = root + node[1].split("/").map(encodeURIComponent).join("/");
+    a.textContent = node[0];
+    if (node[1] === nav.getAttribute("data-nav-current")) {
+      a.setAttribute("aria-current", "page");
+      li.className = "current";
+    }
+    if (!node[2]) {
+      li.appendChild(a);
+      return li;
+    }
+    var id = "sd101-nav-loaded-" + (++navIds);
+    var head = document.createElement("div");
+    head.className = "nav-category";
+    var button = document.createElement("button");
+    button.className = "nav-toggle";
+    button.type = "button";
+    button.setAttribute("aria-controls", id);
+    button.setAttribute("aria-expanded", "false");
+    button.setAttribute("aria-label", ko ? node[0] + " 펼치기" : "Expand " + node[0]);
+    button.innerHTML = '<svg aria-hidden="true" viewBox="0 0 24 24" width="16" height="16"><path d="m9 6 6 6-6 6" stroke="currentColor" stroke-width="2" fill="none" stroke-linecap="round" stroke-linejoin="round"/></svg>';
+    head.appendChild(a);
+    head.appendChild(button);
+    var list = document.createElement("ul");
+    list.id = id;
+    list.hidden = true;
+    list.setAttribute("data-nav-lazy", node[1]);
+    li.appendChild(head);
+    li.appendChild(list);
+    return li;
+  }
+
+  function fillLazy(list) {
+    list.setAttribute("aria-busy", "true");
+    return loadNavTree().then(function (tree) {
+      var nav = document.getElementById("site-nav");
+      var entry = tree[list.getAttribute("data-nav-lazy")];
+      if (!entry) throw new Error("not in the navigation file");
+      entry.children.forEach(function (n) { list.appendChild(navEntry(n, nav)); });
+      list.removeAttribute("data-nav-lazy");
+      list.removeAttribute("aria-busy");
+    }, function (e) {
+      list.removeAttribute("aria-busy");
+      throw e;
+    });
+  }
+
+  // "n more": the hidden siblings, shown in place; focus moves to the first of them, as a reader expects of a link
+  // that reveals. Without the shared file the link goes to the parent's page, which lists them all.
+  function setupNavMore() {
+    var nav = document.getElementById("site-nav");
+    if (!nav || !nav.getAttribute("data-nav-tree")) return;
+    nav.addEventListener("click", function (e) {
+      var more = e.target.closest("a[data-nav-more]");
+      if (!more || e.ctrlKey || e.metaKey || e.shiftKey || e.button !== 0) return;
+      e.preventDefault();
+      e.stopImmediatePropagation(); // the phone drawer stays open: the reader is still choosing
+      var item = more.parentNode;
+      loadNavTree().then(function (tree) {
+        var entry = tree[more.getAttribute("data-nav-parent")];
+        if (!entry) throw new Error("not in the navigation file");
+        var from = Number(more.getAttribute("data-nav-from"));
+        var shown = entry.children.slice(from, from + Number(more.getAttribute("data-nav-count")));
+        var first = null;
+        shown.forEach(function (n) {
+          var li = navEntry(n, nav);
+          item.parentNode.insertBefore(li, item);
+          if (!first) first = li.querySelector("a");
+        });
+        item.parentNode.removeChild(item);
+        if (first) first.focus();
+      }).catch(function () { location.href = more.href; });
     });
   }
 
@@ -264,6 +382,7 @@
   redirectOldAnchor();
   window.addEventListener("hashchange", redirectOldAnchor);
   setupNavToggles();
+  setupNavMore();
   setupMenu();
   setupThemeToggle();
   setupHeadingLinks();

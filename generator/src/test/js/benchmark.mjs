@@ -4,7 +4,7 @@
 //
 //   node generator/src/test/js/benchmark.mjs <site dir with search/> <assets dir> <queries.tsv>...
 //
-// Output lines starting with "RESULT" are machine-readable (SearchQualityTest parses them).
+// Output lines starting with "RESULT" are machine-readable (SearchQualityIT parses them).
 import { readFileSync, readdirSync, statSync } from "node:fs";
 import { join, basename } from "node:path";
 import { gzipSync } from "node:zlib";

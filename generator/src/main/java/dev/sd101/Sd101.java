@@ -29,10 +29,18 @@ public final class Sd101 {
      * Builds the site and swaps it into the output folder. Content problems are returned (as warnings, or
      * as errors with {@link SiteConfig#strict()}); in strict mode a problem means nothing is written.
      *
-     * @throws BuildException on a fatal error (unreadable source, template error, I/O); the previous site stays
+     * @throws BuildException on a fatal error (unreadable source, template error, I/O; {@link OutOfMemory} when the
+     *                        heap runs out); the previous site stays
      */
     public BuildResult generate(SiteConfig config) {
-        return engine.generate(config);
+        try {
+            return engine.generate(config);
+        } catch (Error | RuntimeException e) {
+            if (OutOfMemory.causedBy(e)) {
+                throw OutOfMemory.of(e);
+            }
+            throw e;
+        }
     }
 
     /**
@@ -44,7 +52,27 @@ public final class Sd101 {
      * @throws BuildException on a fatal error
      */
     public SiteBuild build(SiteConfig config) {
-        return engine.build(config);
+        try {
+            return engine.build(config);
+        } catch (Error | RuntimeException e) {
+            if (OutOfMemory.causedBy(e)) {
+                throw OutOfMemory.of(e);
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * As {@link #build(SiteConfig)}, told which files changed on disk since this engine's previous build (absolute
+     * paths of files or folders created, modified or deleted, as a file watcher reports them): only those sources are
+     * read again, and only the documents whose links lead into what changed are checked again, so a one-page edit of
+     * a large site costs about one page. The result is the same as a build told nothing; a path the caller is unsure
+     * of costs only time, a change left out gives a stale site: when unsure, call {@link #build(SiteConfig)}.
+     *
+     * @throws BuildException on a fatal error
+     */
+    public SiteBuild build(SiteConfig config, java.util.Set<java.nio.file.Path> changed) {
+        return engine.build(config, changed);
     }
 
     /**
@@ -94,7 +122,14 @@ public final class Sd101 {
 
     /** Loads, parses, plans and checks links; writes nothing. */
     public BuildResult check(SiteConfig config) {
-        return engine.check(config);
+        try {
+            return engine.check(config);
+        } catch (Error | RuntimeException e) {
+            if (OutOfMemory.causedBy(e)) {
+                throw OutOfMemory.of(e);
+            }
+            throw e;
+        }
     }
 
     /**

@@ -483,4 +483,14 @@ public record SiteConfig(
             return ConfigLoader.load(settings());
         }
     }
+
+    /**
+     * The key an invalid value's message names ({@link SiteConfig}'s messages start with it, e.g. {@code splitLevel
+     * must be …}), so that the CLI and the Mojos can name the option or parameter the user typed.
+     */
+    public static String keyOf(IllegalArgumentException e) {
+        String message = String.valueOf(e.getMessage());
+        int space = message.indexOf(' ');
+        return space < 0 ? message : message.substring(0, space);
+    }
 }

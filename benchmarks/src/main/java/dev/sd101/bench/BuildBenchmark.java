@@ -41,9 +41,14 @@ public final class BuildBenchmark {
             {"write", "write"}};
     private static final String IMAGES = "https://raw.githubusercontent.com/ByteByteGoHq/system-design-101/"
             + "fb0fc45374b3c159ccd82207ef02ece0dc755f14/images/";
+    /** Every shape of synthetic corpus at 1,000 and 10,000 pages, as {@code --corpora all-shapes} asks. */
+    static final String ALL_SHAPES = "1000,small-1000,deep-1000,10000,small-10000,deep-10000";
     /** Reference figures from the issue (2 cores), used for targets only when --peers is off. */
     private static final double REF_KO_PEER_S = 0.18;
     private static final double REF_10K_PEER_S = 8.4;
+
+    /** One-page edits per serve measure (each in another article or file). */
+    private static final int SERVE_EDITS = 40;
 
     private final Path repo;
     private final Path work;
@@ -104,7 +109,7 @@ public final class BuildBenchmark {
         }
         Path repo = Path.of(o.getOrDefault("--repo", ".")).toAbsolutePath().normalize();
         Path work = Path.of(o.getOrDefault("--work", repo.resolve("benchmarks/target/bench").toString())).toAbsolutePath();
-        Options opt = new Options(List.of(o.getOrDefault("--corpora", "ko,1000,10000").split(",")),
+        Options opt = new Options(List.of(o.getOrDefault("--corpora", "ko,1000,10000").replace("all-shapes", ALL_SHAPES).split(",")),
                 o.containsKey("--docs") ? Path.of(o.get("--docs")).toAbsolutePath() : null,
                 o.containsKey("--seed-docs") ? Path.of(o.get("--seed-docs")).toAbsolutePath() : null,
                 Long.parseLong(o.getOrDefault("--seed", "101")), Integer.parseInt(o.getOrDefault("--repeat", "3")),
@@ -151,15 +156,13 @@ public final class BuildBenchmark {
                 System.out.printf(Locale.ROOT, "%n== %s: FAILED: %s%n", c.name(), why);
             }
         }
-        // serve on README-ko (the target) and, where it was built, on 1,000 pages (how a one-page rebuild scales).
-        Map<String, Long> serve = null;
+        // serve on README-ko and, where they were built, on 1,000 and 10,000 pages (how a one-page rebuild scales),
+        // with hugo server's own rebuild of the same edits beside the synthetic ones when the peers run.
+        Map<String, Map<String, Long>> serve = new LinkedHashMap<>();
         for (Report r : List.copyOf(reports.values())) {
             String name = r.corpus().name();
-            if (name.equals("README-ko") || name.equals("synthetic-1000")) {
-                Map<String, Long> m = measureServe(r.corpus());
-                if (name.equals("README-ko")) {
-                    serve = m;
-                }
+            if (name.equals("README-ko") || name.equals("synthetic-1000") || name.equals("synthetic-10000")) {
+                serve.put(name, measureServe(r.corpus(), peers));
             }
         }
         measureEditions();
@@ -233,12 +236,16 @@ public final class BuildBenchmark {
         }
     }
 
-    /** {@link ServeProbe} on a corpus in a fresh JVM: medians over the repeats of each figure. */
-    private Map<String, Long> measureServe(Corpus c) throws IOException {
+    /**
+     * {@link ServeProbe} on a corpus in a fresh JVM (within {@code -Xmx}): medians over the repeats of each figure;
+     * for a folder, with {@code peers}, also {@link HugoServe} on its Hugo copy ({@code hugo.*} figures).
+     */
+    private Map<String, Long> measureServe(Corpus c, Peers peers) throws IOException {
         List<Map<String, Long>> runs = new ArrayList<>();
         for (int i = 0; i < opt.repeat(); i++) {
             runs.add(parse(Proc.checked(jvm("serve", ServeProbe.class, c.source().toString(), c.lang(),
-                    c.imageBaseUrl() == null ? "" : c.imageBaseUrl(), "40", Integer.toString(c.splitLevel())), repo).output()));
+                    c.imageBaseUrl() == null ? "" : c.imageBaseUrl(), Integer.toString(SERVE_EDITS),
+                    Integer.toString(c.splitLevel())), repo).output()));
         }
         boolean one = Files.isRegularFile(c.source());
         Map<String, Long> m = new LinkedHashMap<>();
@@ -258,6 +265,19 @@ public final class BuildBenchmark {
         }
         row("rebuild after a heading rename", secs(m.get("headingRename")), one ? "every page's navigation changes"
                 : "a file's title: the navigation that lists it changes");
+        if (peers != null && !one) {
+            List<HugoServe.Result> hugo = new ArrayList<>();
+            for (int i = 0; i < opt.repeat(); i++) {
+                hugo.add(HugoServe.measure(c.source(), peers.convert(c.name(), c.source()), SERVE_EDITS));
+            }
+            m.put("hugo.median", median(hugo.stream().map(HugoServe.Result::median).toList()));
+            m.put("hugo.p90", median(hugo.stream().map(HugoServe.Result::p90).toList()));
+            m.put("hugo.rename", median(hugo.stream().map(HugoServe.Result::rename).toList()));
+            peers.convert(c.name(), c.source()); // the edited copy is no longer the corpus
+            row("hugo server, same edits, median (its printed rebuild time)", secs(m.get("hugo.median")),
+                    "p90 " + secs(m.get("hugo.p90")));
+            row("hugo server, same title rename", secs(m.get("hugo.rename")), null);
+        }
         return m;
     }
 
@@ -267,14 +287,18 @@ public final class BuildBenchmark {
             if (name.equals("ko")) {
                 out.add(new Corpus("README-ko", repo.resolve("content/README-ko.md"), repo, "ko", 0, IMAGES));
             } else {
-                int pages = Integer.parseInt(name);
-                Path dir = work.resolve("corpus-" + pages);
+                // "1000" or "wide-1000": few large sections; "small-1000", "deep-1000": the other shapes.
+                int dash = name.lastIndexOf('-');
+                CorpusGenerator.Shape shape = dash < 0 ? CorpusGenerator.Shape.WIDE : CorpusGenerator.Shape.of(name.substring(0, dash));
+                int pages = Integer.parseInt(name.substring(dash + 1));
+                String label = shape == CorpusGenerator.Shape.WIDE ? Integer.toString(pages) : shape.id + "-" + pages;
+                Path dir = work.resolve("corpus-" + label);
                 long t = System.nanoTime();
                 Path seedFrom = opt.seedDocs() != null ? opt.seedDocs() : repo.resolve("content/README-ko.md");
-                new CorpusGenerator(CorpusGenerator.seedArticles(seedFrom), opt.seed()).write(dir, pages);
-                System.out.printf(Locale.ROOT, "generated %s (%d pages, seed %d) in %.1f s%n", dir.getFileName(), pages,
-                        opt.seed(), (System.nanoTime() - t) / 1e9);
-                out.add(new Corpus("synthetic-" + pages, dir, dir, "ko", -1, IMAGES));
+                new CorpusGenerator(CorpusGenerator.seedArticles(seedFrom), opt.seed(), shape).write(dir, pages);
+                System.out.printf(Locale.ROOT, "generated %s (%d pages, %s shape, seed %d) in %.1f s%n", dir.getFileName(),
+                        pages, shape.id, opt.seed(), (System.nanoTime() - t) / 1e9);
+                out.add(new Corpus("synthetic-" + label, dir, dir, "ko", -1, IMAGES));
             }
         }
         if (opt.docs() != null) {
@@ -469,6 +493,11 @@ public final class BuildBenchmark {
         SiteMeasure.Sizes z = r.sizes();
         row("output size", mb(z.outputBytes()) + " in " + z.outputFiles() + " files",
                 r.peer() == null ? null : ratio(z.outputBytes(), r.peer().outputBytes()) + " of " + mb(r.peer().outputBytes()));
+        row("largest page", kb(z.pages().largestBytes()) + " (" + z.pages().largest() + ")",
+                r.peer() == null ? null : "Hugo's " + kb(r.peer().pages().largestBytes()));
+        row("links per page", String.format(Locale.ROOT, "%.0f mean, %d max", z.pages().meanLinks(), z.pages().maxLinks()),
+                r.peer() == null ? null : String.format(Locale.ROOT, "Hugo's %.0f mean, %d max", r.peer().pages().meanLinks(),
+                        r.peer().pages().maxLinks()));
         row("search index size", kb(z.indexBytes()) + " raw, " + kb(z.indexGzip()) + " gzip",
                 r.peer() == null ? null : "Pagefind index " + kb(r.peer().indexBytes()) + " (already compressed)");
         row("first search query downloads (gzip)", z.firstQueryMaxGzip() < 0 ? "not measured (needs node)"

@@ -24,11 +24,46 @@ import java.util.stream.Stream;
  * articles of System Design 101. The seed text is {@code content/README-ko.md} (split at its {@code ###}
  * articles), or any folder of Markdown files (split at {@code ##}/{@code ###} headings, or whole files).
  *
- * <pre>{@code java -cp … dev.sd101.bench.CorpusGenerator <out dir> <pages> [seed file or folder] [seed]}</pre>
+ * <p>Three shapes ({@link Shape}): few large sections (the default), thousands of small sections with Hugo front matter
+ * (title and weight, no title heading), and sections nested five or six levels deep.
+ *
+ * <pre>{@code java -cp … dev.sd101.bench.CorpusGenerator <out dir> <pages> [seed file or folder] [seed] [shape]}</pre>
  */
 public final class CorpusGenerator {
     /** Articles per section folder; 10,000 pages make about 100 sections, as big manuals have. */
     static final int SECTION_SIZE = 100;
+
+    /** How the pages are grouped into section folders. */
+    enum Shape {
+        /** About 100 articles per section, one level: 10,000 pages in 99 sections. */
+        WIDE("wide"),
+        /**
+         * About five pages per section, one level, Hugo front matter ({@code title}, {@code weight}) and no title
+         * heading: 10,000 pages in 2,121 sections, the shape of the corpus Hugo and Pagefind were timed on.
+         */
+        SMALL("small"),
+        /** Sections three to a parent, five levels deep (six from 5,000 pages), articles in every section. */
+        DEEP("deep");
+
+        final String id;
+
+        Shape(String id) {
+            this.id = id;
+        }
+
+        static Shape of(String id) {
+            for (Shape s : values()) {
+                if (s.id.equals(id)) {
+                    return s;
+                }
+            }
+            throw new IllegalArgumentException("unknown corpus shape '" + id + "' (wide, small or deep)");
+        }
+    }
+
+    /** A section folder: its path below the corpus, depth (1 at the top), parent's index in the list (or -1). */
+    record Section(String dir, int depth, int parent) {
+    }
 
     private static final String[] WORDS = ("cache shard replica leader follower quorum latency throughput "
             + "partition index queue stream batch retry timeout gateway proxy token session schema migration "
@@ -46,13 +81,19 @@ public final class CorpusGenerator {
 
     private final List<Article> seeds;
     private final long seed;
+    private final Shape shape;
 
     CorpusGenerator(List<Article> seeds, long seed) {
+        this(seeds, seed, Shape.WIDE);
+    }
+
+    CorpusGenerator(List<Article> seeds, long seed, Shape shape) {
         if (seeds.isEmpty()) {
             throw new IllegalArgumentException("no seed articles");
         }
         this.seeds = List.copyOf(seeds);
         this.seed = seed;
+        this.shape = shape;
     }
 
     public static void main(String[] args) throws IOException {
@@ -62,7 +103,8 @@ public final class CorpusGenerator {
         }
         Path from = Path.of(args.length > 2 ? args[2] : "content/README-ko.md");
         long seed = args.length > 3 ? Long.parseLong(args[3]) : 101;
-        new CorpusGenerator(seedArticles(from), seed).write(Path.of(args[0]), Integer.parseInt(args[1]));
+        Shape shape = args.length > 4 ? Shape.of(args[4]) : Shape.WIDE;
+        new CorpusGenerator(seedArticles(from), seed, shape).write(Path.of(args[0]), Integer.parseInt(args[1]));
     }
 
     /** Seed articles of a file ({@code ###} sections) or of every {@code .md} file of a folder. */
@@ -120,13 +162,53 @@ public final class CorpusGenerator {
         }
     }
 
+    /** The section folders of a corpus of {@code pages} pages, parents before their children. */
+    static List<Section> sections(Shape shape, int pages) {
+        List<Section> out = new ArrayList<>();
+        switch (shape) {
+            case WIDE -> {
+                int n = Math.max(1, (pages - 1 + SECTION_SIZE) / (SECTION_SIZE + 1));
+                for (int s = 0; s < n; s++) {
+                    out.add(new Section(sectionDir(s), 1, -1));
+                }
+            }
+            case SMALL -> {
+                // 2,121 sections at 10,000 pages: 4.7 pages a section, index included.
+                int n = (int) Math.max(1, (pages - 1) * 2121L / 9999);
+                for (int s = 0; s < n; s++) {
+                    out.add(new Section(String.format(Locale.ROOT, "section-%04d", s + 1), 1, -1));
+                }
+            }
+            case DEEP -> {
+                int depth = pages >= 5000 ? 6 : 5;
+                addDeep(out, "", 1, depth, -1);
+            }
+        }
+        if (out.size() > pages - 2) {
+            throw new IllegalArgumentException(pages + " pages are too few for the " + shape.id + " shape (" + out.size()
+                    + " sections)");
+        }
+        return out;
+    }
+
+    private static void addDeep(List<Section> out, String prefix, int depth, int maxDepth, int parent) {
+        for (int i = 0; i < 3; i++) {
+            String dir = prefix + String.format(Locale.ROOT, "part-%d", i + 1);
+            out.add(new Section(dir, depth, parent));
+            if (depth < maxDepth) {
+                addDeep(out, dir + "/", depth + 1, maxDepth, out.size() - 1);
+            }
+        }
+    }
+
     /** Writes the corpus: {@code pages} Markdown files in total (home + sections + articles). */
     void write(Path out, int pages) throws IOException {
         if (pages < 3) {
             throw new IllegalArgumentException("pages must be at least 3");
         }
-        int sections = Math.max(1, (pages - 1 + SECTION_SIZE) / (SECTION_SIZE + 1));
-        int articles = pages - 1 - sections;
+        List<Section> sections = sections(shape, pages);
+        int n = sections.size();
+        int articles = pages - 1 - n;
         deleteTree(out);
         Files.createDirectories(out);
         Random rnd = new Random(seed);
@@ -134,28 +216,58 @@ public final class CorpusGenerator {
         for (int i = 0; i < articles; i++) {
             titles.add(seeds.get(i % seeds.size()).title() + " " + (i / seeds.size() + 1));
         }
+        // Where each article lives, for the links between articles.
+        String[] dirOf = new String[articles];
+        for (int s = 0; s < n; s++) {
+            for (int a = s * articles / n; a < (s + 1) * articles / n; a++) {
+                dirOf[a] = sections.get(s).dir();
+            }
+        }
         StringBuilder home = new StringBuilder("# Synthetic System Design (").append(pages).append(" pages)\n\n")
                 .append("시스템 설계를 위한 합성 문서입니다. A synthetic documentation set made from real articles.\n\n## 목차\n\n");
-        for (int s = 0; s < sections; s++) {
-            int from = s * articles / sections;
-            int to = (s + 1) * articles / sections;
-            String dir = sectionDir(s);
-            String sectionTitle = "Section " + (s + 1) + ": " + seeds.get(from % seeds.size()).title();
-            home.append("- [").append(sectionTitle).append("](").append(dir).append("/README.md)\n");
-            StringBuilder index = new StringBuilder("# ").append(sectionTitle).append("\n\n")
+        List<StringBuilder> subsections = new ArrayList<>();
+        List<String> sectionTitles = new ArrayList<>();
+        for (int s = 0; s < n; s++) {
+            subsections.add(new StringBuilder());
+            int from = s * articles / n;
+            sectionTitles.add("Section " + (s + 1) + ": " + seeds.get(from % seeds.size()).title());
+        }
+        for (int s = 0; s < n; s++) {
+            Section sec = sections.get(s);
+            StringBuilder parentList = sec.parent() < 0 ? home : subsections.get(sec.parent());
+            String linkFromParent = sec.parent() < 0 ? sec.dir() : sec.dir().substring(sections.get(sec.parent()).dir().length() + 1);
+            parentList.append("- [").append(sectionTitles.get(s)).append("](").append(linkFromParent).append("/README.md)\n");
+        }
+        for (int s = 0; s < n; s++) {
+            int from = s * articles / n;
+            int to = (s + 1) * articles / n;
+            String dir = sections.get(s).dir();
+            StringBuilder index = new StringBuilder("# ").append(sectionTitles.get(s)).append("\n\n")
                     .append(koSentence(rnd)).append(' ').append(enSentence(rnd)).append("\n\n## 목차\n\n");
             for (int a = from; a < to; a++) {
-                index.append("- [").append(titles.get(a)).append("](").append(articleFile(a)).append(")\n");
-                writeFile(out.resolve(dir).resolve(articleFile(a)), article(a, titles, articles, sections, rnd));
+                // Small sections are listed by weight, as Hugo orders them; the others by their index's links.
+                if (shape != Shape.SMALL) {
+                    index.append("- [").append(titles.get(a)).append("](").append(articleFile(a)).append(")\n");
+                }
+                writeFile(out.resolve(dir).resolve(articleFile(a)), article(a, titles, dirOf, a - from + 1, rnd));
             }
+            index.append(subsections.get(s));
             writeFile(out.resolve(dir).resolve("README.md"), index.toString());
         }
         writeFile(out.resolve("README.md"), home.toString());
     }
 
-    private String article(int i, List<String> titles, int articles, int sections, Random rnd) {
+    private String article(int i, List<String> titles, String[] dirOf, int weight, Random rnd) {
         Article base = seeds.get(i % seeds.size());
-        StringBuilder md = new StringBuilder("# ").append(titles.get(i)).append("\n\n");
+        StringBuilder md = new StringBuilder();
+        if (shape == Shape.SMALL) {
+            md.append("---\ntitle: \"").append(titles.get(i).replace("\\", "\\\\").replace("\"", "\\\""))
+                    .append("\"\nweight: ").append(weight).append("\n---\n\n");
+        } else {
+            md.append("# ").append(titles.get(i)).append("\n\n");
+        }
+        int articles = titles.size();
+        String up = "../".repeat(dirOf[i].split("/").length);
         md.append(koSentence(rnd)).append(' ').append(enSentence(rnd)).append("\n\n");
         md.append("## 목차\n\n- [개요](#개요)\n- [비교](#비교)\n- [예제 코드](#예제-코드)\n- [관련 글](#관련-글)\n\n");
         md.append("## 개요\n\n").append(demote(base.body())).append("\n\n");
@@ -166,7 +278,7 @@ public final class CorpusGenerator {
         }
         md.append("\n- ").append(koSentence(rnd)).append("\n- ").append(enSentence(rnd))
                 .append("\n  - ").append(koSentence(rnd)).append("\n\n");
-        md.append("<p>\n  <img src=\"../images/").append(pick(rnd, WORDS)).append(".png\" alt=\"")
+        md.append("<p>\n  <img src=\"").append(up).append("images/").append(pick(rnd, WORDS)).append(".png\" alt=\"")
                 .append(pick(rnd, KO_WORDS)).append("\">\n</p>\n\n");
         md.append("## 예제 코드\n\n```java\nclass ").append(cap(pick(rnd, WORDS).replace("-", ""))).append(i)
                 .append(" {\n    int ").append(pick(rnd, WORDS).replace("-", "")).append(" = ").append(rnd.nextInt(100))
@@ -175,7 +287,7 @@ public final class CorpusGenerator {
         for (int k = 0; k < 3; k++) {
             int other = rnd.nextInt(articles);
             String anchor = GitHubSlugger.slug(k == 0 ? "개요" : k == 1 ? "비교" : "예제 코드");
-            md.append("- [").append(titles.get(other)).append("](../").append(sectionDir(sectionOf(other, articles, sections)))
+            md.append("- [").append(titles.get(other)).append("](").append(up).append(dirOf[other])
                     .append('/').append(articleFile(other)).append('#').append(anchor).append(")\n");
         }
         return md.append('\n').toString();
@@ -192,17 +304,6 @@ public final class CorpusGenerator {
             out.append(!fence && line.matches("#{1,4} .*") ? "##" + line : line).append('\n');
         }
         return out.toString().strip();
-    }
-
-    private static int sectionOf(int article, int articles, int sections) {
-        int s = (int) ((long) article * sections / articles);
-        while (s > 0 && (long) s * articles / sections > article) {
-            s--;
-        }
-        while ((long) (s + 1) * articles / sections <= article) {
-            s++;
-        }
-        return s;
     }
 
     static String sectionDir(int s) {

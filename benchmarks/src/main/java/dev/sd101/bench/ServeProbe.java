@@ -11,11 +11,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The one-page rebuild of {@code serve}, in a fresh JVM: one engine builds a copy of the content, then the copy is
  * edited one line at a time (each edit in a paragraph of another article, kept, so each rebuild has exactly one
- * changed page) and rebuilt as {@code serve} rebuilds after a save: {@link Sd101#build}, the time {@code serve}
+ * changed page) and rebuilt as {@code serve} rebuilds after a save: {@link Sd101#build(SiteConfig, Set)} told the
+ * edited file as the watcher tells it, the time {@code serve}
  * prints and after which it tells open pages to reload. Finally one heading is renamed, which changes every page's
  * navigation. Prints one {@code PROBE} line: the first build, the first edit's rebuild (the least warm), the median
  * and 90th percentile of the rest, the median of each stage, and the heading rename. Between the first build and
@@ -65,7 +67,7 @@ public final class ServeProbe {
         }
         Sd101 engine = new Sd101();
 
-        long first = build(engine, config).nanos();
+        long first = build(engine, config, null).nanos();
         // As serve does on a spare core after its first build, done here before the user's first edit.
         engine.warmUp(config, () -> false);
         List<Long> rebuilds = new ArrayList<>();
@@ -74,13 +76,13 @@ public final class ServeProbe {
             // Spread over the content: each edit lands in another article's paragraph.
             Edit e = places.get((int) ((long) i * places.size() / edits));
             append(e.file(), e.line(), " (edit " + i + ")");
-            Timed t = build(engine, config);
+            Timed t = build(engine, config, Set.of(e.file()));
             rebuilds.add(t.nanos());
             stages.add(t.result().stageNanos());
         }
         Path last = files.get(files.size() - 1);
         append(last, headingLine(Files.readAllLines(last), files.size() == 1 ? "### " : "# "), " (renamed)");
-        Timed renamed = build(engine, config);
+        Timed renamed = build(engine, config, Set.of(last));
 
         List<Long> rest = rebuilds.subList(1, rebuilds.size()).stream().sorted().toList();
         StringBuilder out = new StringBuilder("PROBE first=").append(first)
@@ -97,8 +99,29 @@ public final class ServeProbe {
         System.out.println(out);
     }
 
-    /** A line of a file to edit. */
-    private record Edit(Path file, int line) {
+    /** A line of a file to edit, and its text before the edit. */
+    record Edit(Path file, int line, String text) {
+    }
+
+    /**
+     * The paragraphs the edits of a folder go to, as {@link #main} picks them: the first paragraph of each of
+     * {@code edits} files spread over the folder's Markdown files in path order (so that {@link HugoServe} can make
+     * the same edits on Hugo's copy).
+     */
+    static List<Edit> places(Path folder, int edits) throws IOException {
+        return firstParagraphs(markdownFiles(folder), edits);
+    }
+
+    /** The file whose title the last edit renames: the folder's last Markdown file in path order. */
+    static Path lastFile(Path folder) throws IOException {
+        List<Path> files = markdownFiles(folder);
+        return files.get(files.size() - 1);
+    }
+
+    private static List<Path> markdownFiles(Path folder) throws IOException {
+        try (var walk = Files.walk(folder)) {
+            return walk.sorted().filter(p -> Files.isRegularFile(p) && p.toString().endsWith(".md")).toList();
+        }
     }
 
     private static void append(Path file, int line, String text) throws IOException {
@@ -110,9 +133,10 @@ public final class ServeProbe {
     private record Timed(long nanos, BuildResult result) {
     }
 
-    private static Timed build(Sd101 engine, SiteConfig config) {
+    /** A build as serve makes one, told what the watcher saw change ({@code null}: the first build, told nothing). */
+    private static Timed build(Sd101 engine, SiteConfig config, Set<Path> changed) {
         long start = System.nanoTime();
-        SiteBuild site = engine.build(config);
+        SiteBuild site = changed == null ? engine.build(config) : engine.build(config, changed);
         long nanos = System.nanoTime() - start;
         if (site.files().isEmpty()) {
             throw new IllegalStateException("the build failed: " + site.result().problems());
@@ -135,7 +159,7 @@ public final class ServeProbe {
                 inArticles = true;
             }
             if (inArticles && !fence && l.length() > 20 && Character.isLetter(l.codePointAt(0))) {
-                out.add(new Edit(file, i));
+                out.add(new Edit(file, i, l));
             }
         }
         return out;

@@ -24,7 +24,47 @@ final class SiteMeasure {
 
     /** Sizes of one site; {@code -1} where not measured. */
     record Sizes(long outputBytes, long outputFiles, long indexBytes, long indexGzip, long firstQueryMedianGzip,
-                 long firstQueryMaxGzip) {
+                 long firstQueryMaxGzip, Pages pages) {
+    }
+
+    /**
+     * What the HTML pages carry: the largest page (its path and bytes) and the links ({@code <a href}) per page, which
+     * grow with the site when every page repeats its navigation.
+     */
+    record Pages(String largest, long largestBytes, double meanLinks, long maxLinks) {
+    }
+
+    private static final Pattern LINK = Pattern.compile("<a\\s[^>]*href=");
+
+    /** {@link Pages} of the {@code .html} files under {@code site} (the 404 page and search folder left out). */
+    static Pages pages(Path site) throws IOException {
+        String largest = "";
+        long largestBytes = 0;
+        long links = 0;
+        long maxLinks = 0;
+        long count = 0;
+        try (Stream<Path> s = Files.walk(site)) {
+            for (Path p : s.filter(f -> f.toString().endsWith(".html") && Files.isRegularFile(f)).sorted().toList()) {
+                String rel = site.relativize(p).toString();
+                if (rel.equals("404.html") || rel.startsWith("pagefind") || rel.startsWith("search")) {
+                    continue;
+                }
+                byte[] bytes = Files.readAllBytes(p);
+                if (bytes.length > largestBytes) {
+                    largestBytes = bytes.length;
+                    largest = rel;
+                }
+                Matcher m = LINK.matcher(new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
+                long n = 0;
+                while (m.find()) {
+                    n++;
+                }
+                links += n;
+                maxLinks = Math.max(maxLinks, n);
+                count++;
+            }
+        }
+        return new Pages(largest, largestBytes, count == 0 ? 0 : (double) links / count, maxLinks);
     }
 
     private SiteMeasure() {
@@ -34,7 +74,7 @@ final class SiteMeasure {
         long[] out = walk(site, false);
         long[] index = Files.isDirectory(searchDir) ? walk(searchDir, true) : new long[] {0, 0, 0};
         long[] first = firstQuery(site, repo);
-        return new Sizes(out[0], out[1], index[0], index[2], first[0], first[1]);
+        return new Sizes(out[0], out[1], index[0], index[2], first[0], first[1], pages(site));
     }
 
     /** {bytes, files, gzip bytes (when asked)}. */

@@ -2,7 +2,6 @@ package dev.sd101.cli;
 
 import dev.sd101.SiteConfig;
 import dev.sd101.cli.Args.Option;
-import dev.sd101.engine.ConfigLoader;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -87,7 +86,7 @@ final class ConfigOptions {
             }
             return b.build();
         } catch (IllegalArgumentException e) {
-            String key = ConfigLoader.keyOf(e);
+            String key = SiteConfig.keyOf(e);
             String option = KEYS.get(key);
             throw option == null ? e : new IllegalArgumentException(option + " (" + key + ")" + e.getMessage().substring(key.length()), e);
         }

@@ -3,6 +3,7 @@ package dev.sd101.cli;
 import dev.sd101.BuildException;
 import dev.sd101.BuildResult;
 import dev.sd101.LinkFix;
+import dev.sd101.OutOfMemory;
 import dev.sd101.Preview;
 import dev.sd101.Problem;
 import dev.sd101.Sd101;
@@ -47,6 +48,8 @@ public final class Main {
     }
 
     private static final Map<String, Command> COMMANDS = commands();
+    /** How a user of the CLI gives the JVM a larger heap: the launcher's variable, or java's own option. */
+    private static final String[] HEAP_SETTINGS = {"SD101_JAVA_OPTS=-Xmx%s (the sd101 launcher)", "java -Xmx%s -jar sd101.jar"};
 
     /** The environment: {@code GITHUB_ACTIONS=true} adds workflow annotations to the report. */
     private final Map<String, String> env;
@@ -63,6 +66,24 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        // A worker thread that the heap running out ends would print its stack trace as it dies (and a class whose
+        // initialiser it broke, a NoClassDefFoundError at each later use); the build that waited for the worker
+        // reports the error as a sentence. This process is the CLI's own, so the handler is ours to set.
+        Thread mainThread = Thread.currentThread();
+        Thread.UncaughtExceptionHandler printing = Thread.getDefaultUncaughtExceptionHandler();
+        Thread.setDefaultUncaughtExceptionHandler((thread, e) -> {
+            boolean heap = OutOfMemory.causedBy(e) || (e instanceof NoClassDefFoundError
+                    && String.valueOf(e.getMessage()).startsWith("Could not initialize class"));
+            if (heap && thread == mainThread) {
+                System.err.println("error: out of memory; raise the heap: SD101_JAVA_OPTS=-Xmx1g (the sd101 launcher)"
+                        + " / java -Xmx1g -jar sd101.jar");
+            } else if (printing != null && !heap) {
+                printing.uncaughtException(thread, e);
+            } else if (!heap) { // as the JVM prints it (its thread group would call this handler again)
+                System.err.print("Exception in thread \"" + thread.getName() + "\" ");
+                e.printStackTrace(System.err);
+            }
+        });
         System.exit(run(args, new PrintWriter(System.out, true, StandardCharsets.UTF_8),
                 new PrintWriter(System.err, true, StandardCharsets.UTF_8)));
     }
@@ -134,6 +155,15 @@ public final class Main {
             return command.action().run(this, args);
         } catch (Args.UsageException e) {
             return usageError(e.getMessage(), "sd101 " + command.name());
+        } catch (OutOfMemory e) {
+            return failed("error: " + e.advice(HEAP_SETTINGS), e, FAILED);
+        } catch (Error e) {
+            if (!OutOfMemory.causedBy(e)) {
+                throw e;
+            }
+            // Outside the engine's front door (its start, the report): the same sentence.
+            OutOfMemory oom = OutOfMemory.of(e);
+            return failed("error: " + oom.advice(HEAP_SETTINGS), oom, FAILED);
         } catch (BuildException e) {
             return failed("error: " + e.getMessage(), e, FAILED);
         } catch (IllegalArgumentException e) {
@@ -142,6 +172,10 @@ public final class Main {
             Thread.currentThread().interrupt();
             return failed("error: interrupted", e, FAILED);
         } catch (RuntimeException e) {
+            if (OutOfMemory.causedBy(e)) {
+                OutOfMemory oom = OutOfMemory.of(e);
+                return failed("error: " + oom.advice(HEAP_SETTINGS), oom, FAILED);
+            }
             return failed("error: " + e, e, FAILED);
         }
     }

@@ -82,6 +82,52 @@ public final class SourceLoader {
         return sources;
     }
 
+    /**
+     * As {@link #load}, given the sources the previous load of the same {@code source} returned and what changed on
+     * disk since: only the changed Markdown files are read (a one-file edit of a 10,000-file folder reads one file,
+     * not the folder); a file created or deleted joins or leaves the list in path order. Whatever cannot be scoped
+     * that way (changes unknown, a folder created or deleted, a single-file source that is not the changed one) is
+     * loaded again whole, so the result is always what {@link #load} would return now.
+     */
+    public List<Source> reload(Path source, List<Source> previous, ChangedFiles changed) {
+        Path abs = source.toAbsolutePath().normalize();
+        if (!changed.known() || previous.isEmpty() || !Files.isDirectory(abs)) {
+            return load(source);
+        }
+        java.util.TreeMap<String, Source> byPath = new java.util.TreeMap<>();
+        java.util.Set<Path> known = new java.util.HashSet<>();
+        for (Source s : previous) {
+            byPath.put(s.path(), s);
+            known.add(s.file());
+        }
+        for (Path p : changed.paths()) {
+            if (!p.startsWith(abs)) {
+                continue; // the theme folder, an edition's own folder: not this source's files
+            }
+            if (p.equals(abs) || Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                return load(source); // a folder created (with files in it?) or an event the watcher could not place
+            }
+            boolean markdown = p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".md");
+            if (!Files.exists(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                if (markdown && known.contains(p)) {
+                    byPath.remove(root.relative(p));
+                } else if (previous.stream().anyMatch(s -> s.file().startsWith(p))) {
+                    return load(source); // a folder of sources deleted
+                }
+                continue;
+            }
+            if (!markdown || hidden(abs.relativize(p)) || !Files.isRegularFile(p)) {
+                continue; // an image, a hidden or non-regular file: no source
+            }
+            Source s = read(p);
+            byPath.put(s.path(), s);
+        }
+        if (byPath.isEmpty()) {
+            return load(source); // reports the empty folder as load does
+        }
+        return List.copyOf(byPath.values());
+    }
+
     /** Reads one file inside the root as strict UTF-8 (an invalid byte is an error naming its line). */
     public Source read(Path file) {
         Path abs = file.toAbsolutePath().normalize();

@@ -5,6 +5,7 @@ import dev.sd101.Problem;
 import dev.sd101.Severity;
 import dev.sd101.SiteBuild;
 import dev.sd101.SiteConfig;
+import dev.sd101.content.ChangedFiles;
 import dev.sd101.markdown.MarkdownParser;
 import dev.sd101.output.SiteWriter;
 import dev.sd101.search.AnalysisCache;
@@ -61,12 +62,20 @@ final class BuildPipeline {
         }
         SiteWriter writer = guardedWriter(config);
         try (CacheOpening cache = CacheOpening.start(config, true)) {
-            return run(config, cache, true, c -> new StagingSink(writer, config.outputDirectory(), c)).result();
+            return run(config, cache, true, c -> new StagingSink(writer, config.outputDirectory(), c), null).result();
         }
     }
 
     /** Every stage but write: the site's files in memory. */
     SiteBuild build(SiteConfig config) {
+        return build(config, ChangedFiles.unknown());
+    }
+
+    /**
+     * As {@link #build(SiteConfig)}, told what changed on disk since this engine's previous build: only the changed
+     * sources are read, and links are checked again only where they lead into what changed.
+     */
+    SiteBuild build(SiteConfig config, ChangedFiles changed) {
         // The disk's analysis cache serves this engine's first build (serve's start); later builds reuse this
         // engine's own analyses, and rewriting the file after every edit would cost more than it saves.
         try (CacheOpening cache = CacheOpening.start(config, !diskCacheUsed.getAndSet(true))) {
@@ -75,7 +84,7 @@ final class BuildPipeline {
                 cache.cache().commit();
                 return built;
             }
-            return run(config, cache, false, MemorySink::new);
+            return run(config, cache, false, MemorySink::new, changed);
         }
     }
 
@@ -84,17 +93,21 @@ final class BuildPipeline {
      *
      * @param streamed each page's HTML dropped once it is in the sink (generate), else kept for the next build to
      *                 reuse (serve)
+     * @param changed  what changed on disk since the previous build that kept state, or {@code null} for one that
+     *                 keeps none (generate)
      */
-    private SiteBuild run(SiteConfig config, CacheOpening cache, boolean streamed, Function<AnalysisCache, PageSink> sinks) {
+    private SiteBuild run(SiteConfig config, CacheOpening cache, boolean streamed, Function<AnalysisCache, PageSink> sinks,
+                          ChangedFiles changed) {
         StageClock clock = new StageClock();
-        Planned planned = planner.plan(config, clock, searchIndexer, cache::isEmpty, streamed); // load, parse, plan, link
+        Planned planned = planner.plan(config, clock, searchIndexer, cache::isEmpty, streamed, changed); // load, parse, plan, link
         List<Problem> problems = problems(config, planned.problems());
         if (stops(config, problems)) {
             return stopped(problems, clock);
         }
         ThemeCache.Theme theme = clock.time("render", () -> themeCache.get(config.themeDirectory()));
         RenderMemo.Session reuse = streamed ? memo.none()
-                : clock.time("render", () -> memo.begin(config, planned.site(), planned.resolver(), planner.parser(), theme.renderer()));
+                : clock.time("render", () -> memo.begin(config, planned.site(), planned.resolver(), planner.parser(), theme.renderer(),
+                        planned.links()));
         SiteCheck check = SiteCheck.of(planned);
         try (PageSink sink = sinks.apply(cache.cache())) {
             RenderPass pass = new RenderPass(config, planned, planner.parser(), theme, reuse, version);

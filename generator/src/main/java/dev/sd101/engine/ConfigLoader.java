@@ -20,7 +20,7 @@ public final class ConfigLoader {
     /**
      * @throws dev.sd101.BuildException naming file:line when the config file is invalid
      * @throws IllegalArgumentException when a value given is invalid; its message starts with the value's key
-     *                                  ({@link #keyOf})
+     *                                  ({@link SiteConfig#keyOf})
      */
     public static SiteConfig load(Settings given) {
         Path source = Objects.requireNonNull(given.source(), "source");
@@ -42,15 +42,6 @@ public final class ConfigLoader {
                 s.editions());
     }
 
-    /**
-     * The key an invalid value's message names ({@link SiteConfig}'s messages start with it, e.g. {@code splitLevel
-     * must be …}), so that the CLI and the Mojos can name the option or parameter the user typed.
-     */
-    public static String keyOf(IllegalArgumentException e) {
-        String message = String.valueOf(e.getMessage());
-        int space = message.indexOf(' ');
-        return space < 0 ? message : message.substring(0, space);
-    }
 
     /**
      * The nearest {@value SiteConfig#CONFIG_FILE_NAME} from the source's folder up to the content root: beside the

@@ -39,6 +39,10 @@ public final class Engine {
         return pipeline.build(config);
     }
 
+    public SiteBuild build(SiteConfig config, java.util.Set<Path> changed) {
+        return pipeline.build(config, dev.sd101.content.ChangedFiles.of(changed));
+    }
+
     /** @param previous the site written there last, or {@code null} to write the whole site */
     public BuildResult write(SiteConfig config, SiteBuild site, SiteBuild previous) {
         return pipeline.write(config, site, previous);

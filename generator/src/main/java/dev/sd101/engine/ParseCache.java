@@ -4,6 +4,8 @@ import dev.sd101.content.Source;
 import dev.sd101.markdown.Document;
 import dev.sd101.markdown.MarkdownParser;
 
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -15,6 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
 final class ParseCache {
     private final MarkdownParser parser;
     private volatile Map<String, Document> last = Map.of();
+    private final Map<Path, List<Source>> loads = new ConcurrentHashMap<>();
 
     ParseCache(MarkdownParser parser) {
         this.parser = parser;
@@ -36,6 +39,17 @@ final class ParseCache {
 
     void keep(Map<String, Document> next) {
         last = Map.copyOf(next);
+    }
+
+    /** The sources the latest in-memory build loaded for {@code source}, in path order; empty before one. */
+    List<Source> loaded(Path source) {
+        List<Source> l = loads.get(source.toAbsolutePath().normalize());
+        return l == null ? List.of() : l;
+    }
+
+    /** Keeps what an in-memory build loaded for {@code source}, for the next build's {@link #loaded(Path)}. */
+    void loaded(Path source, List<Source> sources) {
+        loads.put(source.toAbsolutePath().normalize(), List.copyOf(sources));
     }
 
     /** The latest build's sources by file, for the loader to hand back unchanged ones (and their front matter). */

@@ -2,14 +2,17 @@ package dev.sd101.engine;
 
 import dev.sd101.Problem;
 import dev.sd101.SiteConfig;
+import dev.sd101.content.ChangedFiles;
 import dev.sd101.content.ContentRoot;
 import dev.sd101.content.Source;
 import dev.sd101.content.SourceLoader;
 import dev.sd101.link.LinkChecker;
 import dev.sd101.link.LinkResolver;
+import dev.sd101.link.LinkState;
 import dev.sd101.markdown.Document;
 import dev.sd101.markdown.MarkdownParser;
 import dev.sd101.search.SearchIndexer;
+import dev.sd101.site.PlanMemo;
 import dev.sd101.site.SiteModel;
 import dev.sd101.site.SitePlanner;
 
@@ -22,8 +25,11 @@ import java.util.function.BooleanSupplier;
 /** The stages before rendering, shared by check, generate and build: load → parse → plan → link. */
 final class Planner {
     private final MarkdownParser parser;
-    // Kept across builds of one engine (serve): unchanged sources are not re-parsed.
+    // Kept across builds of one engine (serve): unchanged sources are not re-parsed; each stage's state by source and
+    // document, so an edit's rebuild reads, plans and checks what it changed, not the whole site.
     private final ParseCache parseCache;
+    private final PlanMemo planMemo = new PlanMemo();
+    private final LinkState linkState = new LinkState();
 
     Planner(MarkdownParser parser) {
         this.parser = parser;
@@ -32,7 +38,7 @@ final class Planner {
 
     /** For check and fix: nothing is warmed up, trees are kept. */
     Planned plan(SiteConfig config, StageClock clock) {
-        return plan(config, clock, null, null, false);
+        return plan(config, clock, null, null, false, null);
     }
 
     /**
@@ -41,23 +47,41 @@ final class Planner {
      * @param renderBlocks render each document's blocks as soon as it is parsed and keep only their HTML: a streamed
      *                     build holds every document until its pages are written, and at 10,000 pages the flexmark
      *                     trees were most of the heap (the work is the same, only done earlier)
+     * @param changed      what changed on disk since this engine's previous build that keeps state ({@code serve}), or
+     *                     {@code null} for a build that keeps none (generate, check): every source read, every link
+     *                     checked
      */
-    Planned plan(SiteConfig config, StageClock clock, SearchIndexer indexer, BooleanSupplier warmSearch, boolean renderBlocks) {
+    Planned plan(SiteConfig config, StageClock clock, SearchIndexer indexer, BooleanSupplier warmSearch, boolean renderBlocks,
+                 ChangedFiles changed) {
         ContentRoot root = new ContentRoot(config.contentRoot());
-        List<Source> sources = clock.time("load", () -> new SourceLoader(root, parseCache.sources()).load(config.source()));
+        List<Source> sources = clock.time("load", () -> load(config, root, changed));
         if (indexer != null && config.search() && sources.stream().anyMatch(s -> hasHangul(s.text()))) {
             warmUp(indexer, warmSearch);
         }
         List<Document> documents = clock.time("parse", () -> parse(sources, renderBlocks));
-        SiteModel site = clock.time("plan", () -> new SitePlanner(config).plan(documents));
+        SiteModel site = clock.time("plan", () -> new SitePlanner(config, changed == null ? null : planMemo).plan(documents));
         Map<String, String> pagePaths = new TreeMap<>();
         site.pages().forEach(p -> pagePaths.put(p.path(), p.document() == null ? "" : p.document().source().path()));
         LinkResolver resolver = new LinkResolver(root, site.documents(), config.imageBaseUrl(), config.siteUrl(), pagePaths);
         // Only published documents are checked: a draft left out of the site is not the reader's problem.
-        List<Problem> problems = new ArrayList<>(clock.time("link", () -> new LinkChecker(resolver).check(site.documents().values())));
+        LinkState.Result links = changed == null ? null
+                : clock.time("link", () -> linkState.check(config, site.documents(), resolver, pagePaths, changed));
+        List<Problem> problems = new ArrayList<>(links != null ? links.problems()
+                : clock.time("link", () -> new LinkChecker(resolver).check(site.documents().values())));
         problems.addAll(site.problems());
         problems.sort(null);
-        return new Planned(root, site, resolver, problems);
+        return new Planned(root, site, resolver, problems, links);
+    }
+
+    /** The sources: all read again, or, told what changed ({@code serve}), the changed ones only. */
+    private List<Source> load(SiteConfig config, ContentRoot root, ChangedFiles changed) {
+        SourceLoader loader = new SourceLoader(root, parseCache.sources());
+        if (changed == null) {
+            return loader.load(config.source());
+        }
+        List<Source> loaded = loader.reload(config.source(), parseCache.loaded(config.source()), changed);
+        parseCache.loaded(config.source(), loaded);
+        return loaded;
     }
 
     MarkdownParser parser() {

@@ -3,6 +3,7 @@ package dev.sd101.engine;
 import dev.sd101.SiteConfig;
 import dev.sd101.content.FrontMatter;
 import dev.sd101.link.LinkResolver;
+import dev.sd101.link.LinkState;
 import dev.sd101.link.SiteVerifier;
 import dev.sd101.link.Target;
 import dev.sd101.markdown.Document;
@@ -10,6 +11,7 @@ import dev.sd101.markdown.Heading;
 import dev.sd101.markdown.Link;
 import dev.sd101.markdown.MarkdownParser;
 import dev.sd101.render.RenderedBody;
+import dev.sd101.site.NavNode;
 import dev.sd101.site.Page;
 import dev.sd101.site.SiteModel;
 import dev.sd101.template.ThemeRenderer;
@@ -18,6 +20,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
@@ -28,11 +32,14 @@ import java.util.function.Supplier;
  * the inputs are provably the same, so that a one-line edit re-renders one page, not all of them. Every reuse is
  * decided on values, never on timestamps of the edit:
  * <ul>
- *   <li>a page's body is reused when its own Markdown rendered to the same HTML, its path, title and front matter
- *   are the same, and every link of the site resolves exactly as before ({@link #linkState}: the anchor index,
- *   which pages hold which ids, each link's target, and the size and time of each local file a link reaches);</li>
- *   <li>a page's HTML is reused when its template model is equal (records, lists and strings compare by value)
- *   and the compiled theme is the same object;</li>
+ *   <li>a page's body is reused when it is the same range of the same parsed document (unchanged text is not parsed
+ *   again), its path, title and front matter are the same, and its document's links resolve exactly as before: the
+ *   link stage says which documents it resolved again ({@link LinkState.Result#rechecked}); when it cannot say
+ *   (changes on disk not known), {@link #linkState} compares every link's target of the whole site;</li>
+ *   <li>a page's HTML is reused without building its template model when the page and its body are the same and
+ *   nothing of the site that a page shows of other pages changed ({@link Frame}: titles, paths, order, parents, page
+ *   languages, the navigation tree, the licence); else when its template model is equal (records, lists and
+ *   strings compare by value); in both cases only with the same config and the same compiled theme;</li>
  *   <li>a page's scan for the site check is reused when the page's bytes are the very array reused above.</li>
  * </ul>
  * Anything else (another config, a changed theme, a heading edit, an image added) renders again. Only the latest
@@ -42,27 +49,72 @@ final class RenderMemo {
     private volatile Snapshot last;
 
     /** One build's results: the inputs they were made from, and the outputs by page. */
-    private record Snapshot(SiteConfig config, String linkState, ThemeRenderer theme, Map<String, BodyEntry> bodies,
-                            Map<String, PageEntry> pages, SiteVerifier.Scan scan) {
+    private record Snapshot(SiteConfig config, String linkState, ThemeRenderer theme, Frame frame,
+                            Map<String, BodyEntry> bodies, Map<String, PageEntry> pages, SiteVerifier.Scan scan) {
     }
 
-    private record BodyKey(String title, String root, String raw, FrontMatter frontMatter) {
+    /**
+     * What makes a body: the range of a parsed document and the page's own values. The document is compared by
+     * identity (unchanged text is not parsed again); for a page that is part of a document ({@code raw}: its blocks
+     * rendered, else {@code null}) also by that part's Markdown HTML, so that an edit of one article of a split README
+     * re-renders that article only.
+     */
+    private record BodyKey(String title, String root, Document document, int from, int to, FrontMatter frontMatter,
+                           String raw) {
+        boolean same(BodyKey o) {
+            return (document == o.document || raw != null && raw.equals(o.raw)) && from == o.from && to == o.to
+                    && title.equals(o.title) && root.equals(o.root) && frontMatter.equals(o.frontMatter);
+        }
     }
 
     private record BodyEntry(BodyKey key, RenderedBody body) {
     }
 
-    private record PageEntry(String template, Map<String, Object> model, byte[] html) {
+    private record PageEntry(Page page, RenderedBody body, String template, Map<String, Object> model, byte[] html) {
+    }
+
+    /**
+     * Everything a page's template model reads about other pages: each page's path, kind, title, parent and language
+     * in reading order (previous/next, breadcrumbs, children), the navigation tree, the licence shown in every
+     * footer. Equal frames give every unchanged page the same model.
+     */
+    record Frame(String title, List<String> pages, List<NavNode> nav, String license) {
+        static Frame of(SiteModel site, String license) {
+            List<String> pages = new ArrayList<>(site.pages().size());
+            for (Page p : site.pages()) {
+                pages.add(p.path() + '\n' + p.kind() + '\n' + p.title() + '\n' + p.parent() + '\n' + site.language(p, ""));
+            }
+            return new Frame(site.title(), pages, site.nav(), license);
+        }
     }
 
     /** Starts a build: reuse is possible only from a previous build of the same config, theme and links. */
     Session begin(SiteConfig config, SiteModel site, LinkResolver resolver, MarkdownParser parser, ThemeRenderer theme) {
-        String links = linkState(site, resolver);
+        return begin(config, site, resolver, parser, theme, null);
+    }
+
+    /**
+     * As {@link #begin(SiteConfig, SiteModel, LinkResolver, MarkdownParser, ThemeRenderer)}, told by the link stage
+     * which documents' links may resolve otherwise ({@code null}, or a result that does not know: the whole site's
+     * link targets are compared).
+     */
+    Session begin(SiteConfig config, SiteModel site, LinkResolver resolver, MarkdownParser parser, ThemeRenderer theme,
+                  LinkState.Result links) {
         Snapshot prev = last;
-        boolean bodiesValid = prev != null && prev.config().equals(config) && prev.linkState().equals(links);
-        boolean pagesValid = prev != null && prev.config().equals(config) && prev.theme() == theme;
-        return new Session(true, config, links, theme, parser, bodiesValid ? prev.bodies() : Map.of(),
-                pagesValid ? prev.pages() : Map.of(), prev == null ? null : prev.scan());
+        boolean sameConfig = prev != null && prev.config().equals(config);
+        String state = null;
+        java.util.function.Predicate<String> relinked;
+        if (links != null && links.relinked() != null) {
+            relinked = links::relinked;
+        } else {
+            String now = linkState(site, resolver);
+            state = now;
+            boolean same = prev != null && now.equals(prev.linkState());
+            relinked = d -> !same;
+        }
+        boolean pagesValid = sameConfig && prev.theme() == theme;
+        return new Session(true, config, state, theme, parser, sameConfig ? prev.bodies() : Map.of(), relinked,
+                pagesValid ? prev.pages() : Map.of(), pagesValid ? prev.frame() : null, prev == null ? null : prev.scan());
     }
 
     /**
@@ -70,7 +122,7 @@ final class RenderMemo {
      * pages, and no later build of a one-shot run would reuse them.
      */
     Session none() {
-        return new Session(false, null, null, null, null, Map.of(), Map.of(), null);
+        return new Session(false, null, null, null, null, Map.of(), d -> true, Map.of(), null, null);
     }
 
     /** The reuse decisions and results of one build; thread-safe, as pages render in parallel. */
@@ -81,22 +133,28 @@ final class RenderMemo {
         private final ThemeRenderer theme;
         private final MarkdownParser parser;
         private final Map<String, BodyEntry> oldBodies;
+        private final java.util.function.Predicate<String> relinked;
         private final Map<String, PageEntry> oldPages;
+        private final Frame oldFrame;
         private final SiteVerifier.Scan oldScan;
         private final Map<String, BodyEntry> bodies = new ConcurrentHashMap<>();
         private final Map<String, PageEntry> pages = new ConcurrentHashMap<>();
         /** Page bytes this build reused unchanged, by path: their old scan stands. */
         private final Map<String, byte[]> reused = new ConcurrentHashMap<>();
+        private volatile Frame frame;
 
         private Session(boolean keeps, SiteConfig config, String linkState, ThemeRenderer theme, MarkdownParser parser,
-                        Map<String, BodyEntry> oldBodies, Map<String, PageEntry> oldPages, SiteVerifier.Scan oldScan) {
+                        Map<String, BodyEntry> oldBodies, java.util.function.Predicate<String> relinked,
+                        Map<String, PageEntry> oldPages, Frame oldFrame, SiteVerifier.Scan oldScan) {
             this.keeps = keeps;
             this.config = config;
             this.linkState = linkState;
             this.theme = theme;
             this.parser = parser;
             this.oldBodies = oldBodies;
+            this.relinked = relinked;
             this.oldPages = oldPages;
+            this.oldFrame = oldFrame;
             this.oldScan = oldScan;
         }
 
@@ -105,19 +163,51 @@ final class RenderMemo {
             if (!keeps || page.document() == null) {
                 return render.get();
             }
-            BodyKey key = new BodyKey(page.title(), page.root(), parser.render(page.document(), page.fromBlock(), page.toBlock()),
-                    page.document().source().frontMatter());
+            Document d = page.document();
             BodyEntry old = oldBodies.get(page.path());
-            RenderedBody body = old != null && old.key().equals(key) ? old.body() : render.get();
+            String raw = null;
+            if (page.fromBlock() != 0 || page.toBlock() != d.blockCount()) {
+                raw = old != null && old.key().document() == d && old.key().raw() != null ? old.key().raw()
+                        : parser.render(d, page.fromBlock(), page.toBlock());
+            }
+            BodyKey key = new BodyKey(page.title(), page.root(), d, page.fromBlock(), page.toBlock(),
+                    d.source().frontMatter(), raw);
+            RenderedBody body = old != null && old.key().same(key) && !relinked.test(page.document().source().path())
+                    ? old.body() : render.get();
             bodies.put(page.path(), new BodyEntry(key, body));
             return body;
         }
 
+        /**
+         * Sets what pages show of each other in this build ({@link Frame}); before {@link #unchanged}. A page of a
+         * site with collections lists other pages' front matter, and one of several editions their pages: their
+         * models are always built.
+         */
+        void frame(SiteModel site, String license, boolean framed) {
+            frame = framed && site.catalog().isEmpty() ? Frame.of(site, license) : null;
+        }
+
+        /**
+         * The previous build's HTML of a page whose model cannot differ (the same page, the very body reused, an
+         * equal {@link Frame}), without building the model; {@code null} when it must be built and compared.
+         */
+        byte[] unchanged(Page page, RenderedBody body) {
+            PageEntry old = oldPages.get(page.file());
+            if (old == null || frame == null || oldFrame == null || old.body() != body || !old.page().equals(page)
+                    || !frame.equals(oldFrame)) {
+                return null;
+            }
+            reused.put(page.file(), old.html());
+            pages.put(page.file(), old);
+            return old.html();
+        }
+
         /** The page's HTML: the previous bytes when the template and its model are equal, else {@code render}'s. */
-        byte[] page(String file, String template, Map<String, Object> model, Supplier<byte[]> render) {
+        byte[] page(Page page, RenderedBody body, String template, Map<String, Object> model, Supplier<byte[]> render) {
             if (!keeps) {
                 return render.get();
             }
+            String file = page.file();
             PageEntry old = oldPages.get(file);
             byte[] html;
             if (old != null && old.template().equals(template) && old.model().equals(model)) {
@@ -126,7 +216,7 @@ final class RenderMemo {
             } else {
                 html = render.get();
             }
-            pages.put(file, new PageEntry(template, model, html));
+            pages.put(file, new PageEntry(page, body, template, model, html));
             return html;
         }
 
@@ -150,7 +240,7 @@ final class RenderMemo {
             if (!keeps) {
                 return;
             }
-            last = new Snapshot(config, linkState, theme, Map.copyOf(bodies), Map.copyOf(pages), scan);
+            last = new Snapshot(config, linkState, theme, frame, Map.copyOf(bodies), Map.copyOf(pages), scan);
         }
     }
 

@@ -88,9 +88,10 @@ final class RenderPass {
         ThemeRenderer theme = compiled.renderer();
         // The licence page's body feeds every page's footer; rendered for it first, and reused by the pass.
         Map<Integer, RenderedBody> early = new ConcurrentHashMap<>();
-        PageViews views = new PageViews(config, site, SiteExtras.licenseHtml(site,
-                i -> early.computeIfAbsent(i, k -> body(bodies, site.pages().get(k)))), version);
+        String license = SiteExtras.licenseHtml(site, i -> early.computeIfAbsent(i, k -> body(bodies, site.pages().get(k))));
+        PageViews views = new PageViews(config, site, license, version);
         CatalogViews lists = new CatalogViews(config, site);
+        reuse.frame(site, license, editions == null);
         Map<Document, AtomicInteger> pagesLeft = releaseTrees ? pagesLeft(site) : new IdentityHashMap<>();
         Set<String> vendorUsed = ConcurrentHashMap.newKeySet();
         Set<String> unresolved = ConcurrentHashMap.newKeySet();
@@ -104,17 +105,20 @@ final class RenderPass {
             if (left != null && left.decrementAndGet() == 0) {
                 page.document().tree().release();
             }
-            Map<String, Object> model = views.model(page, lists.withFrontMatter(page, body));
-            model.put("list", lists.view(page));
-            if (editions != null) {
-                model.put("editions", editions.apply(page));
-            }
-            String template = lists.template(page);
             String[] text = new String[1];
-            byte[] bytes = reuse.page(page.file(), template, model, () -> {
-                text[0] = theme.render(template, model);
-                return text[0].getBytes(StandardCharsets.UTF_8);
-            });
+            byte[] bytes = reuse.unchanged(page, body); // nothing it shows changed: no model is built
+            if (bytes == null) {
+                Map<String, Object> model = views.model(page, lists.withFrontMatter(page, body));
+                model.put("list", lists.view(page));
+                if (editions != null) {
+                    model.put("editions", editions.apply(page));
+                }
+                String template = lists.template(page);
+                bytes = reuse.page(page, body, template, model, () -> {
+                    text[0] = theme.render(template, model);
+                    return text[0].getBytes(StandardCharsets.UTF_8);
+                });
+            }
             t = clock.work("render", t);
             boolean mine = owner.get(page.file()) == i;
             if (mine) {

@@ -20,7 +20,9 @@ final class SiteCheck {
     }
 
     static SiteCheck of(Planned planned) {
-        return new SiteCheck(SiteVerifier.forContent(planned.resolver(), planned.site().documents().values()));
+        // A build that keeps the link stage's state has what forContent would find, per document: not resolved again.
+        return new SiteCheck(planned.links() != null ? planned.links().verifier()
+                : SiteVerifier.forContent(planned.resolver(), planned.site().documents().values()));
     }
 
     /** Excuses the content's broken links a page's body holds: call before that page is scanned. */

@@ -41,9 +41,13 @@ public final class LinkChecker {
 
     /** The problem with one link, or {@code null} when it lands. */
     Problem check(Document from, Link link) {
+        return check(from, link, resolver.resolve(from, link.target(), link.kind().isImage()));
+    }
+
+    /** The problem with one link that leads to {@code t}, or {@code null} when it lands. */
+    Problem check(Document from, Link link, Target t) {
         String path = from.source().displayPath();
         String as = link.target();
-        Target t = resolver.resolve(from, as, link.kind().isImage());
         String what = link.kind().isImage() ? "image " : "";
         if (t instanceof Target.Anchor a) {
             switch (a.match()) {

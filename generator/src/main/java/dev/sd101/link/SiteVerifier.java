@@ -62,18 +62,22 @@ public final class SiteVerifier {
         Set<String> fragments = new HashSet<>();
         for (Document d : documents) {
             for (Link link : d.links()) {
-                Target t = resolver.resolve(d, link.target(), link.kind().isImage());
-                if (t instanceof Target.Anchor a && a.match() == Target.Match.NO_MATCH) {
-                    fragments.add(a.fragment());
-                } else if (t instanceof Target.Missing || t instanceof Target.Unpublished || t instanceof Target.Undecodable) {
-                    // As written and as the page may spell it (percent-encoded like GitHub's renderer), both decoded.
-                    String target = link.target().strip();
-                    hrefs.add(target);
-                    hrefs.add(UrlPaths.percentDecode(target).orElse(target));
-                }
+                excuse(link, resolver.resolve(d, link.target(), link.kind().isImage()), hrefs, fragments);
             }
         }
         return new SiteVerifier(hrefs, fragments);
+    }
+
+    /** Adds what the site check excuses for one content link that leads to {@code t}: nothing when it lands. */
+    static void excuse(Link link, Target t, Set<String> hrefs, Set<String> fragments) {
+        if (t instanceof Target.Anchor a && a.match() == Target.Match.NO_MATCH) {
+            fragments.add(a.fragment());
+        } else if (t instanceof Target.Missing || t instanceof Target.Unpublished || t instanceof Target.Undecodable) {
+            // As written and as the page may spell it (percent-encoded like GitHub's renderer), both decoded.
+            String target = link.target().strip();
+            hrefs.add(target);
+            hrefs.add(UrlPaths.percentDecode(target).orElse(target));
+        }
     }
 
     /**
@@ -118,6 +122,11 @@ public final class SiteVerifier {
     public final class Scan {
         private final Map<String, Summary> pages = new ConcurrentHashMap<>();
         private final Map<String, String> shared = new ConcurrentHashMap<>();
+        /** The scan pages were {@linkplain #addUnchanged taken over} from, whose checks may then stand too. */
+        private volatile Scan previous;
+        /** What {@link #verify} found per page, and the files it checked them against. */
+        private volatile Map<String, Checked> checked = Map.of();
+        private volatile Set<String> checkedFiles = Set.of();
 
         private Scan() {
         }
@@ -145,6 +154,7 @@ public final class SiteVerifier {
             Summary old = previous.pages.get(path);
             if (old != null && previous.owner().brokenInContent.equals(brokenInContent)) {
                 pages.put(path, old);
+                this.previous = previous;
             } else {
                 add(path, content);
             }
@@ -282,10 +292,24 @@ public final class SiteVerifier {
     public void verify(Scan scan, Set<String> files) {
         // Many pages share most links (navigation, assets): each (folder, path) is resolved once.
         Map<String, Map<String, String>> resolved = new ConcurrentHashMap<>();
+        // A page taken over unchanged from a scan checked against the same files with the same excuses checks the
+        // same (serve: a one-page edit checks one page here, and the other pages' links into it below).
+        Scan before = scan.previous;
+        boolean reuse = before != null && before.owner().brokenFragmentsInContent.equals(brokenFragmentsInContent)
+                && before.owner().brokenInContent.equals(brokenInContent) && before.checkedFiles.equals(files);
+        Map<String, Checked> checked = new ConcurrentHashMap<>();
         // Phase 2, in parallel: files, and fragments of the page itself.
-        List<Checked> pages = scan.pages.values().parallelStream()
-                .map(s -> check(s, files, resolved))
+        List<Checked> pages = scan.pages.entrySet().parallelStream()
+                .map(e -> {
+                    Checked old = reuse && before.pages.get(e.getKey()) == e.getValue() ? before.checked.get(e.getKey()) : null;
+                    Checked c = old != null ? old : check(e.getValue(), files, resolved);
+                    checked.put(e.getKey(), c);
+                    return c;
+                })
                 .toList();
+        scan.checked = checked;
+        scan.checkedFiles = Set.copyOf(files);
+        scan.previous = null; // only one build back is ever needed
         // Phase 3: fragments of other pages.
         List<String> failures = new ArrayList<>();
         for (Checked page : pages) {

@@ -38,6 +38,10 @@ public final class PageViews {
     private final boolean fullNav;
     /** Each navigation entry's encoded path, computed once: every page's sidebar repeats most of them. */
     private final Map<String, String> encoded = new HashMap<>();
+    /** Each navigation entry's parent entry ({@code ""} at the top level): a page's way down the tree. */
+    private final Map<String, String> navParent = new HashMap<>();
+    /** Each navigation entry's index among its parent's children. */
+    private final Map<String, Integer> navIndex = new HashMap<>();
 
     public PageViews(SiteConfig config, SiteModel site, String licenseHtml, String version) {
         this.config = config;
@@ -50,22 +54,35 @@ public final class PageViews {
         this.editBase = editBase(config);
         this.repositoryRoot = editBase == null ? null : repositoryRoot(config.contentRoot());
         this.fullNav = count(site.nav()) <= FULL_NAV_LIMIT;
-        encodeAll(site.nav());
+        encodeAll(site.nav(), "");
     }
 
     /**
-     * Up to this many pages, every page's sidebar holds the whole tree. Above it, a full sidebar on every page grows
-     * with pages squared (10,000 pages × 10,000 links is gigabytes of HTML), so other sections are shown collapsed,
-     * as links to their own pages, and only the current page's ancestors are expanded, as Hugo's and MkDocs' large
-     * sites do. The template needs no change: a node without children is rendered as a plain link.
+     * Up to this many entries, every page's sidebar holds the whole tree. Above it, a full sidebar on every page grows
+     * with pages squared (10,000 pages × 10,000 links is gigabytes of HTML), and even the collapsed top level of a
+     * site of thousands of small sections is thousands of links on every page: each page carries a bounded slice
+     * ({@link NavSlice}) and the whole tree is one shared file ({@link NavTreeFile}) the sidebar loads on demand.
      */
     static final int FULL_NAV_LIMIT = 500;
 
-    private void encodeAll(List<NavNode> nodes) {
-        for (NavNode n : nodes) {
+    private void encodeAll(List<NavNode> nodes, String parent) {
+        for (int i = 0; i < nodes.size(); i++) {
+            NavNode n = nodes.get(i);
             encoded.put(n.path(), UrlPaths.encodePath(n.path()));
-            encodeAll(n.children());
+            navParent.put(n.path(), parent);
+            navIndex.put(n.path(), i);
+            encodeAll(n.children(), n.path());
         }
+    }
+
+    /** Whether every page carries the whole navigation tree; else a slice, and the tree is {@link #navTreeFile()}. */
+    public boolean fullNav() {
+        return fullNav;
+    }
+
+    /** The shared navigation file's bytes, or {@code null} when every page carries the whole tree. */
+    public byte[] navTreeFile() {
+        return fullNav ? null : NavTreeFile.of(site.nav());
     }
 
     private static int count(List<NavNode> nodes) {
@@ -85,7 +102,14 @@ public final class PageViews {
         Map<String, Object> model = new HashMap<>();
         model.put("site", siteView);
         model.put("page", pageView(page, body));
-        model.put("nav", nav(page, site.nav(), ancestors(page)));
+        if (fullNav) {
+            model.put("nav", nav(page, site.nav(), ancestors(page)));
+            model.put("navTree", "");
+        } else {
+            NavSlice slice = new NavSlice(encoded, navIndex, path -> UrlPaths.relative(page.root(), path));
+            model.put("nav", slice.slice(site.nav(), chain(page), page.path()));
+            model.put("navTree", page.root() + NavTreeFile.PATH);
+        }
         model.put("editions", List.of()); // a site of several editions lists them (EditionsBuild)
         return model;
     }
@@ -173,6 +197,15 @@ public final class PageViews {
         Set<String> out = new HashSet<>();
         for (String a = page.parent(); a != null; a = site.page(a).map(Page::parent).orElse(null)) {
             out.add(a);
+        }
+        return out;
+    }
+
+    /** The navigation entries from the top level down to the page (empty for a page the sidebar does not list). */
+    private List<String> chain(Page page) {
+        List<String> out = new ArrayList<>();
+        for (String p = page.path(); navParent.containsKey(p); p = navParent.get(p)) {
+            out.add(0, p);
         }
         return out;
     }

@@ -76,6 +76,10 @@ public final class SiteExtras {
             out.put("sitemap.xml", sitemap().getBytes(StandardCharsets.UTF_8));
         }
         out.put("robots.txt", robots.toString().getBytes(StandardCharsets.UTF_8));
+        byte[] tree = views.navTreeFile();
+        if (tree != null) {
+            out.put(NavTreeFile.PATH, tree);
+        }
         return out;
     }
 
@@ -93,6 +97,7 @@ public final class SiteExtras {
         model.put("site", views.site());
         model.put("page", page);
         model.put("nav", List.of());
+        model.put("navTree", "");
         model.put("editions", List.of());
         model.put("moved", redirects.moved().isEmpty() ? "" : json(redirects.moved()));
         return theme.render("404.peb", model);

@@ -3,6 +3,7 @@ package dev.sd101.search;
 import dev.sd101.web.Json;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -66,16 +67,99 @@ final class ClientIndexWriter {
 
     /** As {@link #write}, from {@link Postings#encoded}. */
     static Map<String, byte[]> writeEncoded(Postings.Encoded postings, List<Section> sections) {
+        return writeEncoded(postings, sections, bundles(sections, Bundles.NONE));
+    }
+
+    /**
+     * The fragment files of a site's sections, with the sections each holds: a later build reuses the bytes of a
+     * bundle whose sections are the very same objects (a page reused whole brings its sections).
+     */
+    record Bundles(Section[][] sections, byte[][] files) {
+        static final Bundles NONE = new Bundles(new Section[0][], new byte[0][]);
+    }
+
+    /** The fragment files of {@code sections}, each taken from {@code previous} when it holds the same sections. */
+    static Bundles bundles(List<Section> sections, Bundles previous) {
+        int bundles = (sections.size() + SECTIONS_PER_FILE - 1) / SECTIONS_PER_FILE;
+        Section[][] held = new Section[bundles][];
+        byte[][] bytes = new byte[bundles][];
+        // Independent of each other and a large share of the index's bytes: built on all cores.
+        IntStream.range(0, bundles).parallel().forEach(k -> {
+            int end = Math.min(sections.size(), (k + 1) * SECTIONS_PER_FILE);
+            Section[] these = sections.subList(k * SECTIONS_PER_FILE, end).toArray(new Section[0]);
+            held[k] = these;
+            bytes[k] = k < previous.sections().length && same(previous.sections()[k], these) ? previous.files()[k]
+                    : bundle(sections, k);
+        });
+        return new Bundles(held, bytes);
+    }
+
+    private static boolean same(Section[] a, Section[] b) {
+        if (a.length != b.length) {
+            return false;
+        }
+        for (int i = 0; i < a.length; i++) {
+            if (a[i] != b[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * What an indexer that builds again and again ({@code serve}) keeps of the last layout: each term's JSON, each
+     * list's JSON by the list's identity (an unchanged list is the very string of the previous build), and each term
+     * chunk with the JSON strings it was made of, so a chunk of the same strings is not joined and encoded again.
+     * Not thread-safe: one build at a time.
+     */
+    static final class Memo {
+        private final Map<String, String> termJson = new java.util.HashMap<>();
+        private Map<String, String> listJson = new java.util.IdentityHashMap<>();
+        private List<Chunk> chunks = List.of();
+
+        private record Chunk(String[] terms, String[] lists, byte[] bytes) {
+            boolean holds(String[] termJson, String[] listJson, int first, int end) {
+                if (terms.length != end - first) {
+                    return false;
+                }
+                for (int i = first; i < end; i++) {
+                    if (terms[i - first] != termJson[i] || lists[i - first] != listJson[i]) {
+                        return false;
+                    }
+                }
+                return true;
+            }
+        }
+    }
+
+    /** As {@link #writeEncoded(Postings.Encoded, List)}, with the fragment files already made. */
+    static Map<String, byte[]> writeEncoded(Postings.Encoded postings, List<Section> sections, Bundles bundled) {
+        return writeEncoded(postings, sections, bundled, null);
+    }
+
+    /** As {@link #writeEncoded(Postings.Encoded, List, Bundles)}, reusing what {@code memo} kept ({@code null}: none). */
+    static Map<String, byte[]> writeEncoded(Postings.Encoded postings, List<Section> sections, Bundles bundled, Memo memo) {
         Map<String, byte[]> files = new TreeMap<>();
         String[] keys = postings.terms();
         String[] values = postings.lists();
         // JSON text of every term and list on all cores; cutting chunks is then a cheap walk over lengths.
         String[] termJson = new String[keys.length];
         String[] listJson = new String[keys.length];
+        Map<String, String> listsBefore = memo == null ? Map.of() : memo.listJson;
         IntStream.range(0, keys.length).parallel().forEach(i -> {
-            termJson[i] = Json.string(new StringBuilder(), keys[i]).toString();
-            listJson[i] = Json.string(new StringBuilder(), values[i]).toString();
+            String t = memo == null ? null : memo.termJson.get(keys[i]);
+            termJson[i] = t != null ? t : Json.string(new StringBuilder(), keys[i]).toString();
+            String l = listsBefore.get(values[i]);
+            listJson[i] = l != null ? l : Json.string(new StringBuilder(), values[i]).toString();
         });
+        if (memo != null) {
+            Map<String, String> lists = new java.util.IdentityHashMap<>(keys.length * 2);
+            for (int i = 0; i < keys.length; i++) {
+                memo.termJson.putIfAbsent(keys[i], termJson[i]);
+                lists.put(values[i], listJson[i]);
+            }
+            memo.listJson = lists;
+        }
         List<String> firstTerms = new ArrayList<>();
         List<int[]> chunks = new ArrayList<>(); // [first, end) term indexes
         int first = 0;
@@ -99,8 +183,23 @@ final class ClientIndexWriter {
             chunks.add(new int[] {first, keys.length});
         }
         byte[][] chunkBytes = new byte[chunks.size()][];
-        IntStream.range(0, chunks.size()).parallel().forEach(c ->
-                chunkBytes[c] = chunk(termJson, listJson, chunks.get(c)[0], chunks.get(c)[1]));
+        List<Memo.Chunk> before = memo == null ? List.of() : memo.chunks;
+        IntStream.range(0, chunks.size()).parallel().forEach(c -> {
+            int from = chunks.get(c)[0];
+            int to = chunks.get(c)[1];
+            chunkBytes[c] = c < before.size() && before.get(c).holds(termJson, listJson, from, to) ? before.get(c).bytes()
+                    : chunk(termJson, listJson, from, to);
+        });
+        if (memo != null) {
+            List<Memo.Chunk> kept = new ArrayList<>(chunks.size());
+            for (int c = 0; c < chunks.size(); c++) {
+                int from = chunks.get(c)[0];
+                int to = chunks.get(c)[1];
+                kept.add(new Memo.Chunk(Arrays.copyOfRange(termJson, from, to), Arrays.copyOfRange(listJson, from, to),
+                        chunkBytes[c]));
+            }
+            memo.chunks = kept;
+        }
         for (int c = 0; c < chunks.size(); c++) {
             int at = chunks.get(c)[0];
             firstTerms.add(c == 0 ? keys[at] : separator(keys[at - 1], keys[at]));
@@ -117,12 +216,8 @@ final class ClientIndexWriter {
         }
         meta.append("}\n");
         files.put("search/meta.json", utf8(meta));
-        int bundles = (sections.size() + SECTIONS_PER_FILE - 1) / SECTIONS_PER_FILE;
-        // Independent of each other and a large share of the index's bytes: built on all cores.
-        byte[][] bundled = new byte[bundles][];
-        IntStream.range(0, bundles).parallel().forEach(k -> bundled[k] = bundle(sections, k));
-        for (int k = 0; k < bundles; k++) {
-            files.put(bundlePath(k), bundled[k]);
+        for (int k = 0; k < bundled.files().length; k++) {
+            files.put(bundlePath(k), bundled.files()[k]);
         }
         return files;
     }

@@ -47,6 +47,8 @@ final class Lexicon {
             "이", "가", "에", "로", "도");
 
     private final HangulSpelling spelling;
+    /** Each term's spellings, kept across the builds of one indexer ({@code serve}): the same for a term forever. */
+    private final Map<String, List<String>> spellings = new java.util.concurrent.ConcurrentHashMap<>();
     private final List<List<String>> glossary;
 
     Lexicon() {
@@ -112,7 +114,7 @@ final class Lexicon {
         SortedMap<String, Set<String>> aliases = new TreeMap<>();
         for (String t : terms) {
             if (t.chars().allMatch(c -> (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))) {
-                for (String hangul : spelling.spellings(t)) {
+                for (String hangul : spellings.computeIfAbsent(t, spelling::spellings)) {
                     aliases.computeIfAbsent(ALIAS + hangul, k -> new LinkedHashSet<>()).add(t);
                 }
             }

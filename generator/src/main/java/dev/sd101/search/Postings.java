@@ -217,11 +217,11 @@ record Postings(SortedMap<String, List<Posting>> terms, double scale) {
         return ids;
     }
 
-    private static double norm(Analyzed a, double avgLength) {
+    static double norm(Analyzed a, double avgLength) {
         return K1 * (1 - B + B * a.length() / Math.max(avgLength, 1e-9));
     }
 
-    private static double score(double idf, double tf, double norm) {
+    static double score(double idf, double tf, double norm) {
         return idf * tf * (K1 + 1) / (tf + norm);
     }
 

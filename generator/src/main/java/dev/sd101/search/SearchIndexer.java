@@ -21,6 +21,13 @@ public final class SearchIndexer {
     private final Lexicon lexicon = new Lexicon();
     /** The last {@link #build}'s pages and their analysed sections, reused for equal pages by the next. */
     private volatile java.util.Map<SearchPage, List<Postings.Analyzed>> lastPages = java.util.Map.of();
+    /** The last {@link #build}'s pairs mined per section, by identity: a reused page brings its very sections. */
+    private volatile java.util.Map<Section, List<List<String>>> lastMined = new java.util.IdentityHashMap<>();
+    /** The last {@link #build}'s fragment files, reused where a bundle holds the very same sections. */
+    private volatile ClientIndexWriter.Bundles lastBundles = ClientIndexWriter.Bundles.NONE;
+    /** The last {@link #build}'s postings and term chunks (guarded by itself: builds of one indexer take turns there). */
+    private final PostingsMemo postingsMemo = new PostingsMemo();
+    private final ClientIndexWriter.Memo layoutMemo = new ClientIndexWriter.Memo();
 
     /** An indexer; no analyzer is created until {@link #build} needs it. */
     public SearchIndexer() {
@@ -78,18 +85,38 @@ public final class SearchIndexer {
         }
         lastPages = next;
         List<Section> kept = analyzed.stream().map(Postings.Analyzed::section).toList();
-        return layOut(Postings.encoded(analyzed), kept);
+        // Only an indexer that keeps pages between builds (serve) keeps what scoring and laying out can reuse.
+        synchronized (postingsMemo) {
+            return layOut(postingsMemo.encoded(analyzed), kept, true);
+        }
     }
 
     /** The index files: postings plus the lexicon's aliases and glossary, fragments, and the typo word lists. */
-    private SearchIndex layOut(Postings.Encoded postings, List<Section> sections) {
+    private SearchIndex layOut(Postings.Encoded postings, List<Section> sections, boolean keep) {
         // Pairs are mined from the kept text (a snippet's worth per section), the same in both build paths.
+        java.util.Map<Section, List<List<String>>> previous = keep ? lastMined : java.util.Map.of();
+        java.util.Map<Section, List<List<String>>> minedNow = new java.util.IdentityHashMap<>();
         List<List<String>> mined = new ArrayList<>();
         for (Section s : sections) {
-            mined.addAll(Lexicon.mine(s.title() + "\n" + s.heading() + "\n" + s.body()));
+            List<List<String>> pairs = previous.get(s);
+            if (pairs == null) {
+                pairs = Lexicon.mine(s.title() + "\n" + s.heading() + "\n" + s.body());
+            }
+            if (keep) {
+                minedNow.put(s, pairs);
+            }
+            mined.addAll(pairs);
+        }
+        if (keep) {
+            lastMined = minedNow;
         }
         Postings.Encoded extended = lexicon.extend(postings, mined, analysis::surface);
-        java.util.Map<String, byte[]> files = new java.util.TreeMap<>(ClientIndexWriter.writeEncoded(extended, sections));
+        ClientIndexWriter.Bundles bundles = ClientIndexWriter.bundles(sections, keep ? lastBundles : ClientIndexWriter.Bundles.NONE);
+        if (keep) {
+            lastBundles = bundles;
+        }
+        java.util.Map<String, byte[]> files = new java.util.TreeMap<>(ClientIndexWriter.writeEncoded(extended, sections, bundles,
+                keep ? layoutMemo : null));
         files.putAll(Lexicon.vocabulary(extended.terms()));
         return new SearchIndex(files, sections.size(), postings.terms().length);
     }
@@ -160,7 +187,7 @@ public final class SearchIndexer {
             List<Section> sections = all.stream().map(Postings.Analyzed::section).toList();
             Postings.Encoded postings = Postings.encoded(all);
             all = null; // the term counts are no longer needed while the files are laid out
-            return layOut(postings, sections);
+            return layOut(postings, sections, false);
         }
     }
 }

@@ -19,7 +19,7 @@
  * {@code ClientIndexWriter} (chunks, fragment bundles).
  *
  * <p>Quality benchmark (recall@1/@5, MRR against a whitespace+prefix baseline, index size, first-query gzip
- * bytes, warm query times): {@code mvn -q -pl generator -am test -Dtest=SearchQualityTest
+ * bytes, warm query times): {@code mvn -q -pl generator -am test -Dtest=SearchQualityIT
  * -Dsurefire.failIfNoSpecifiedTests=false}; afterwards the Node part alone:
  * {@code node generator/src/test/js/benchmark.mjs generator/target/search-bench/site templates/theme/assets
  * ../shared/sd101/search-queries.tsv generator/src/test/resources/search/hard-queries.tsv}.

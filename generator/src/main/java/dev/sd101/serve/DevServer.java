@@ -50,13 +50,16 @@ public final class DevServer implements dev.sd101.Preview {
     /** The site last written to the output folder, which {@code update} compares with; {@code null}: write whole. */
     private SiteBuild written;
     private volatile BuildState state = BuildState.empty();
+    /** What changed since the last good build (guarded by {@link #buildLock}); {@code unsure}: not known. */
+    private final Set<Path> pending = new java.util.TreeSet<>();
+    private boolean unsure;
     private volatile boolean edited;
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
     private DevServer(SiteConfig config, int port, PrintWriter log) throws IOException {
         this.config = config;
         this.log = log;
-        rebuild("first build");
+        rebuild("first build", null);
         warmUp();
         AtomicInteger n = new AtomicInteger();
         handlers = Executors.newCachedThreadPool(r -> {
@@ -133,20 +136,30 @@ public final class DevServer implements dev.sd101.Preview {
         edited = true;
         StringJoiner names = new StringJoiner(", ");
         paths.stream().limit(3).forEach(p -> names.add(config.contentRoot().relativize(p.toAbsolutePath()).toString()));
-        rebuild(names + (paths.size() > 3 ? " and " + (paths.size() - 3) + " more" : "") + " changed");
+        rebuild(names + (paths.size() > 3 ? " and " + (paths.size() - 3) + " more" : "") + " changed", paths);
     }
 
     /** Builds now (as after a change) and returns whether it succeeded; pages are told to reload or shown the error. */
     public boolean rebuild() {
-        return rebuild("rebuild");
+        return rebuild("rebuild", null);
     }
 
-    private boolean rebuild(String why) {
+    /**
+     * @param paths what the watcher saw change, or {@code null} when not known (every source is read again). Until a
+     *              build succeeds, what earlier failed builds were told is told again: the engine compares with the
+     *              sources it last read, whatever became of that build.
+     */
+    private boolean rebuild(String why, Set<Path> paths) {
         synchronized (buildLock) {
             long start = System.nanoTime();
+            if (paths == null) {
+                unsure = true;
+            } else {
+                pending.addAll(paths);
+            }
             SiteBuild site;
             try {
-                site = engine.build(config);
+                site = unsure ? engine.build(config) : engine.build(config, Set.copyOf(pending));
             } catch (BuildException | UncheckedIOException | IllegalArgumentException e) {
                 fail(why, e.getMessage());
                 return false;
@@ -158,6 +171,8 @@ public final class DevServer implements dev.sd101.Preview {
                 fail(why, text.toString());
                 return false;
             }
+            pending.clear();
+            unsure = false;
             long built = System.nanoTime() - start;
             BuildState next = new BuildState(state.generation() + 1, site.files(), site.copies(), null);
             state = next;

@@ -21,9 +21,11 @@ final class PageLanguages {
     private static final double MOSTLY = 0.5;
 
     private final SiteConfig config;
+    private final PlanMemo memo;
 
-    PageLanguages(SiteConfig config) {
+    PageLanguages(SiteConfig config, PlanMemo memo) {
         this.config = config;
+        this.memo = memo;
     }
 
     /** A document's language when it is not the site's, and the note of a detection ({@code null} without). */
@@ -39,7 +41,7 @@ final class PageLanguages {
         if (folder != null) {
             return new Decision(folder, null);
         }
-        String detected = detect(doc.source().markdown());
+        String detected = memo == null ? detect(doc.source().markdown()) : memo.detected(doc.source(), PageLanguages::detect);
         if (detected == null || primary(detected).equals(primary(config.language()))) {
             return new Decision(config.language(), null);
         }
@@ -145,6 +147,9 @@ final class PageLanguages {
             if (decision.note() != null) {
                 notes.add(decision.note());
             }
+        }
+        if (memo != null) {
+            memo.commit();
         }
         return out;
     }

@@ -28,6 +28,7 @@ public final class SitePlanner {
     private static final Set<String> RESERVED = Set.of("assets", "search", "404", "sitemap.xml", "robots.txt");
 
     private final SiteConfig config;
+    private final PlanMemo memo;
 
     /** Whether a top-level name is one the engine writes itself (an edition's prefix must not be). */
     public static boolean reserved(String name) {
@@ -35,7 +36,13 @@ public final class SitePlanner {
     }
 
     public SitePlanner(SiteConfig config) {
+        this(config, null);
+    }
+
+    /** A planner that reuses what {@code memo} kept of the previous plan ({@code serve}); {@code null}: none. */
+    public SitePlanner(SiteConfig config, PlanMemo memo) {
         this.config = config;
+        this.memo = memo;
     }
 
     /** Plans the site for documents sorted by path. */
@@ -82,7 +89,7 @@ public final class SitePlanner {
         List<Page> inNav = planned.hidden().isEmpty() ? ordered
                 : ordered.stream().filter(p -> !planned.hidden().contains(p.path())).toList();
         List<dev.sd101.Problem> problems = new ArrayList<>(planned.problems());
-        Map<String, String> languages = new PageLanguages(config).decideAll(List.copyOf(byPath.values()), problems);
+        Map<String, String> languages = new PageLanguages(config, memo).decideAll(List.copyOf(byPath.values()), problems);
         return new SiteModel(title, ordered, nav("", inNav), anchors(ordered, byPath), byPath,
                 planned.catalog(), problems, languages);
     }
@@ -93,6 +100,13 @@ public final class SitePlanner {
         List<Heading> topLevel = doc.headings().stream().filter(h -> h.block() >= 0).toList();
         String docTitle = topLevel.isEmpty() ? fileTitle(doc) : topLevel.get(0).text();
         String docTitleId = topLevel.isEmpty() ? null : topLevel.get(0).id();
+        String ownTitle = doc.source().frontMatter().title();
+        if (ownTitle != null) {
+            // Front matter names the page, as Hugo's and Jekyll's do; its first heading is its title only if it
+            // says the same (else the first sub-heading would be taken for the title and lifted to h1).
+            docTitleId = docTitleId != null && topLevel.get(0).text().strip().equals(ownTitle.strip()) ? docTitleId : null;
+            docTitle = ownTitle.strip();
+        }
 
         int[] levels = splitLevels(doc);
         if (levels == null) {

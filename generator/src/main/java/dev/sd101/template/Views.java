@@ -76,8 +76,25 @@ public final class Views {
         }
     }
 
-    /** A node of the navigation tree, as seen from the current page. */
-    public record NavItem(String title, String url, boolean current, boolean active, List<NavItem> children) {
+    /**
+     * A node of the navigation tree, as seen from the current page.
+     *
+     * @param title    the page's title ({@code ""} for an entry that stands for hidden siblings)
+     * @param url      its page, relative to the current page; for hidden siblings, their parent's page, which lists them
+     * @param current  whether it is the current page
+     * @param active   whether it is an ancestor of the current page
+     * @param children the sub-entries this page carries
+     * @param path     its path relative to the site root, where the shared navigation file has it
+     * @param lazy     whether it has sub-entries this page does not carry (the sidebar loads them from that file)
+     * @param more     for an entry that stands for hidden siblings, how many; else 0
+     * @param from     for such an entry, the index of the first hidden sibling among its parent's children
+     */
+    public record NavItem(String title, String url, boolean current, boolean active, List<NavItem> children,
+                          String path, boolean lazy, int more, int from) {
+        /** An entry of a sidebar that holds the whole tree: nothing to load, nothing hidden. */
+        public NavItem(String title, String url, boolean current, boolean active, List<NavItem> children) {
+            this(title, url, current, active, children, "", false, 0, 0);
+        }
     }
 
     /**

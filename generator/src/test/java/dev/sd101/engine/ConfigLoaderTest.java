@@ -79,6 +79,6 @@ class ConfigLoaderTest {
         Files.writeString(dir.resolve("sd101.yml"), "title: File\n");
         IllegalArgumentException bad = assertThrows(IllegalArgumentException.class,
                 () -> SiteConfig.builder(source).splitLevel(9).build());
-        assertEquals("splitLevel", ConfigLoader.keyOf(bad));
+        assertEquals("splitLevel", SiteConfig.keyOf(bad));
     }
 }

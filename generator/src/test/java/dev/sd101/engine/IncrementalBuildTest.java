@@ -1,8 +1,10 @@
 package dev.sd101.engine;
 
+import dev.sd101.BuildResult;
 import dev.sd101.Sd101;
 import dev.sd101.SiteBuild;
 import dev.sd101.SiteConfig;
+import dev.sd101.SiteFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -11,6 +13,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import javax.imageio.ImageIO;
 
@@ -116,6 +120,127 @@ class IncrementalBuildTest {
         SiteBuild again = engine.build(config);
         assertSame(first.files().get("one/index.html"), again.files().get("one/index.html"),
                 "the engine's reuse state is its own, untouched by the warm-up's builds");
+    }
+
+    /**
+     * Serve's way on a 1,000-page site: each rebuild told only the files that changed (as the watcher tells them),
+     * its site written over the previous one file by file. After each kind of edit the output folder must hold byte
+     * for byte what a fresh {@code generate} writes: a body edit, a heading renamed that other pages link to, a page's
+     * title renamed (navigation, previous/next and section listings change), a page deleted (its linkers' links
+     * break), a page added (a broken link now lands), a page moved to another file name, an image added where a link
+     * was missing, and another config. A body edit must leave the other pages' bytes as they were.
+     */
+    @Test
+    void editScopedRebuildsOfAThousandPagesWriteWhatGenerateWrites(@TempDir Path tmp) throws IOException {
+        Path docs = Files.createDirectories(tmp.resolve("docs"));
+        Thousand site = Thousand.write(docs);
+        SiteConfig config = SiteConfig.builder(docs).outputDirectory(tmp.resolve("site")).siteTitle("Thousand").language("en")
+                .build();
+        Sd101 serve = new Sd101();
+        SiteBuild last = serve.build(config);
+        assertEquals(1_001, last.result().pages());
+        serve.write(config, last);
+        Map<String, byte[]> before = SiteFiles.read(tmp.resolve("site"));
+
+        // A body edit: one page rebuilt, every other page's bytes as they were.
+        Path body = site.article(3, 7);
+        Files.writeString(body, Files.readString(body).replace("Paragraph one", "Paragraph one, edited"));
+        last = sameAsGenerate(serve, config, last, tmp, Set.of(body));
+        Map<String, byte[]> after = SiteFiles.read(tmp.resolve("site"));
+        java.util.Set<String> differ = new java.util.TreeSet<>();
+        after.forEach((path, bytes) -> {
+            if (!java.util.Arrays.equals(bytes, before.get(path))) {
+                differ.add(path);
+            }
+        });
+        assertTrue(differ.contains("s03/a07/index.html"), differ.toString());
+        assertTrue(differ.stream().filter(p -> p.endsWith(".html")).allMatch(p -> p.equals("s03/a07/index.html")),
+                "only the edited page's HTML changes: " + differ);
+
+        // A heading that pages of another section link to, renamed with its links left as they were: they break.
+        Path target = site.article(5, 2);
+        Files.writeString(target, Files.readString(target).replace("## Details", "## Particulars"));
+        last = sameAsGenerate(serve, config, last, tmp, Set.of(target));
+
+        // A title renamed: the navigation of every page, the section's listing and the neighbours' links change.
+        Path titled = site.article(8, 4);
+        Files.writeString(titled, Files.readString(titled).replace("# Article 8.4", "# Article 8.4, renamed"));
+        last = sameAsGenerate(serve, config, last, tmp, Set.of(titled));
+
+        // A page deleted (a link to it breaks), then written again (it lands) beside a new page; a page moved.
+        Path deleted = site.article(9, 9);
+        Files.delete(deleted);
+        last = sameAsGenerate(serve, config, last, tmp, Set.of(deleted));
+        Path added = docs.resolve("s01/new.md");
+        Files.writeString(added, "# New page\n\nNext to [the first article](a01.md).\n");
+        Files.writeString(deleted, "# Back again\n\n## Details\n\nThe links to this page land again.\n");
+        last = sameAsGenerate(serve, config, last, tmp, Set.of(added, deleted));
+        Path from = site.article(2, 5);
+        Path to = from.resolveSibling("moved.md");
+        Files.move(from, to);
+        last = sameAsGenerate(serve, config, last, tmp, Set.of(from, to));
+
+        // An image where a page's image link was missing.
+        Path image = Files.createDirectories(docs.resolve("s04/img")).resolve("chart.png");
+        ImageIO.write(new BufferedImage(20, 10, BufferedImage.TYPE_INT_RGB), "png", image.toFile());
+        last = sameAsGenerate(serve, config, last, tmp, Set.of(image.getParent()));
+        assertTrue(new String(last.files().get("s04/a01/index.html"), java.nio.charset.StandardCharsets.UTF_8)
+                .contains("width=\"20\""), "the new image is copied and sized");
+
+        // Another config (a config file edited): everything is built again.
+        SiteConfig other = config.toBuilder().siteTitle("Thousand pages").build();
+        sameAsGenerate(serve, other, last, tmp, Set.of(docs.resolve("sd101.yml")));
+    }
+
+    /** A site of 1,001 pages: a home page, 10 sections of 99 articles, each linking into other sections. */
+    private record Thousand(Path docs) {
+        static Thousand write(Path docs) throws IOException {
+            Files.writeString(docs.resolve("README.md"), "# Thousand\n\nA site of sections: [the first](s00/README.md).\n");
+            for (int s = 0; s < 10; s++) {
+                Path section = Files.createDirectories(docs.resolve(String.format("s%02d", s)));
+                Files.writeString(section.resolve("README.md"), "# Section " + s + "\n\nArticles about topic " + s + ".\n");
+                for (int a = 0; a < 99; a++) {
+                    int other = (s + 3) % 10;
+                    Files.writeString(section.resolve(String.format("a%02d.md", a)), String.format("""
+                            # Article %d.%d
+
+                            Paragraph one of article %d.%d, about caches, queues and replicas number %d.
+
+                            ## Details
+
+                            See [article %d.%d](../s%02d/a%02d.md#details) and [the next one](a%02d.md).%s
+
+                            ![chart](img/chart.png)
+
+                            ## Notes
+
+                            Term%d appears here only; shared words appear everywhere.
+                            """, s, a, s, a, a * 7 % 13, other, a, other, a, (a + 1) % 99,
+                            s == 1 && a == 1 ? " A [missing one](../s09/a09.md#details)." : "", s * 100 + a));
+                }
+            }
+            return new Thousand(docs);
+        }
+
+        Path article(int section, int article) {
+            return docs.resolve(String.format("s%02d/a%02d.md", section, article));
+        }
+    }
+
+    /**
+     * Rebuilds as serve does after a save (told {@code changed}) and writes over the previous site; then generates
+     * the same content afresh into another folder. Both folders must hold the same files, byte for byte, and the
+     * builds report the same problems.
+     */
+    private static SiteBuild sameAsGenerate(Sd101 serve, SiteConfig config, SiteBuild previous, Path tmp, Set<Path> changed)
+            throws IOException {
+        SiteBuild next = serve.build(config, changed);
+        serve.update(config, next, previous);
+        Path fresh = tmp.resolve("generated");
+        BuildResult generated = new Sd101().generate(config.toBuilder().outputDirectory(fresh).build());
+        assertEquals(generated.problems(), next.result().problems());
+        SiteFiles.assertSameFiles(SiteFiles.read(fresh), SiteFiles.read(config.outputDirectory()));
+        return next;
     }
 
     /** Builds with the warm engine and with a fresh one; asserts both sites are the same, byte for byte. */

@@ -1,6 +1,7 @@
 package dev.sd101.link;
 
 import dev.sd101.BuildResult;
+import dev.sd101.GoldenFiles;
 import dev.sd101.Problem;
 import dev.sd101.Sd101;
 import dev.sd101.SiteConfig;
@@ -22,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * One folder per behaviour under {@code check/}: its Markdown files are checked as one site (the folder
  * is the source and the content root) and the complete sorted problem list, paths relative to the
  * folder, must equal {@code expected.txt}. A new case is a new folder. With
- * {@code -Dsd101.regenerate=true} the expected files are rewritten from the output, for review.
+ * {@code -Dsd101.update=true} ({@link GoldenFiles}) the expected files are rewritten from the output, for review.
  */
 class CheckFixturesTest {
 
@@ -43,7 +44,7 @@ class CheckFixturesTest {
             actual.add(new Problem(rel, p.line(), p.column(), p.severity(), p.message(), p.suggestion()).format());
         }
         Path expectedFile = dir.resolve("expected.txt");
-        if (Boolean.getBoolean("sd101.regenerate")) {
+        if (GoldenFiles.update()) {
             Path src = Path.of("src/test/resources/check").resolve(dir.getFileName()).resolve("expected.txt");
             Files.write(src, actual, StandardCharsets.UTF_8);
         }

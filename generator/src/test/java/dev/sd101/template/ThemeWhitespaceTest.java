@@ -79,14 +79,21 @@ class ThemeWhitespaceTest {
             assertLean(site, page);
         }
         Document article = Jsoup.parse(site.resolve("article-2-3/index.html").toFile(), "UTF-8");
+        // Past 500 entries a page carries its slice of the tree (NavSlice): 15 of the 30 sections, the rest one
+        // "n more" entry that links the home page.
         List<Element> top = article.select("nav.sidebar > ul > li");
-        assertEquals(30, top.size());
+        assertEquals(16, top.size());
         assertEquals("active", top.get(1).attr("class"), "the current page's section");
         assertEquals("current", article.selectFirst("nav.sidebar li li a[aria-current=page]").parent().attr("class"));
-        // Another section is collapsed into a bare link: no class attribute and no whitespace around the link.
-        assertEquals("<li><a href=\"../section-3/\">Section 3</a></li>", top.get(2).outerHtml().replace("\n", ""));
+        assertEquals("<li><a href=\"../\" data-nav-more data-nav-parent=\"\" data-nav-from=\"15\" data-nav-count=\"15\">15"
+                + " more</a></li>", top.get(15).outerHtml().replace("\n", ""));
+        // Another section is collapsed, its articles left to the shared file: no class attribute, one element a line.
+        assertFalse(top.get(2).hasAttr("class"));
         String html = Files.readString(site.resolve("article-2-3/index.html"));
-        assertTrue(html.contains("\n<li><a href=\"../section-3/\">Section 3</a></li>\n"), "one sidebar entry per line");
+        assertTrue(html.contains("\n<li>\n<div class=\"nav-category\">\n<a href=\"../section-3/\">Section 3</a>\n<button"),
+                "one sidebar entry per line");
+        assertTrue(html.contains("</div>\n<ul id=\"sd101-nav-2\" hidden data-nav-lazy=\"section-3/\">\n</ul></li>\n"),
+                "its list, empty until the sidebar fills it");
     }
 
     @Test

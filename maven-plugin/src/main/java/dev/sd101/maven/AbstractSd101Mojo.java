@@ -1,10 +1,10 @@
 package dev.sd101.maven;
 
 import dev.sd101.BuildException;
+import dev.sd101.OutOfMemory;
 import dev.sd101.Problem;
-import dev.sd101.SiteConfig;
 import dev.sd101.Severity;
-import dev.sd101.engine.ConfigLoader;
+import dev.sd101.SiteConfig;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -176,7 +176,7 @@ abstract class AbstractSd101Mojo extends AbstractMojo {
             throw failure(e);
         } catch (IllegalArgumentException e) {
             // SiteConfig's messages start with the key, which is also the parameter's name.
-            throw badParameter(ConfigLoader.keyOf(e), e.getMessage(), e);
+            throw badParameter(SiteConfig.keyOf(e), e.getMessage(), e);
         }
     }
 
@@ -188,11 +188,13 @@ abstract class AbstractSd101Mojo extends AbstractMojo {
      * exception gets.
      */
     MojoFailureException failure(BuildException e) throws MojoExecutionException {
-        getLog().error(e.getMessage());
+        // Maven's own JVM runs the build: its heap is raised through MAVEN_OPTS (or .mvn/jvm.config).
+        String message = e instanceof OutOfMemory oom ? oom.advice("MAVEN_OPTS=-Xmx%s") : e.getMessage();
+        getLog().error(message);
         if (e.isToolFault()) {
-            throw new MojoExecutionException(e.getMessage(), e);
+            throw new MojoExecutionException(message, e);
         }
-        return new MojoFailureException(e.getMessage(), e);
+        return new MojoFailureException(message, e);
     }
 
     /** A parameter the user set wrong: the goal's failure, named as the parameter and its property. */

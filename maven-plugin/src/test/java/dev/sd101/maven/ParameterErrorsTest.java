@@ -1,6 +1,8 @@
 package dev.sd101.maven;
 
+import dev.sd101.BuildException;
 import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -10,7 +12,10 @@ import java.nio.file.Path;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** A bad parameter value fails the goal with a message naming the parameter and its user property. */
+/**
+ * A bad parameter value is the user's fault: it fails the goal (MojoFailureException, Maven's BUILD FAILURE) with a
+ * message naming the parameter and its user property. Only the tool's own faults (I/O) are execution errors.
+ */
 class ParameterErrorsTest {
     private static GenerateMojo mojo(Path tmp) {
         GenerateMojo m = new GenerateMojo();
@@ -27,7 +32,7 @@ class ParameterErrorsTest {
     void splitLevel(@TempDir Path tmp) {
         GenerateMojo m = mojo(tmp);
         m.splitLevel = 7;
-        MojoExecutionException e = assertThrows(MojoExecutionException.class, m::config);
+        MojoFailureException e = assertThrows(MojoFailureException.class, m::config);
         assertTrue(e.getMessage().contains("splitLevel") && e.getMessage().contains("sd101.splitLevel"), e.getMessage());
     }
 
@@ -35,7 +40,7 @@ class ParameterErrorsTest {
     void siteUrl(@TempDir Path tmp) {
         GenerateMojo m = mojo(tmp);
         m.siteUrl = "not a url";
-        MojoExecutionException e = assertThrows(MojoExecutionException.class, m::config);
+        MojoFailureException e = assertThrows(MojoFailureException.class, m::config);
         assertTrue(e.getMessage().contains("siteUrl") && e.getMessage().contains("sd101.siteUrl"), e.getMessage());
     }
 
@@ -43,7 +48,16 @@ class ParameterErrorsTest {
     void themeDirectory(@TempDir Path tmp) {
         GenerateMojo m = mojo(tmp);
         m.themeDirectory = new File(tmp.toFile(), "missing-theme");
-        MojoExecutionException e = assertThrows(MojoExecutionException.class, m::config);
+        MojoFailureException e = assertThrows(MojoFailureException.class, m::config);
         assertTrue(e.getMessage().contains("themeDirectory") && e.getMessage().contains("missing-theme"), e.getMessage());
+    }
+
+    @Test
+    void onlyAToolFaultIsAnExecutionError(@TempDir Path tmp) throws MojoExecutionException {
+        GenerateMojo m = mojo(tmp);
+        assertTrue(m.failure(BuildException.at("README.md", 3, "broken link")) instanceof MojoFailureException);
+        BuildException io = new BuildException("site: cannot write", new java.io.IOException("disk full"));
+        MojoExecutionException e = assertThrows(MojoExecutionException.class, () -> m.failure(io));
+        assertTrue(e.getMessage().contains("cannot write"), e.getMessage());
     }
 }
