@@ -307,19 +307,30 @@ export class SearchEngine {
     return chunk.t[i] === key && chunk.p[i][0] === "=" ? chunk.p[i].slice(1) : null;
   }
 
+  /**
+   * The bigrams of a word to look up: without the site's stop bigrams (meta.s: on a large site those in an eighth
+   * of the sections or more, each list kilobytes that narrow the match little). None when all are stop bigrams:
+   * the word is then as common as a stop word (어떻게, 무엇), and matches by its whole forms only.
+   */
+  _grams(meta, grams) {
+    if (!meta.s) return grams;
+    if (!this._stop) this._stop = new Set(meta.s);
+    return grams.filter((g) => !this._stop.has(g));
+  }
+
   async _fetchTerms(meta, alts) {
     const needed = new Set();
-    for (const a of alts) for (const t of a.bigrams ?? [a.term]) for (const n of this._chunkRange(meta, t, !!a.prefix)) needed.add(n);
+    for (const a of alts) for (const t of a.bigrams ? this._grams(meta, a.bigrams) : [a.term]) for (const n of this._chunkRange(meta, t, !!a.prefix)) needed.add(n);
     await this._ensureChunks(meta, [...needed]);
   }
 
   /**
    * A word's best match per section: section → [score, titleHit, terms matched]; exact: a whole-word match, or
-   * a section with all its bigrams; own: any match.
+   * a section with all its bigrams; own: any match; common: its bigrams are all stop bigrams (no typo, then).
    */
   _scoreWord(meta, alts) {
     const best = new Map();
-    let exact = false, whole = false;
+    let exact = false, whole = false, common = false;
     const offer = (section, score, title, terms, whole = false) => { // whole: the word itself, not a part
       const cur = best.get(section);
       if (!cur || score > cur[0]) best.set(section, [score, title, terms, whole || (cur?.[3] ?? false)]);
@@ -328,7 +339,9 @@ export class SearchEngine {
     for (const a of alts) {
       if (a.bigrams) {
         const sum = new Map();
-        for (const g of a.bigrams) {
+        const grams = this._grams(meta, a.bigrams);
+        if (grams.length === 0) common = true;
+        for (const g of grams) {
           for (const [, p] of this._lookup(meta, g, false)) {
             for (let k = 0; k < p.length; k += 3) {
               const s = sum.get(p[k]) ?? [0, 0, 1];
@@ -338,10 +351,10 @@ export class SearchEngine {
           }
         }
         for (const [section, [impact, count, title]] of sum) {
-          const coverage = count / a.bigrams.length;
+          const coverage = count / grams.length;
           if (coverage === 1) whole = true;
           // The grams are what a snippet can show of a partial match (those the section lacks mark nothing).
-          if (coverage >= 0.5) offer(section, a.weight * coverage * impact / a.bigrams.length, coverage === 1 && title === 1, a.bigrams, coverage === 1);
+          if (coverage >= 0.5) offer(section, a.weight * coverage * impact / grams.length, coverage === 1 && title === 1, a.bigrams, coverage === 1);
         }
       } else {
         for (const [term, p] of this._lookup(meta, a.term, !!a.prefix)) {
@@ -350,7 +363,7 @@ export class SearchEngine {
         }
       }
     }
-    return { best, exact: exact || whole, own: best.size > 0 };
+    return { best, exact: exact || whole, own: best.size > 0, common };
   }
 
   /**
@@ -420,7 +433,7 @@ export class SearchEngine {
     // A typo: a word with no whole-word match and few matches at all (a Hangul word's bigrams already forgive
     // a slip in a long word, so only one that matches nothing is corrected).
     const typos = lonely.filter((i) => !aliasTerms.has(i) && (words[i].hangul
-      ? Array.from(words[i].form).length >= 2 && scored[i].best.size === 0
+      ? Array.from(words[i].form).length >= 2 && scored[i].best.size === 0 && !scored[i].common
       : words[i].form.length >= MIN_FUZZY_LATIN && scored[i].best.size < FEW));
     const corrections = new Map();
     await Promise.all(typos.map(async (i) => {

@@ -196,3 +196,47 @@ test("CJK words are also looked up by the bigrams of each Han/kana run, as Japan
   assert.deepEqual(word.alts.find((a) => a.bigrams).bigrams, ["系统", "统设", "设计"]);
   assert.equal(analyzeQuery("设计")[0].alts.some((a) => a.bigrams), false, "one bigram: the word itself is that term");
 });
+
+/** An index in memory, one chunk per term (so the fetches show which terms were looked up): terms → sections. */
+function memoryIndex(n, lists, stop) {
+  const LAST = "0123456789ABCDEFGHIJKLMNOPQRSTUV", MORE = "WXYZabcdefghijklmnopqrstuvwxyz-_";
+  const num = (v) => { let s = LAST[v & 31]; for (v >>>= 5; v; v >>>= 5) s = MORE[v & 31] + s; return s; };
+  const terms = Object.keys(lists).sort();
+  const files = { "search/meta.json": { v: 2, n, g: 6, chunks: terms, ...(stop ? { s: stop } : {}) } };
+  terms.forEach((t, i) => {
+    let prev = -1, p = "";
+    for (const s of lists[t]) { p += num(s - prev) + num(4); prev = s; }
+    files["search/terms/" + i + ".json"] = { t: [t], p: [p] };
+  });
+  for (let k = 0; k * 6 < n; k++) {
+    files["search/f/" + k + ".json"] = Array.from({ length: Math.min(6, n - k * 6) }, (_, j) => ({ u: "s" + (k * 6 + j) + "/", t: "T", h: "", b: [], x: "text" }));
+  }
+  const fetched = [];
+  const e = new SearchEngine(async (p) => { fetched.push(p); if (!files[p]) throw new Error("404 " + p); return JSON.stringify(files[p]); });
+  return { e, fetched, terms: (paths) => paths.filter((p) => p.startsWith("search/terms/")).map((p) => terms[+p.slice(13, -5)]) };
+}
+
+test("a compound's stop bigrams are not fetched: its other bigrams match it; a word of stop bigrams only, by its whole forms", async () => {
+  const all = Array.from({ length: 40 }, (_, i) => i);
+  // 분산캐시 is no term: its bigrams 분산, 산캐, 캐시 are; 분산 and 캐시 are in most sections (stop), 산캐 in 3.
+  // 분산기 sorts just before 분산캐시: the word's own lookup lands in its chunk, not in 분산's; the lexicon's
+  // lookups (they sort first) land in a's.
+  const lists = { "a": [0], "분산": all, "분산기": [5], "산캐": [3, 17, 30], "캐시": all.filter((s) => s % 2 === 0 || s === 17) };
+  const { e, fetched, terms } = memoryIndex(40, lists, ["캐시", "분산"]);
+  const { results } = await e.search("분산캐시", { limit: 8 });
+  assert.deepEqual(terms(fetched).sort(), ["a", "분산기", "산캐"], "the stop bigrams are left out");
+  assert.deepEqual(results.map((r) => r.url).sort(), ["s17/", "s3/", "s30/"]);
+  // Without a stop list every bigram is looked up; the sections with all three come first.
+  const plain = memoryIndex(40, lists, null);
+  const r2 = await plain.e.search("분산캐시", { limit: 8 });
+  assert.deepEqual(plain.terms(plain.fetched).sort(), ["a", "분산", "분산기", "산캐", "캐시"]);
+  assert.deepEqual(r2.results.slice(0, 2).map((r) => r.url).sort(), ["s17/", "s30/"]);
+  // 캐시분산's bigrams (캐시, 시분, 분산) are all stop bigrams: it is no typo (no vocabulary fetched), and the
+  // other word decides.
+  const common = memoryIndex(40, { "a": [0], "분산": all, "분산캐": [7], "시분": all, "캐시": all }, ["분산", "시분", "캐시"]);
+  const r3 = await common.e.search("분산캐 캐시분산", { limit: 8 });
+  assert.ok(!common.fetched.some((p) => p.includes("vocab")), JSON.stringify(common.fetched));
+  // (캐시's chunk is where the whole word 캐시분산 would sort; 시분's and 분산's are never fetched.)
+  assert.deepEqual(common.terms(common.fetched).filter((t) => t === "시분" || t === "분산"), []);
+  assert.deepEqual(r3.results.map((r) => r.url), ["s7/"]);
+});

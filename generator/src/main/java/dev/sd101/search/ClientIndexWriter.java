@@ -15,7 +15,8 @@ import java.util.stream.IntStream;
  * <ul>
  *   <li>{@code search/meta.json}: format version, section count, and per chunk the shortest key that sorts after the
  *       chunk before it and not after its first term, so the
- *       browser knows which chunk holds a term (or a prefix range) before fetching anything else;</li>
+ *       browser knows which chunk holds a term (or a prefix range) before fetching anything else; and, on a large
+ *       site, its stop bigrams ({@link #stopBigrams});</li>
  *   <li>{@code search/terms/N.json}: a run of sorted terms with their encoded postings ({@link PostingCodec});
  *       chunks are cut by size, as Pagefind does, so a query fetches only the chunks its terms fall in;</li>
  *   <li>{@code search/f/K.json}: what a result shows (URL, titles, breadcrumb, text for the snippet) for the
@@ -42,6 +43,10 @@ final class ClientIndexWriter {
     /** Raw bytes per chunk of {@link Lexicon} entries: a Hangul query word looks up its spellings and its words
      *  of the glossary, each in a chunk of its own at worst. */
     static final int LEXICON_CHUNK_BYTES = 2000;
+    /** A Hangul bigram in at least this share of the sections (and {@link #STOP_MIN_SECTIONS}) is a stop bigram. */
+    static final double STOP_SHARE = 0.125;
+    /** Below this many sections a bigram's postings cost a first query little (about 3 KB gzip at most). */
+    static final int STOP_MIN_SECTIONS = 2000;
     /** Snippets need only the start of long sections; the cap bounds a fragment's size. */
     static final int MAX_TEXT = 3000;
 
@@ -204,12 +209,48 @@ final class ClientIndexWriter {
                 .append(",\"n\":").append(sections.size())
                 .append(",\"g\":").append(SECTIONS_PER_FILE)
                 .append(",\"chunks\":");
-        Json.strings(meta, firstTerms).append("}\n");
+        Json.strings(meta, firstTerms);
+        List<String> stop = stopBigrams(keys, values, sections.size());
+        if (!stop.isEmpty()) {
+            Json.strings(meta.append(",\"s\":"), stop);
+        }
+        meta.append("}\n");
         files.put("search/meta.json", utf8(meta));
         for (int k = 0; k < bundled.files().length; k++) {
             files.put(bundlePath(k), bundled.files()[k]);
         }
         return files;
+    }
+
+    /**
+     * The Hangul bigrams in at least {@link #STOP_SHARE} of the sections and {@link #STOP_MIN_SECTIONS}, in order
+     * of rarity (fewest sections first, then term order). A word's bigrams are looked up when the word is no term
+     * itself (a compound Nori split); on a large site the common ones (서비, 비스 of 마이크로서비스, each in a
+     * quarter of 59,600 sections) cost 5-11 KB gzip each and narrow the match little, so the browser leaves them
+     * out and matches by the word's other bigrams. None on a small site: there every list is cheap.
+     */
+    static List<String> stopBigrams(String[] terms, String[] lists, int sections) {
+        long least = Math.max(STOP_MIN_SECTIONS, (long) Math.ceil(sections * STOP_SHARE));
+        List<Map.Entry<String, Integer>> stop = new ArrayList<>();
+        for (int i = 0; i < terms.length; i++) {
+            if (isHangulBigram(terms[i])) {
+                int count = PostingCodec.count(lists[i]);
+                if (count >= least) {
+                    stop.add(Map.entry(terms[i], count));
+                }
+            }
+        }
+        // Rarest first: when a word keeps fewer than two bigrams, the browser adds the rarest stop ones.
+        stop.sort(Map.Entry.<String, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey()));
+        return stop.stream().map(Map.Entry::getKey).toList();
+    }
+
+    private static boolean isHangulBigram(String term) {
+        return term.length() == 2 && isSyllable(term.charAt(0)) && isSyllable(term.charAt(1));
+    }
+
+    private static boolean isSyllable(char c) {
+        return c >= '\uac00' && c <= '\ud7a3';
     }
 
     /**

@@ -41,6 +41,18 @@ final class PostingCodec {
         return out.toString();
     }
 
+    /** How many sections an encoded list holds: each posting's two numbers end in a {@link #LAST} digit. */
+    static int count(String encoded) {
+        int last = 0;
+        for (int i = 0; i < encoded.length(); i++) {
+            char c = encoded.charAt(i);
+            if (c >= '0' && c <= '9' || c >= 'A' && c <= 'V') {
+                last++;
+            }
+        }
+        return last / 2;
+    }
+
     static void number(StringBuilder out, int value) {
         if (value < 0) {
             throw new IllegalArgumentException("negative: " + value);

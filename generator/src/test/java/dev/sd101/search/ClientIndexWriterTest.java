@@ -48,6 +48,27 @@ class ClientIndexWriterTest {
         }
     }
 
+    @Test
+    void stopBigramsAreHangulBigramsInAnEighthOfTheSectionsOnALargeSiteRarestFirst() {
+        // 20,000 sections: an eighth is 2,500.
+        String[] terms = {"cache", "데이", "마이", "서비", "이크", "캐시", "캐시를"};
+        String[] lists = {list(20_000), list(2_500), list(19_000), list(9_000), list(2_499), list(15_000), list(18_000)};
+        assertEquals(List.of("데이", "서비", "캐시", "마이"), ClientIndexWriter.stopBigrams(terms, lists, 20_000),
+                "fewest sections first; never a Latin term or a longer Hangul one");
+        assertEquals(List.of(), ClientIndexWriter.stopBigrams(new String[] {"니다"}, new String[] {list(1_999)}, 2_000),
+                "on a small site, none: every list is cheap there");
+        assertEquals(2_500, PostingCodec.count(lists[1]));
+    }
+
+    /** Postings of {@code n} sections, gaps and impacts of several digits among them. */
+    private static String list(int n) {
+        int[] packed = new int[n];
+        for (int i = 0; i < n; i++) {
+            packed[i] = (i * 3) << 7 | (i % 60) << 1 | (i % 2);
+        }
+        return PostingCodec.encode(packed);
+    }
+
     private static int upperBound(List<String> sorted, String key) {
         int lo = 0;
         int hi = sorted.size();
