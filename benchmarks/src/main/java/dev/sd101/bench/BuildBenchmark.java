@@ -56,6 +56,8 @@ public final class BuildBenchmark {
     private final Map<String, Report> reports = new LinkedHashMap<>();
     /** The launcher's JVM options per command, read once from its dry run. */
     private final Map<String, List<String>> launcherOptions = new HashMap<>();
+    /** The probe's own class-data archive (see {@link #probeArchive}), once made; empty when the launcher has none. */
+    private List<String> probeArchive;
     /** README-ko's cold CLI build by java -jar and by the launcher, with its breakdown; null until measured. */
     private ColdStart.Result coldStart;
 
@@ -320,7 +322,9 @@ public final class BuildBenchmark {
         List<Long> process = new ArrayList<>(), rss = new ArrayList<>(), cliRuns = new ArrayList<>(), cdsRuns = new ArrayList<>();
         List<Peers.Result> peerRuns = new ArrayList<>();
         for (int i = 0; i < opt.repeat(); i++) {
-            // Alternate ours and theirs so that a noisy neighbour hurts both alike.
+            // Alternate ours and theirs so that a noisy neighbour hurts both alike. Each side builds into an empty
+            // folder (Peers.build deletes Hugo's before its build): deleting the previous site is not timed for either.
+            CorpusGenerator.deleteTree(out);
             Proc.Run run = Proc.checked(probe(c, out), repo);
             probes.add(parse(run.output()));
             process.add(run.wallNanos());
@@ -378,9 +382,41 @@ public final class BuildBenchmark {
 
     /** A probe build; with {@code cache}, keeping the analysis cache there (else a first build, none). */
     private List<String> probe(Corpus c, Path out, Path cache) throws IOException {
-        return jvm("generate", BuildProbe.class, c.source().toString(), c.root().toString(), out.toString(), c.lang(),
+        List<String> cmd = jvm("generate", BuildProbe.class, c.source().toString(), c.root().toString(), out.toString(), c.lang(),
                 Integer.toString(c.splitLevel()), c.imageBaseUrl() == null ? "" : c.imageBaseUrl(),
                 cache == null ? "" : cache.toString());
+        cmd.addAll(1, probeArchive());
+        return cmd;
+    }
+
+    /**
+     * The launcher maps the classes of a build from the archive made at package time; the probe runs on another class
+     * path, where that archive does not apply, and loaded (and verified) every class from its jars, a cost the CLI
+     * does not pay. So the probe gets an archive of its own, made the same way: one probe build of the launcher's
+     * training sample with {@code -XX:ArchiveClassesAtExit}. None when the launcher has no archive (nor then the CLI).
+     */
+    private List<String> probeArchive() throws IOException {
+        if (probeArchive != null) {
+            return probeArchive;
+        }
+        Path training = repo.resolve("generator/src/main/launcher/training.md");
+        if (!Files.isRegularFile(repo.resolve("generator/target/sd101.jsa")) || !Files.isRegularFile(training)) {
+            return probeArchive = List.of();
+        }
+        Path jsa = work.resolve("probe.jsa");
+        Path site = work.resolve("probe-training-site");
+        Files.deleteIfExists(jsa);
+        List<String> train = jvm("generate", BuildProbe.class, training.toString(), training.getParent().toString(),
+                site.toString(), "ko", "0", "https://example.com/images/", work.resolve("probe-training-cache").toString());
+        train.add(1, "-XX:ArchiveClassesAtExit=" + jsa);
+        CorpusGenerator.deleteTree(work.resolve("probe-training-cache"));
+        Proc.checked(train, repo);
+        CorpusGenerator.deleteTree(site);
+        probeArchive = Files.isRegularFile(jsa)
+                ? List.of("-Xshare:auto", "-XX:SharedArchiveFile=" + jsa, "-Xlog:cds=off", "-Xlog:cds+dynamic=off")
+                : List.of();
+        System.out.println("probe class-data archive: " + (probeArchive.isEmpty() ? "none (could not be made)" : jsa));
+        return probeArchive;
     }
 
     /**

@@ -110,7 +110,8 @@ final class BuildPipeline {
                         planned.links()));
         SiteCheck check = SiteCheck.of(planned);
         try (PageSink sink = sinks.apply(cache.cache())) {
-            RenderPass pass = new RenderPass(config, planned, planner.parser(), theme, reuse, version);
+            RenderPass pass = new RenderPass(config, planned, planner.parser(), theme, reuse, version)
+                    .indexingLaterWhile(searchIndexer::loading);
             (streamed ? pass.releasingTrees() : pass).into(sink, index(config, planned, cache, streamed), check, clock); // render, index
             clock.run("verify", () -> reuse.scanReused(check.scan()));
             check.verify(sink.paths(), clock);                                                            // verify

@@ -8,6 +8,7 @@ import dev.sd101.render.CatalogViews;
 import dev.sd101.render.PageViews;
 import dev.sd101.render.RenderedBody;
 import dev.sd101.render.SiteExtras;
+import dev.sd101.search.SearchPage;
 import dev.sd101.site.Page;
 import dev.sd101.site.SiteModel;
 import dev.sd101.template.ThemeAssets;
@@ -19,9 +20,13 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.stream.IntStream;
 
@@ -42,6 +47,7 @@ final class RenderPass {
     private Function<Page, Object> editions;
     private Function<String, String> assetBase = path -> "";
     private SiteExtras.Redirects redirects = SiteExtras.Redirects.NONE;
+    private BooleanSupplier indexBusy = () -> false;
 
     RenderPass(SiteConfig config, Planned planned, MarkdownParser parser, ThemeCache.Theme compiled,
                RenderMemo.Session reuse, String version) {
@@ -56,6 +62,17 @@ final class RenderPass {
     /** Releases a document's tree once its last page is rendered (the pages of a split document share it). */
     RenderPass releasingTrees() {
         this.releaseTrees = true;
+        return this;
+    }
+
+    /**
+     * Pages rendered while {@code busy} (the search analysis loading its dictionary on another core) are indexed after
+     * the pass instead of waiting for it: the render workers keep both cores busy, where each would otherwise block
+     * on its first page until the dictionary is in (a cold build of a small site spent most of its render stage so).
+     * At most {@link Deferred#MAX_CHARS} of pages' HTML wait; past that a page is indexed at once, as before.
+     */
+    RenderPass indexingLaterWhile(BooleanSupplier busy) {
+        this.indexBusy = busy;
         return this;
     }
 
@@ -96,6 +113,7 @@ final class RenderPass {
         Set<String> vendorUsed = ConcurrentHashMap.newKeySet();
         Set<String> unresolved = ConcurrentHashMap.newKeySet();
         Map<String, Integer> owner = owners(site);
+        Deferred deferred = new Deferred();
         IntStream.range(0, site.pages().size()).parallel().forEach(i -> {
             Page page = site.pages().get(i);
             long t = System.nanoTime();
@@ -134,13 +152,19 @@ final class RenderPass {
                 t = clock.work("verify", t);
             }
             if (index != null && indexed(site, page)) {
-                index.add(i, CatalogViews.searchPage(site, page, breadcrumb(site, page), body.html()));
-                clock.work("index", t);
+                SearchPage searched = CatalogViews.searchPage(site, page, breadcrumb(site, page), body.html());
+                if (!(indexBusy.getAsBoolean() && deferred.offer(i, searched))) {
+                    index.add(i, searched);
+                    clock.work("index", t);
+                }
             }
             body.assets().forEach(sink::copy);
             vendorUsed.addAll(body.scripts().vendorFolders());
         });
         clock.endPass();
+        if (index != null) {
+            clock.run("index", () -> List.copyOf(deferred.pages).parallelStream().forEach(p -> index.add(p.order(), p.page())));
+        }
         clock.run("render", () -> {
             new SiteExtras(config, site, views, theme, redirects).files().forEach((path, bytes) -> put(sink, check, path, bytes));
             lists.files().forEach((path, bytes) -> put(sink, check, path, bytes));
@@ -151,6 +175,26 @@ final class RenderPass {
             clock.run("index", () -> index.files().entrySet().parallelStream().forEach(e -> put(sink, check, e.getKey(), e.getValue())));
         }
         return unresolved;
+    }
+
+    /** Pages whose indexing waits for the end of the pass; the index orders pages by their order number, not by arrival. */
+    private static final class Deferred {
+        /** 8 M characters of HTML: a few hundred pages, never a large site's whole text. */
+        static final long MAX_CHARS = 8L << 20;
+
+        record Entry(int order, SearchPage page) {
+        }
+
+        final Queue<Entry> pages = new ConcurrentLinkedQueue<>();
+        private final AtomicLong chars = new AtomicLong();
+
+        boolean offer(int order, SearchPage page) {
+            if (chars.addAndGet(page.mainHtml().length()) > MAX_CHARS) {
+                return false;
+            }
+            pages.add(new Entry(order, page));
+            return true;
+        }
     }
 
     private RenderedBody body(BodyRenderer bodies, Page page) {

@@ -76,6 +76,9 @@ final class Lexicon {
     /** The bilingual pairs a text writes itself: {@code 캐시(cache)}, {@code load balancer(로드 밸런서)}. */
     static List<List<String>> mine(String text) {
         List<List<String>> out = new ArrayList<>();
+        if (text.indexOf('(') < 0) {
+            return out; // both patterns need one: no regular expression tried at every position of the text
+        }
         Matcher m = HANGUL_THEN_LATIN.matcher(text);
         while (m.find()) {
             String latin = m.group(2).trim();
