@@ -333,7 +333,9 @@ public final class BuildBenchmark {
                 peerRuns.add(peers.build(hugo));
             }
             if (ko) {
+                CorpusGenerator.deleteTree(out);
                 cliRuns.add(Proc.checked(cli(c, out, null), repo).wallNanos());
+                CorpusGenerator.deleteTree(out);
                 cdsRuns.add(Proc.checked(cli(c, out, "-XX:SharedArchiveFile=" + jsa), repo).wallNanos());
             }
         }
@@ -382,11 +384,40 @@ public final class BuildBenchmark {
 
     /** A probe build; with {@code cache}, keeping the analysis cache there (else a first build, none). */
     private List<String> probe(Corpus c, Path out, Path cache) throws IOException {
-        List<String> cmd = jvm("generate", BuildProbe.class, c.source().toString(), c.root().toString(), out.toString(), c.lang(),
+        return probeJvm(c.source().toString(), c.root().toString(), out.toString(), c.lang(),
                 Integer.toString(c.splitLevel()), c.imageBaseUrl() == null ? "" : c.imageBaseUrl(),
                 cache == null ? "" : cache.toString());
-        cmd.addAll(1, probeArchive());
+    }
+
+    /** A {@link BuildProbe} command: as {@link #jvm}, on a class path of jars (the CLI's own and the probe's) and its archive. */
+    private List<String> probeJvm(String... args) throws IOException {
+        List<String> archive = probeArchive();
+        List<String> cmd = jvm("generate", BuildProbe.class, args);
+        if (!archive.isEmpty()) {
+            int cp = cmd.indexOf("-cp");
+            cmd.set(cp + 1, probeClassPath());
+            cmd.addAll(cp, archive);
+        }
         return cmd;
+    }
+
+    /**
+     * The probe's class alone in a jar, then the CLI's jar (which holds every library): a dynamic class-data archive
+     * refuses a class path with a non-empty folder, such as this module's classes.
+     */
+    private String probeClassPath() throws IOException {
+        Path jar = work.resolve("build-probe.jar");
+        String name = BuildProbe.class.getName().replace('.', '/') + ".class";
+        try (java.io.InputStream in = BuildProbe.class.getClassLoader().getResourceAsStream(name);
+             java.util.jar.JarOutputStream out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar))) {
+            if (in == null) {
+                throw new IOException(name + " not found on the class path");
+            }
+            out.putNextEntry(new java.util.jar.JarEntry(name));
+            in.transferTo(out);
+            out.closeEntry();
+        }
+        return jar + java.io.File.pathSeparator + repo.resolve("generator/target/sd101.jar");
     }
 
     /**
@@ -408,11 +439,13 @@ public final class BuildBenchmark {
         Files.deleteIfExists(jsa);
         List<String> train = jvm("generate", BuildProbe.class, training.toString(), training.getParent().toString(),
                 site.toString(), "ko", "0", "https://example.com/images/", work.resolve("probe-training-cache").toString());
-        train.add(1, "-XX:ArchiveClassesAtExit=" + jsa);
+        int cp = train.indexOf("-cp");
+        train.set(cp + 1, probeClassPath());
+        train.add(cp, "-XX:ArchiveClassesAtExit=" + jsa);
         CorpusGenerator.deleteTree(work.resolve("probe-training-cache"));
-        Proc.checked(train, repo);
+        Proc.Run trained = Proc.run(train, repo);
         CorpusGenerator.deleteTree(site);
-        probeArchive = Files.isRegularFile(jsa)
+        probeArchive = trained.exit() == 0 && Files.isRegularFile(jsa)
                 ? List.of("-Xshare:auto", "-XX:SharedArchiveFile=" + jsa, "-Xlog:cds=off", "-Xlog:cds+dynamic=off")
                 : List.of();
         System.out.println("probe class-data archive: " + (probeArchive.isEmpty() ? "none (could not be made)" : jsa));
