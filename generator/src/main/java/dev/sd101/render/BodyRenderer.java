@@ -13,6 +13,8 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Entities;
 import org.jsoup.safety.Cleaner;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -34,6 +36,13 @@ public final class BodyRenderer {
     private static final Set<String> HEADINGS = Set.of("h1", "h2", "h3", "h4", "h5", "h6");
     /** A base only for Jsoup's protocol test; relative links are kept relative. */
     private static final String BASE = "https://sd101.invalid/";
+    // Selectors parsed once, not per page (a query's parse was about a tenth of the body stage); evaluators are
+    // immutable, so the page workers share them.
+    private static final Evaluator WITH_ID = QueryParser.parse("[id]");
+    private static final Evaluator MATH = QueryParser.parse("code.math");
+    private static final Evaluator LINKS = QueryParser.parse("a[href]");
+    private static final Evaluator PARAGRAPHS = QueryParser.parse("p");
+    private static final Evaluator NOT_OWN_WORDS = QueryParser.parse("a, img, picture, svg, code, kbd");
 
     private final MarkdownParser parser;
     private final SiteModel site;
@@ -90,7 +99,7 @@ public final class BodyRenderer {
         String lastHeading = page.title();
         String firstImage = "";
         // A footnote is listed on each page that references it: its links stay on the page that holds the id.
-        Set<String> localIds = new HashSet<>(dom.body().select("[id]").eachAttr("id"));
+        Set<String> localIds = new HashSet<>(dom.body().select(WITH_ID).eachAttr("id"));
         for (Element el : dom.body().getAllElements()) {
             String tag = el.normalName();
             if (HEADINGS.contains(tag)) {
@@ -126,7 +135,7 @@ public final class BodyRenderer {
     static Views.Scripts scripts(org.jsoup.nodes.Document dom) {
         boolean code = false;
         boolean highlight = false;
-        boolean math = !dom.body().select("code.math").isEmpty();
+        boolean math = !dom.body().select(MATH).isEmpty();
         boolean mermaid = false;
         for (Element pre : dom.body().getElementsByTag("pre")) {
             Element c = pre.firstElementChild();
@@ -173,7 +182,7 @@ public final class BodyRenderer {
     private static void wrapTableOfContents(org.jsoup.nodes.Document dom) {
         for (Element list : dom.body().children()) {
             if (list.normalName().equals("ul") || list.normalName().equals("ol")) {
-                var links = list.select("a[href]");
+                var links = list.select(LINKS);
                 if (links.size() >= 3 && links.stream().allMatch(a -> a.attr("href").startsWith("#"))) {
                     list.wrap("<nav class=\"document-toc\"></nav>");
                     return;
@@ -314,7 +323,7 @@ public final class BodyRenderer {
      * outside links and images.
      */
     static String description(org.jsoup.nodes.Document dom) {
-        for (Element p : dom.body().select("p")) {
+        for (Element p : dom.body().select(PARAGRAPHS)) {
             String text = p.text().strip();
             if (text.length() >= 20 && hasOwnWords(p)) {
                 return shorten(text, 200);
@@ -325,7 +334,7 @@ public final class BodyRenderer {
 
     private static boolean hasOwnWords(Element p) {
         Element bare = p.clone();
-        bare.select("a, img, picture, svg, code, kbd").remove();
+        bare.select(NOT_OWN_WORDS).remove();
         String own = bare.text();
         int letters = 0;
         for (int i = 0; i < own.length(); i = own.offsetByCodePoints(i, 1)) {
