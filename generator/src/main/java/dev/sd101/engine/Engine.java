@@ -21,14 +21,46 @@ import java.util.List;
  * and one fixer, kept warm across builds. Not for use but through {@code Sd101}.
  */
 public final class Engine {
-    private final MarkdownParser parser = new MarkdownParser();
+    private final MarkdownParser parser;
     private final BuildPipeline pipeline;
     private final LinkFixes fixes;
 
     /** @param version what the pages' generator line names */
     public Engine(String version) {
-        this.pipeline = new BuildPipeline(parser, new SearchIndexer(), version);
+        // The indexer (its lexicon's data files) is built on another core while flexmark's parser and renderer are:
+        // in a cold command-line run the build waits for both.
+        java.util.concurrent.FutureTask<SearchIndexer> indexer = new java.util.concurrent.FutureTask<>(SearchIndexer::new);
+        Thread t = new Thread(indexer, "sd101-engine-index");
+        t.setDaemon(true);
+        t.start();
+        this.parser = new MarkdownParser();
+        this.pipeline = new BuildPipeline(parser, built(indexer), version);
         this.fixes = new LinkFixes(pipeline.planner());
+    }
+
+    private static SearchIndexer built(java.util.concurrent.FutureTask<SearchIndexer> indexer) {
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return indexer.get();
+                } catch (InterruptedException e) {
+                    interrupted = true; // the indexer is a few milliseconds away; the interrupt is kept for the caller
+                }
+            }
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     public BuildResult generate(SiteConfig config) {

@@ -57,9 +57,9 @@ public final class MarkdownParser {
     private final HtmlRenderer renderer;
     private final HtmlScanner htmlScanner = new HtmlScanner();
     /** Separates top-level blocks in the rendered HTML; unguessable, so no content can forge it. */
-    private final String marker = "<!--sd101-block-" + java.util.UUID.randomUUID() + "-->";
+    private final String marker = "<!--sd101-block-" + unguessable() + "-->";
     /** Marks the elements flexmark writes, as opposed to raw HTML; see {@link #ownMarkupAttribute()}. */
-    private final String own = "data-sd101-own-" + java.util.UUID.randomUUID();
+    private final String own = "data-sd101-own-" + unguessable();
 
     public MarkdownParser() {
         DataHolder options = options(own);
@@ -81,6 +81,23 @@ public final class MarkdownParser {
                     }
                 })
                 .build();
+    }
+
+    /**
+     * 128 random bits in hex, from the kernel's random source where there is one: {@code UUID.randomUUID()}'s
+     * {@code SecureRandom} first sets up the JDK's security providers, about a tenth of a cold command-line run spent
+     * before the build can start. Elsewhere (no {@code /dev/urandom}), a random UUID as before.
+     */
+    private static String unguessable() {
+        byte[] bits = new byte[16];
+        try (java.io.InputStream in = new java.io.FileInputStream("/dev/urandom")) {
+            if (in.readNBytes(bits, 0, bits.length) == bits.length) {
+                return java.util.HexFormat.of().formatHex(bits);
+            }
+        } catch (java.io.IOException | SecurityException e) {
+            // no kernel random source: the JDK's below
+        }
+        return java.util.UUID.randomUUID().toString();
     }
 
     private static DataHolder options(String own) {

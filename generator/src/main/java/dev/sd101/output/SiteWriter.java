@@ -13,7 +13,6 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * Stage 7: the only code that writes the site. It builds the whole site in a temporary folder beside the
@@ -76,7 +75,7 @@ public final class SiteWriter {
         try {
             Files.createDirectories(parent);
             recover(parent, name);
-            Path tmp = parent.resolve("." + name + ".sd101-tmp-" + UUID.randomUUID());
+            Path tmp = parent.resolve("." + name + ".sd101-tmp-" + unique());
             try {
                 Files.createDirectory(tmp);
                 for (Map.Entry<String, byte[]> f : files.entrySet()) {
@@ -90,7 +89,7 @@ public final class SiteWriter {
                     Files.copy(c.getValue(), target, StandardCopyOption.REPLACE_EXISTING);
                 }
                 Files.write(tmp.resolve(MARKER), new byte[0]);
-                swap(tmp, parent.resolve("." + name + ".sd101-old-" + UUID.randomUUID()));
+                swap(tmp, parent.resolve("." + name + ".sd101-old-" + unique()));
             } finally {
                 if (Files.exists(tmp)) {
                     deleteTree(tmp);
@@ -120,7 +119,7 @@ public final class SiteWriter {
         String name = output.getFileName().toString();
         try {
             recover(parent, name);
-            Path tmp = parent.resolve("." + name + ".sd101-tmp-" + UUID.randomUUID());
+            Path tmp = parent.resolve("." + name + ".sd101-tmp-" + unique());
             Files.createDirectory(tmp);
             try {
                 java.util.Set<String> gone = new java.util.TreeSet<>(previousFiles.keySet());
@@ -202,9 +201,9 @@ public final class SiteWriter {
         try {
             Files.createDirectories(parent);
             recover(parent, name);
-            Path tmp = parent.resolve("." + name + ".sd101-tmp-" + UUID.randomUUID());
+            Path tmp = parent.resolve("." + name + ".sd101-tmp-" + unique());
             Files.createDirectory(tmp);
-            return new Staging(tmp, parent.resolve("." + name + ".sd101-old-" + UUID.randomUUID()));
+            return new Staging(tmp, parent.resolve("." + name + ".sd101-old-" + unique()));
         } catch (IOException e) {
             throw new BuildException(output + ": cannot write the site: " + e.getMessage(), e);
         }
@@ -333,6 +332,15 @@ public final class SiteWriter {
     }
 
     /** Clears what a killed build left: temporary folders, and a previous site caught mid-swap. */
+    /**
+     * A name for a staging or old folder beside the output: this process and the clock. Leftovers of another run are
+     * removed first ({@link #recover}), so this need not be random; {@code UUID.randomUUID()} set up the JDK's security
+     * providers for its {@code SecureRandom}, tens of milliseconds of a cold run on the way to the first page.
+     */
+    private static String unique() {
+        return ProcessHandle.current().pid() + "-" + Long.toHexString(System.nanoTime());
+    }
+
     private void recover(Path parent, String name) throws IOException {
         try (DirectoryStream<Path> siblings = Files.newDirectoryStream(parent, "." + name + ".sd101-*")) {
             for (Path p : siblings) {
