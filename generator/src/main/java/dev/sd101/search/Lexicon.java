@@ -73,6 +73,17 @@ final class Lexicon {
         return key.startsWith(ALIAS) || key.startsWith(GLOSS);
     }
 
+    /** Whether a term is ASCII letters and digits only (a Latin word, whose Hangul spellings are aliases). */
+    private static boolean isLatinWord(String t) {
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= '0' && c <= '9')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The bilingual pairs a text writes itself: {@code 캐시(cache)}, {@code load balancer(로드 밸런서)}. */
     static List<List<String>> mine(String text) {
         List<List<String>> out = new ArrayList<>();
@@ -101,19 +112,37 @@ final class Lexicon {
         return word;
     }
 
+    /** The index's terms and lists with the alias and glossary entries ({@link #entries}) added (they sort first). */
+    Postings.Encoded extend(Postings.Encoded postings, List<List<String>> mined,
+            Function<String, List<String>> surface) {
+        return withEntries(entries(postings.terms(), mined, surface), postings);
+    }
+
+    /** The index's terms and lists after the lexicon's {@code entries} ({@link #entries}: they sort first). */
+    static Postings.Encoded withEntries(Postings.Encoded entries, Postings.Encoded postings) {
+        String[] terms = postings.terms();
+        int e = entries.terms().length;
+        String[] outTerms = new String[e + terms.length];
+        String[] outLists = new String[outTerms.length];
+        System.arraycopy(entries.terms(), 0, outTerms, 0, e);
+        System.arraycopy(entries.lists(), 0, outLists, 0, e);
+        System.arraycopy(terms, 0, outTerms, e, terms.length);
+        System.arraycopy(postings.lists(), 0, outLists, e, terms.length);
+        return new Postings.Encoded(outTerms, outLists, postings.length());
+    }
+
     /**
-     * The index's terms and lists with the alias and glossary entries added (they sort first).
+     * The alias and glossary entries of an index of {@code terms} (sorted), in key order, each with its value.
      *
      * @param mined   pairs mined from the site's sections ({@link #mine}), in section order
      * @param surface the surface analysis of a text (to check that a word's terms are all in the index)
      */
-    Postings.Encoded extend(Postings.Encoded postings, List<List<String>> mined,
-            Function<String, List<String>> surface) {
-        String[] terms = postings.terms();
-        Set<String> known = Set.of(terms);
+    Postings.Encoded entries(String[] terms, List<List<String>> mined, Function<String, List<String>> surface) {
+        // The terms are sorted: a binary search instead of a set of hundreds of thousands of them.
+        java.util.function.Predicate<String> known = t -> java.util.Arrays.binarySearch(terms, t) >= 0;
         SortedMap<String, Set<String>> aliases = new TreeMap<>();
         for (String t : terms) {
-            if (t.chars().allMatch(c -> (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))) {
+            if (isLatinWord(t)) {
                 for (String hangul : spellings.computeIfAbsent(t, spelling::spellings)) {
                     aliases.computeIfAbsent(ALIAS + hangul, k -> new LinkedHashSet<>()).add(t);
                 }
@@ -127,7 +156,7 @@ final class Lexicon {
             List<String> present = new ArrayList<>();
             for (String member : group) {
                 List<String> ts = surface.apply(member);
-                if (!ts.isEmpty() && known.containsAll(ts)) {
+                if (!ts.isEmpty() && ts.stream().allMatch(known)) {
                     present.add(member);
                 }
             }
@@ -149,16 +178,7 @@ final class Lexicon {
         SortedMap<String, String> extra = new TreeMap<>();
         aliases.forEach((k, v) -> extra.put(k, "=" + String.join(" ", v)));
         gloss.forEach((k, v) -> extra.put(k, "=" + String.join("|", v)));
-        String[] outTerms = new String[extra.size() + terms.length];
-        String[] outLists = new String[outTerms.length];
-        int i = 0;
-        for (Map.Entry<String, String> e : extra.entrySet()) {
-            outTerms[i] = e.getKey();
-            outLists[i++] = e.getValue();
-        }
-        System.arraycopy(terms, 0, outTerms, i, terms.length);
-        System.arraycopy(postings.lists(), 0, outLists, i, terms.length);
-        return new Postings.Encoded(outTerms, outLists);
+        return new Postings.Encoded(extra.keySet().toArray(new String[0]), extra.values().toArray(new String[0]));
     }
 
     /**

@@ -28,6 +28,8 @@ public final class SearchIndexer {
     /** The last {@link #build}'s postings and term chunks (guarded by itself: builds of one indexer take turns there). */
     private final PostingsMemo postingsMemo = new PostingsMemo();
     private final ClientIndexWriter.Memo layoutMemo = new ClientIndexWriter.Memo();
+    /** The last {@link #build}'s lexicon entries and word lists, reused while its terms and pairs stay. */
+    private volatile Lexical lastLexical;
 
     /** An indexer; no analyzer is created until {@link #build} needs it. */
     public SearchIndexer() {
@@ -87,12 +89,19 @@ public final class SearchIndexer {
         List<Section> kept = analyzed.stream().map(Postings.Analyzed::section).toList();
         // Only an indexer that keeps pages between builds (serve) keeps what scoring and laying out can reuse.
         synchronized (postingsMemo) {
-            return layOut(postingsMemo.encoded(analyzed), kept, true);
+            Postings.Encoded encoded = postingsMemo.encoded(analyzed);
+            return layOut(encoded, kept, true, postingsMemo.termsChanged());
         }
     }
 
-    /** The index files: postings plus the lexicon's aliases and glossary, fragments, and the typo word lists. */
-    private SearchIndex layOut(Postings.Encoded postings, List<Section> sections, boolean keep) {
+    /**
+     * The index files: postings plus the lexicon's aliases and glossary, fragments, and the typo word lists.
+     *
+     * @param keep         whether to keep what the next build can reuse (an indexer that builds again: serve)
+     * @param termsChanged whether the terms may differ from the last kept build's (else the lexicon's entries and
+     *                     the word lists are the last ones, unless the mined pairs changed)
+     */
+    private SearchIndex layOut(Postings.Encoded postings, List<Section> sections, boolean keep, boolean termsChanged) {
         // Pairs are mined from the kept text (a snippet's worth per section), the same in both build paths.
         java.util.Map<Section, List<List<String>>> previous = keep ? lastMined : java.util.Map.of();
         java.util.Map<Section, List<List<String>>> minedNow = new java.util.IdentityHashMap<>();
@@ -107,18 +116,31 @@ public final class SearchIndexer {
             }
             mined.addAll(pairs);
         }
+        Lexical last = lastLexical;
+        Lexical lexical;
+        if (keep && !termsChanged && last != null && last.mined().equals(mined)) {
+            lexical = last; // the same terms and pairs: the same entries and word lists
+        } else {
+            Postings.Encoded entries = lexicon.entries(postings.terms(), mined, analysis::surface);
+            lexical = new Lexical(mined, entries, Lexicon.vocabulary(Lexicon.withEntries(entries, postings).terms()));
+        }
         if (keep) {
             lastMined = minedNow;
+            lastLexical = lexical;
         }
-        Postings.Encoded extended = lexicon.extend(postings, mined, analysis::surface);
+        Postings.Encoded extended = Lexicon.withEntries(lexical.entries(), postings);
         ClientIndexWriter.Bundles bundles = ClientIndexWriter.bundles(sections, keep ? lastBundles : ClientIndexWriter.Bundles.NONE);
         if (keep) {
             lastBundles = bundles;
         }
         java.util.Map<String, byte[]> files = new java.util.TreeMap<>(ClientIndexWriter.writeEncoded(extended, sections, bundles,
                 keep ? layoutMemo : null));
-        files.putAll(Lexicon.vocabulary(extended.terms()));
+        files.putAll(lexical.vocabulary());
         return new SearchIndex(files, sections.size(), postings.terms().length);
+    }
+
+    /** What the lexicon made of a build's terms and mined pairs: its entries and the typo word lists. */
+    private record Lexical(List<List<String>> mined, Postings.Encoded entries, java.util.Map<String, byte[]> vocabulary) {
     }
 
     /**
@@ -187,7 +209,7 @@ public final class SearchIndexer {
             List<Section> sections = all.stream().map(Postings.Analyzed::section).toList();
             Postings.Encoded postings = Postings.encoded(all);
             all = null; // the term counts are no longer needed while the files are laid out
-            return layOut(postings, sections, false);
+            return layOut(postings, sections, false, true);
         }
     }
 }
