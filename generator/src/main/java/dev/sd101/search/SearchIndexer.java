@@ -20,9 +20,9 @@ public final class SearchIndexer {
     private final Sectioner sectioner = new Sectioner();
     private final Lexicon lexicon = new Lexicon();
     /** The last {@link #build}'s pages and their analysed sections, reused for equal pages by the next. */
-    private volatile java.util.Map<SearchPage, List<Postings.Analyzed>> lastPages = java.util.Map.of();
-    /** The last {@link #build}'s pairs mined per section, by identity: a reused page brings its very sections. */
-    private volatile java.util.Map<Section, List<List<String>>> lastMined = new java.util.IdentityHashMap<>();
+    private volatile Kept lastPages = new Kept(List.of(), List.of());
+    /** The last {@link #build}'s sections and the pairs mined from each (a reused page brings its very sections). */
+    private volatile Mined lastMined = new Mined(new Section[0], List.of());
     /** The last {@link #build}'s fragment files, reused where a bundle holds the very same sections. */
     private volatile ClientIndexWriter.Bundles lastBundles = ClientIndexWriter.Bundles.NONE;
     /** The last {@link #build}'s postings and term chunks (guarded by itself: builds of one indexer take turns there). */
@@ -70,21 +70,36 @@ public final class SearchIndexer {
         // Compact per-section term arrays and postings encoded term by term: a large site never holds an
         // object per posting (10,000 pages have millions).
         java.util.Map<String, String> intern = new java.util.HashMap<>();
-        java.util.Map<SearchPage, List<Postings.Analyzed>> previous = lastPages;
-        java.util.Map<SearchPage, List<Postings.Analyzed>> next = new java.util.HashMap<>();
+        Kept previous = lastPages;
+        java.util.Map<SearchPage, List<Postings.Analyzed>> byPage = null;
+        List<List<Postings.Analyzed>> perPage = new ArrayList<>(pages.size());
         List<Postings.Analyzed> analyzed = new ArrayList<>();
-        for (SearchPage page : pages) {
-            // A page equal to one of the previous build's (serve, after an edit elsewhere) has the same sections.
-            List<Postings.Analyzed> sections = previous.get(Objects.requireNonNull(page, "page"));
+        for (int i = 0; i < pages.size(); i++) {
+            SearchPage page = Objects.requireNonNull(pages.get(i), "page");
+            // A page equal to one of the previous build's (serve, after an edit elsewhere) has the same sections:
+            // looked for at its place first (the same string objects compare at once), by value only when pages
+            // came or went.
+            List<Postings.Analyzed> sections = i < previous.pages().size() && previous.pages().get(i).equals(page)
+                    ? previous.sections().get(i) : null;
+            if (sections == null) {
+                if (byPage == null) {
+                    byPage = new java.util.HashMap<>();
+                    for (int k = 0; k < previous.pages().size(); k++) {
+                        byPage.put(previous.pages().get(k), previous.sections().get(k));
+                    }
+                }
+                sections = byPage.get(page);
+            }
             if (sections == null) {
                 sections = new ArrayList<>();
                 for (Section s : sectioner.split(page)) {
                     sections.add(Postings.analyze(s, t -> analysis.terms(t, disk), intern));
                 }
             }
-            next.put(page, sections);
+            perPage.add(sections);
             analyzed.addAll(sections);
         }
+        Kept next = new Kept(List.copyOf(pages), perPage);
         lastPages = next;
         List<Section> kept = analyzed.stream().map(Postings.Analyzed::section).toList();
         // Only an indexer that keeps pages between builds (serve) keeps what scoring and laying out can reuse.
@@ -102,30 +117,43 @@ public final class SearchIndexer {
      *                     the word lists are the last ones, unless the mined pairs changed)
      */
     private SearchIndex layOut(Postings.Encoded postings, List<Section> sections, boolean keep, boolean termsChanged) {
-        // Pairs are mined from the kept text (a snippet's worth per section), the same in both build paths.
-        java.util.Map<Section, List<List<String>>> previous = keep ? lastMined : java.util.Map.of();
-        java.util.Map<Section, List<List<String>>> minedNow = new java.util.IdentityHashMap<>();
-        List<List<String>> mined = new ArrayList<>();
-        for (Section s : sections) {
-            List<List<String>> pairs = previous.get(s);
+        // Pairs are mined from the kept text (a snippet's worth per section), the same in both build paths; a
+        // section of the previous build at the same place keeps its pairs.
+        Mined before = keep ? lastMined : new Mined(new Section[0], List.of());
+        java.util.Map<Section, List<List<String>>> byIdentity = null;
+        Section[] now = sections.toArray(new Section[0]);
+        List<List<List<String>>> pairsNow = new ArrayList<>(now.length);
+        boolean samePairs = before.sections().length == now.length;
+        for (int i = 0; i < now.length; i++) {
+            List<List<String>> pairs = i < before.sections().length && before.sections()[i] == now[i] ? before.pairs().get(i) : null;
             if (pairs == null) {
-                pairs = Lexicon.mine(s.title() + "\n" + s.heading() + "\n" + s.body());
+                if (byIdentity == null) {
+                    byIdentity = new java.util.IdentityHashMap<>();
+                    for (int k = 0; k < before.sections().length; k++) {
+                        byIdentity.put(before.sections()[k], before.pairs().get(k));
+                    }
+                }
+                pairs = byIdentity.get(now[i]);
+                if (pairs == null) {
+                    Section s = now[i];
+                    pairs = Lexicon.mine(s.title() + "\n" + s.heading() + "\n" + s.body());
+                }
+                samePairs &= i < before.pairs().size() && pairs.equals(before.pairs().get(i));
             }
-            if (keep) {
-                minedNow.put(s, pairs);
-            }
-            mined.addAll(pairs);
+            pairsNow.add(pairs);
         }
         Lexical last = lastLexical;
         Lexical lexical;
-        if (keep && !termsChanged && last != null && last.mined().equals(mined)) {
+        if (keep && !termsChanged && samePairs && last != null) {
             lexical = last; // the same terms and pairs: the same entries and word lists
         } else {
+            List<List<String>> mined = new ArrayList<>();
+            pairsNow.forEach(mined::addAll);
             Postings.Encoded entries = lexicon.entries(postings.terms(), mined, analysis::surface);
-            lexical = new Lexical(mined, entries, Lexicon.vocabulary(Lexicon.withEntries(entries, postings).terms()));
+            lexical = new Lexical(entries, Lexicon.vocabulary(Lexicon.withEntries(entries, postings).terms()));
         }
         if (keep) {
-            lastMined = minedNow;
+            lastMined = new Mined(now, pairsNow);
             lastLexical = lexical;
         }
         Postings.Encoded extended = Lexicon.withEntries(lexical.entries(), postings);
@@ -140,7 +168,15 @@ public final class SearchIndexer {
     }
 
     /** What the lexicon made of a build's terms and mined pairs: its entries and the typo word lists. */
-    private record Lexical(List<List<String>> mined, Postings.Encoded entries, java.util.Map<String, byte[]> vocabulary) {
+    private record Lexical(Postings.Encoded entries, java.util.Map<String, byte[]> vocabulary) {
+    }
+
+    /** A build's pages and each one's analysed sections, in order. */
+    private record Kept(List<SearchPage> pages, List<List<Postings.Analyzed>> sections) {
+    }
+
+    /** A build's sections and the pairs mined from each, in order. */
+    private record Mined(Section[] sections, List<List<List<String>>> pairs) {
     }
 
     /**
