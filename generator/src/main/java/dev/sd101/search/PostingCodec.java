@@ -7,7 +7,7 @@ import java.util.List;
  *
  * <p>Each posting is two numbers: the gap to the previous section number (delta encoding; the first gap is
  * counted from -1) and {@code code * 2 + titleHit} ({@link Postings#code}). A number is written in base 32, most significant digit
- * first: digits before the last come from {@link #MORE}, the last from {@link #LAST}. Most gaps and impacts fit
+ * first: digits before the last come from {@link #MORE}, the last from {@link #LAST}. Most gaps and codes fit
  * one or two characters. {@code search-engine.js} decodes it ({@code decodePostings}).
  */
 final class PostingCodec {

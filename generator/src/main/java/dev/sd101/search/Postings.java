@@ -25,12 +25,12 @@ record Postings(SortedMap<String, List<Posting>> terms) {
     record Posting(int section, int code, boolean titleHit) {
     }
 
-    static final double TITLE_WEIGHT = 4;
-    static final double HEADING_WEIGHT = 3;
-    static final double CATEGORY_WEIGHT = 1;
-    static final double BODY_WEIGHT = 1;
+    static final int TITLE_WEIGHT = 4;
+    static final int HEADING_WEIGHT = 3;
+    static final int CATEGORY_WEIGHT = 1;
+    static final int BODY_WEIGHT = 1;
     /** Tags and categories a page is filed under: chosen words about the whole page, worth more than body text. */
-    static final double KEYWORD_WEIGHT = 2;
+    static final int KEYWORD_WEIGHT = 2;
     /** Body text analysed per section. A section longer than this is indexed by its start only: one term
      *  per word would otherwise hold the whole text several times in memory (a 10 MB paragraph needs more
      *  than a 256 MB heap), and the start is what a reader's query is most likely to aim at. */
@@ -52,7 +52,7 @@ record Postings(SortedMap<String, List<Posting>> terms) {
 
     /**
      * A section's weighted term frequencies, in compact arrays: a large site keeps one of these per section until
-     * every page is analysed (document frequencies need all of them), so they must be small.
+     * every page is analysed (a term's list needs all of them), so they must be small.
      *
      * @param section what the fragment file shows (body already cut to what a snippet needs)
      * @param terms   distinct terms (interned across the site)
@@ -70,32 +70,32 @@ record Postings(SortedMap<String, List<Posting>> terms) {
      * ({@code intern} must then be concurrent).
      */
     static Analyzed analyze(Section s, java.util.function.Function<String, List<String>> terms, Map<String, String> intern) {
-        Map<String, Double> tf = new HashMap<>();
-        double length = 0;
-        length += add(tf, terms.apply(s.title()), TITLE_WEIGHT);
-        length += add(tf, terms.apply(s.heading()), HEADING_WEIGHT);
-        length += add(tf, terms.apply(String.join(" ", s.breadcrumb())), CATEGORY_WEIGHT);
-        length += add(tf, terms.apply(indexed(s.body())), BODY_WEIGHT);
-        length += add(tf, terms.apply(String.join(" ", s.keywords())), KEYWORD_WEIGHT);
-        // The heading is the title of a sub-section, so both count as "matched in the title".
-        java.util.Set<String> inTitle = new java.util.HashSet<>(terms.apply(s.title() + " " + s.heading()));
+        // Per term: its field-weighted frequency (the weights are whole numbers) and whether the title or the heading
+        // holds it (the heading is the title of a sub-section, so both count as "matched in the title").
+        Map<String, int[]> tf = new HashMap<>();
+        long length = 0;
+        length += add(tf, terms.apply(s.title()), TITLE_WEIGHT, true);
+        length += add(tf, terms.apply(s.heading()), HEADING_WEIGHT, true);
+        length += add(tf, terms.apply(String.join(" ", s.breadcrumb())), CATEGORY_WEIGHT, false);
+        length += add(tf, terms.apply(indexed(s.body())), BODY_WEIGHT, false);
+        length += add(tf, terms.apply(String.join(" ", s.keywords())), KEYWORD_WEIGHT, false);
         String[] termArray = new String[tf.size()];
         float[] weights = new float[tf.size()];
         boolean[] title = new boolean[tf.size()];
         int j = 0;
-        for (Map.Entry<String, Double> e : tf.entrySet()) {
+        for (Map.Entry<String, int[]> e : tf.entrySet()) {
             String t = e.getKey();
             String shared = intern.get(t); // most terms are known already: a read takes no lock, putIfAbsent does
             if (shared == null) {
                 shared = intern.putIfAbsent(t, t);
             }
             termArray[j] = shared == null ? t : shared;
-            float w = e.getValue().floatValue();
-            if (w != e.getValue()) {
-                throw new IllegalStateException("a term frequency a float cannot hold exactly: " + e.getValue());
+            int w = e.getValue()[0];
+            if ((float) w != w) {
+                throw new IllegalStateException("a term frequency a float cannot hold exactly: " + w);
             }
             weights[j] = w;
-            title[j] = inTitle.contains(t);
+            title[j] = e.getValue()[1] != 0;
             j++;
         }
         Section kept = new Section(s.url(), s.title(), s.heading(), s.breadcrumb(), ClientIndexWriter.truncate(s.body()), s.keywords());
@@ -247,10 +247,12 @@ record Postings(SortedMap<String, List<Posting>> terms) {
         return body.substring(0, cut);
     }
 
-    private static double add(Map<String, Double> tf, List<String> terms, double weight) {
+    private static long add(Map<String, int[]> tf, List<String> terms, int weight, boolean inTitle) {
         for (String t : terms) {
-            tf.merge(t, weight, Double::sum);
+            int[] v = tf.computeIfAbsent(t, x -> new int[2]);
+            v[0] += weight;
+            v[1] |= inTitle ? 1 : 0;
         }
-        return terms.size() * weight;
+        return (long) terms.size() * weight;
     }
 }
