@@ -10,7 +10,7 @@
 
 const LAST = "0123456789ABCDEFGHIJKLMNOPQRSTUV";
 const MORE = "WXYZabcdefghijklmnopqrstuvwxyz-_";
-const FORMAT = 2;       // 2: fragments bundled, meta.g consecutive sections per search/f/ file
+const FORMAT = 3;       // 3: postings hold local codes (the engine scores BM25F), chunk files named by their keys
 const MAX_QUERY_CHARS = 200;   // bounds the work a pasted essay can cause
 const MAX_WORDS = 10;
 const MAX_EXPANSIONS = 60;     // prefix matches per word; more adds noise, not recall
@@ -191,7 +191,14 @@ export function analyzeQuery(query) {
 
 // ---------------------------------------------------------------- index access
 
-/** Decodes a postings string into [section, impact, titleHit, section, impact, titleHit, ...]. */
+// Postings.java: a posting's code is a term frequency level (TF_LEVELS) times LENGTH_CLASSES plus a length class,
+// class c standing for a field-weighted length of 2^((c + LENGTH_OFFSET) / 2).
+const TF_LEVELS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 20, 24, 28, 32, 40, 48, 56, 64, 80, 96, 128, 192];
+const LENGTH_CLASSES = 16;
+const LENGTH_OFFSET = 8;
+const K1 = 1.2, B = 0.75;
+
+/** Decodes a postings string into [section, code, titleHit, section, code, titleHit, ...]. */
 export function decodePostings(s) {
   const out = [];
   let value = 0, nth = 0, section = -1;
@@ -206,6 +213,30 @@ export function decodePostings(s) {
     value = 0;
   }
   return out;
+}
+
+/**
+ * A decoded list with each code replaced by its BM25 score: idf from the list's length (the number of sections
+ * holding the term) and the section count `n`, the length norm from the section's length class and the average length
+ * (`total` / `n`), as Lucene's BM25 computes them with k1 = 1.2, b = 0.75.
+ */
+export function scorePostings(p, n, total) {
+  const df = p.length / 3;
+  const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
+  const avg = Math.max(total / Math.max(n, 1), 1e-9);
+  for (let k = 1; k < p.length; k += 3) {
+    const tf = TF_LEVELS[Math.floor(p[k] / LENGTH_CLASSES)];
+    const length = 2 ** (((p[k] % LENGTH_CLASSES) + LENGTH_OFFSET) / 2);
+    p[k] = idf * tf * (K1 + 1) / (tf + K1 * (1 - B + B * length / avg));
+  }
+  return p;
+}
+
+/** A term chunk's file (ClientIndexWriter.chunkPath): its key's UTF-8 in hex. */
+export function chunkPath(key) {
+  let hex = "";
+  for (const b of new TextEncoder().encode(key)) hex += (b < 16 ? "0" : "") + b.toString(16);
+  return "search/terms/" + hex + ".json";
 }
 
 function upperBound(sorted, key) { // first index with sorted[i] > key
@@ -263,14 +294,14 @@ export class SearchEngine {
 
   async _ensureChunks(meta, numbers) {
     await Promise.all(numbers.map(async (n) => {
-      if (!this._chunks.has(n)) this._chunks.set(n, await this._json("search/terms/" + n + ".json"));
+      if (!this._chunks.has(n)) this._chunks.set(n, await this._json(chunkPath(meta.chunks[n])));
     }));
   }
 
-  _postings(chunkNo, i) {
+  _postings(meta, chunkNo, i) {
     const key = chunkNo + ":" + i;
     let p = this._decoded.get(key);
-    if (!p) { p = decodePostings(this._chunks.get(chunkNo).p[i]); this._decoded.set(key, p); }
+    if (!p) { p = scorePostings(decodePostings(this._chunks.get(chunkNo).p[i]), meta.n, meta.l); this._decoded.set(key, p); }
     return p;
   }
 
@@ -282,11 +313,11 @@ export class SearchEngine {
       if (!chunk) continue;
       let i = lowerBound(chunk.t, term);
       if (!prefix) {
-        if (chunk.t[i] === term) found.push([term, this._postings(n, i)]);
+        if (chunk.t[i] === term) found.push([term, this._postings(meta, n, i)]);
         continue;
       }
       for (; i < chunk.t.length && chunk.t[i].startsWith(term) && found.length < MAX_EXPANSIONS; i++) {
-        if (chunk.t[i] !== term) found.push([chunk.t[i], this._postings(n, i)]);
+        if (chunk.t[i] !== term) found.push([chunk.t[i], this._postings(meta, n, i)]);
       }
     }
     return found;

@@ -3,7 +3,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { EditionsSearch, SearchEngine, analyzeQuery, cjkBigrams, koreanStems, snippet } from "../../../../templates/theme/assets/search-engine.js";
+import { EditionsSearch, SearchEngine, analyzeQuery, chunkPath, cjkBigrams, koreanStems, scorePostings, snippet } from "../../../../templates/theme/assets/search-engine.js";
 
 const site = process.env.SD101_FIXTURE_SITE;
 const skip = site ? false : "SD101_FIXTURE_SITE not set (run through NodeSuiteTest / mvn test)";
@@ -202,18 +202,21 @@ function memoryIndex(n, lists, stop) {
   const LAST = "0123456789ABCDEFGHIJKLMNOPQRSTUV", MORE = "WXYZabcdefghijklmnopqrstuvwxyz-_";
   const num = (v) => { let s = LAST[v & 31]; for (v >>>= 5; v; v >>>= 5) s = MORE[v & 31] + s; return s; };
   const terms = Object.keys(lists).sort();
-  const files = { "search/meta.json": { v: 2, n, g: 6, chunks: terms, ...(stop ? { s: stop } : {}) } };
-  terms.forEach((t, i) => {
+  // Each posting: frequency 1, length class 2 (Postings.code), no title hit.
+  const files = { "search/meta.json": { v: 3, n, l: n * 32, g: 6, chunks: terms, ...(stop ? { s: stop } : {}) } };
+  const termOf = new Map();
+  terms.forEach((t) => {
     let prev = -1, p = "";
     for (const s of lists[t]) { p += num(s - prev) + num(4); prev = s; }
-    files["search/terms/" + i + ".json"] = { t: [t], p: [p] };
+    files[chunkPath(t)] = { t: [t], p: [p] };
+    termOf.set(chunkPath(t), t);
   });
   for (let k = 0; k * 6 < n; k++) {
     files["search/f/" + k + ".json"] = Array.from({ length: Math.min(6, n - k * 6) }, (_, j) => ({ u: "s" + (k * 6 + j) + "/", t: "T", h: "", b: [], x: "text" }));
   }
   const fetched = [];
   const e = new SearchEngine(async (p) => { fetched.push(p); if (!files[p]) throw new Error("404 " + p); return JSON.stringify(files[p]); });
-  return { e, fetched, terms: (paths) => paths.filter((p) => p.startsWith("search/terms/")).map((p) => terms[+p.slice(13, -5)]) };
+  return { e, fetched, terms: (paths) => paths.filter((p) => p.startsWith("search/terms/")).map((p) => termOf.get(p)) };
 }
 
 test("a compound's stop bigrams are not fetched: its other bigrams match it; a word of stop bigrams only, by its whole forms", async () => {
@@ -239,4 +242,23 @@ test("a compound's stop bigrams are not fetched: its other bigrams match it; a w
   // (캐시's chunk is where the whole word 캐시분산 would sort; 시분's and 분산's are never fetched.)
   assert.deepEqual(common.terms(common.fetched).filter((t) => t === "시분" || t === "분산"), []);
   assert.deepEqual(r3.results.map((r) => r.url), ["s7/"]);
+});
+
+test("chunk files are named by their keys' UTF-8 in hex (ClientIndexWriter.chunkPath)", () => {
+  assert.equal(chunkPath("a"), "search/terms/61.json");
+  assert.equal(chunkPath("\u0001캐"), "search/terms/01ecba90.json");
+});
+
+test("BM25 in the browser: a rarer term, a higher frequency and a shorter section score higher", () => {
+  // [section, code, title]: code = frequency level * 16 + length class (Postings.code).
+  const score = (list, n) => scorePostings(list.slice(), n, n * 128);
+  const [, rare] = score([0, 6, 0], 1000);
+  const [, common] = score([0, 6, 0, 1, 6, 0, 2, 6, 0, 3, 6, 0], 1000);
+  assert.ok(rare > common, `${rare} > ${common}`);
+  const p = score([0, 6, 0, 1, 1 * 16 + 6, 0, 2, 2, 0, 3, 12, 0], 1000);
+  assert.ok(p[4] > p[1], "frequency 2 above 1");
+  assert.ok(p[7] > p[1] && p[1] > p[10], "shorter above longer");
+  // Lucene's BM25 with k1 = 1.2, b = 0.75: tf 1 in a section of the average length (class 6: 2^7 = 128) is idf × 1.
+  const [, one] = scorePostings([0, 6, 0], 10, 10 * 128);
+  assert.ok(Math.abs(one - Math.log(1 + 9.5 / 1.5)) < 1e-12, String(one));
 });

@@ -13,12 +13,14 @@ import java.util.stream.IntStream;
 /**
  * Lays out {@link Postings} and {@link Section}s as the files the browser fetches:
  * <ul>
- *   <li>{@code search/meta.json}: format version, section count, and per chunk the shortest key that sorts after the
+ *   <li>{@code search/meta.json}: format version, section count, the sections' total length (BM25's average
+ *       length is it over the count), and per chunk the shortest key that sorts after the
  *       chunk before it and not after its first term, so the
  *       browser knows which chunk holds a term (or a prefix range) before fetching anything else; and, on a large
  *       site, its stop bigrams ({@link #stopBigrams});</li>
- *   <li>{@code search/terms/N.json}: a run of sorted terms with their encoded postings ({@link PostingCodec});
- *       chunks are cut by size, as Pagefind does, so a query fetches only the chunks its terms fall in;</li>
+ *   <li>{@code search/terms/K.json}: a run of sorted terms with their encoded postings ({@link PostingCodec}), K
+ *       the hex UTF-8 of the chunk's key in {@code meta.json}; chunks are cut by size (where the content says,
+ *       {@link #cut}), as Pagefind does, so a query fetches only the chunks its terms fall in;</li>
  *   <li>{@code search/f/K.json}: what a result shows (URL, titles, breadcrumb, text for the snippet) for the
  *       {@link #SECTIONS_PER_FILE} consecutive sections {@code K*G .. K*G+G-1} (the last file holds the rest), as a
  *       JSON array in section order; {@code meta.json} states G, so the browser computes the file of section
@@ -33,13 +35,18 @@ import java.util.stream.IntStream;
  * similar but needs a section→page map that a first query must also download.
  */
 final class ClientIndexWriter {
-    /** Checked by {@code search-engine.js}; 2 since fragments are bundled {@link #SECTIONS_PER_FILE} to a file. */
-    static final int FORMAT = 2;
+    /**
+     * Checked by {@code search-engine.js}; 2 since fragments are bundled {@link #SECTIONS_PER_FILE} to a file, 3 since
+     * postings hold local codes ({@link Postings#code}) and term chunks are named by their keys.
+     */
+    static final int FORMAT = 3;
     /** G: consecutive sections per fragment file. */
     static final int SECTIONS_PER_FILE = 6;
     /** Raw bytes per term chunk; about a third of it after gzip. Small enough that the bigrams of a Korean word
      *  (one chunk each, at worst) stay well inside the first-query budget. */
-    static final int CHUNK_BYTES = 6000;
+    static final int CHUNK_BYTES = 5400;
+    /** One term in this many may end a chunk ({@link #cut}): about one a kilobyte. */
+    static final int CUT_ONE_IN = 8;
     /** Raw bytes per chunk of {@link Lexicon} entries: a Hangul query word looks up its spellings and its words
      *  of the glossary, each in a chunk of its own at worst. */
     static final int LEXICON_CHUNK_BYTES = 2000;
@@ -107,23 +114,21 @@ final class ClientIndexWriter {
     }
 
     /**
-     * What an indexer that builds again and again ({@code serve}) keeps of the last layout: each term's JSON, each
-     * list's JSON by the list's identity (an unchanged list is the very string of the previous build), and each term
-     * chunk with the JSON strings it was made of, so a chunk of the same strings is not joined and encoded again.
+     * What an indexer that builds again and again ({@code serve}) keeps of the last layout: each term chunk by its
+     * key, with the terms and lists it was made of, so that a chunk of the same terms and the very same list strings
+     * (an unchanged list is the very string of the previous build) is not joined and encoded again.
      * Not thread-safe: one build at a time.
      */
     static final class Memo {
-        private final Map<String, String> termJson = new java.util.HashMap<>();
-        private Map<String, String> listJson = new java.util.IdentityHashMap<>();
-        private List<Chunk> chunks = List.of();
+        private Map<String, Chunk> chunks = Map.of();
 
         private record Chunk(String[] terms, String[] lists, byte[] bytes) {
-            boolean holds(String[] termJson, String[] listJson, int first, int end) {
+            boolean holds(String[] keys, String[] values, int first, int end) {
                 if (terms.length != end - first) {
                     return false;
                 }
                 for (int i = first; i < end; i++) {
-                    if (terms[i - first] != termJson[i] || lists[i - first] != listJson[i]) {
+                    if (lists[i - first] != values[i] || !terms[i - first].equals(keys[i])) {
                         return false;
                     }
                 }
@@ -142,74 +147,39 @@ final class ClientIndexWriter {
         Map<String, byte[]> files = new TreeMap<>();
         String[] keys = postings.terms();
         String[] values = postings.lists();
-        // JSON text of every term and list on all cores; cutting chunks is then a cheap walk over lengths.
-        String[] termJson = new String[keys.length];
-        String[] listJson = new String[keys.length];
-        Map<String, String> listsBefore = memo == null ? Map.of() : memo.listJson;
-        IntStream.range(0, keys.length).parallel().forEach(i -> {
-            String t = memo == null ? null : memo.termJson.get(keys[i]);
-            termJson[i] = t != null ? t : Json.string(new StringBuilder(), keys[i]).toString();
-            String l = listsBefore.get(values[i]);
-            listJson[i] = l != null ? l : Json.string(new StringBuilder(), values[i]).toString();
-        });
-        if (memo != null) {
-            Map<String, String> lists = new java.util.IdentityHashMap<>(keys.length * 2);
-            for (int i = 0; i < keys.length; i++) {
-                memo.termJson.putIfAbsent(keys[i], termJson[i]);
-                lists.put(values[i], listJson[i]);
-            }
-            memo.listJson = lists;
-        }
-        List<String> firstTerms = new ArrayList<>();
-        List<int[]> chunks = new ArrayList<>(); // [first, end) term indexes
-        int first = 0;
-        long termChars = 0;
-        long listChars = 0;
-        for (int i = 0; i < keys.length; i++) {
-            // The lengths the comma-separated arrays would have (a comma before all but the first item).
-            termChars += termJson[i].length() + (i > first ? 1 : 0);
-            listChars += listJson[i].length() + (i > first ? 1 : 0);
-            // Lexicon entries (they sort first) are cut finer: a query looks up several, in as many chunks.
-            boolean lexicon = Lexicon.isEntry(keys[first]);
-            boolean lexiconEnds = lexicon && (i + 1 == keys.length || !Lexicon.isEntry(keys[i + 1]));
-            if (termChars * 2 + listChars >= (lexicon ? LEXICON_CHUNK_BYTES : CHUNK_BYTES) || lexiconEnds) { // Hangul is 3 bytes in UTF-8, ~2 chars' worth
-                chunks.add(new int[] {first, i + 1});
-                first = i + 1;
-                termChars = 0;
-                listChars = 0;
-            }
-        }
-        if (first < keys.length) {
-            chunks.add(new int[] {first, keys.length});
+        List<int[]> chunks = cut(keys, values);
+        String[] chunkKeys = new String[chunks.size()];
+        for (int c = 0; c < chunks.size(); c++) {
+            int at = chunks.get(c)[0];
+            chunkKeys[c] = c == 0 ? keys[at] : separator(keys[at - 1], keys[at]);
         }
         byte[][] chunkBytes = new byte[chunks.size()][];
-        List<Memo.Chunk> before = memo == null ? List.of() : memo.chunks;
+        Map<String, Memo.Chunk> before = memo == null ? Map.of() : memo.chunks;
         IntStream.range(0, chunks.size()).parallel().forEach(c -> {
             int from = chunks.get(c)[0];
             int to = chunks.get(c)[1];
-            chunkBytes[c] = c < before.size() && before.get(c).holds(termJson, listJson, from, to) ? before.get(c).bytes()
-                    : chunk(termJson, listJson, from, to);
+            Memo.Chunk was = before.get(chunkKeys[c]);
+            chunkBytes[c] = was != null && was.holds(keys, values, from, to) ? was.bytes() : chunk(keys, values, from, to);
         });
         if (memo != null) {
-            List<Memo.Chunk> kept = new ArrayList<>(chunks.size());
+            Map<String, Memo.Chunk> kept = new java.util.HashMap<>(chunks.size() * 2);
             for (int c = 0; c < chunks.size(); c++) {
                 int from = chunks.get(c)[0];
                 int to = chunks.get(c)[1];
-                kept.add(new Memo.Chunk(Arrays.copyOfRange(termJson, from, to), Arrays.copyOfRange(listJson, from, to),
+                kept.put(chunkKeys[c], new Memo.Chunk(Arrays.copyOfRange(keys, from, to), Arrays.copyOfRange(values, from, to),
                         chunkBytes[c]));
             }
             memo.chunks = kept;
         }
         for (int c = 0; c < chunks.size(); c++) {
-            int at = chunks.get(c)[0];
-            firstTerms.add(c == 0 ? keys[at] : separator(keys[at - 1], keys[at]));
-            files.put("search/terms/" + c + ".json", chunkBytes[c]);
+            files.put(chunkPath(chunkKeys[c]), chunkBytes[c]);
         }
         StringBuilder meta = new StringBuilder("{\"v\":").append(FORMAT)
                 .append(",\"n\":").append(sections.size())
+                .append(",\"l\":").append(postings.length())
                 .append(",\"g\":").append(SECTIONS_PER_FILE)
                 .append(",\"chunks\":");
-        Json.strings(meta, firstTerms);
+        Json.strings(meta, Arrays.asList(chunkKeys));
         List<String> stop = stopBigrams(keys, values, sections.size());
         if (!stop.isEmpty()) {
             Json.strings(meta.append(",\"s\":"), stop);
@@ -223,6 +193,51 @@ final class ClientIndexWriter {
     }
 
     /**
+     * Where the chunks end: {@code [first, end)} term indexes. A chunk ends after a term whose hash picks it
+     * ({@link #cutHere}) once the chunk holds 85 % of {@link #CHUNK_BYTES}, or at the latest at 120 % (so chunks vary
+     * little in size: a lookup lands in a large one more often, and the first query pays for that); lexicon
+     * entries (they sort first) are cut finer, and end a chunk of their own: a query looks up several, each in a
+     * chunk at worst. Content-defined, as backup tools cut files: a list that grows or shrinks moves the end of its
+     * own chunk at most, and the next chunks end where they ended, so an edit rewrites the chunks of its terms only.
+     */
+    static List<int[]> cut(String[] keys, String[] values) {
+        List<int[]> chunks = new ArrayList<>();
+        int first = 0;
+        long bytes = 0;
+        for (int i = 0; i < keys.length; i++) {
+            // Hangul is 3 bytes in UTF-8, ~2 chars' worth; a list is ASCII, one byte a char (and the JSON quotes).
+            bytes += 2L * (keys[i].length() + 3) + values[i].length() + 3;
+            boolean lexicon = Lexicon.isEntry(keys[first]);
+            boolean lexiconEnds = lexicon && (i + 1 == keys.length || !Lexicon.isEntry(keys[i + 1]));
+            int size = lexicon ? LEXICON_CHUNK_BYTES : CHUNK_BYTES;
+            if (lexiconEnds || bytes >= size * 6L / 5 || bytes >= size * 17L / 20 && cutHere(keys[i])) {
+                chunks.add(new int[] {first, i + 1});
+                first = i + 1;
+                bytes = 0;
+            }
+        }
+        if (first < keys.length) {
+            chunks.add(new int[] {first, keys.length});
+        }
+        return chunks;
+    }
+
+    /** Whether a term's hash picks it as a chunk's last term: one term in {@link #CUT_ONE_IN}. */
+    private static boolean cutHere(String term) {
+        int h = term.hashCode() * 0x9E3779B9; // String.hashCode is specified: the same cuts on every JVM
+        return (h >>> 27) % CUT_ONE_IN == 0;
+    }
+
+    /** A term chunk's file: its key as UTF-8 in hex (keys hold any character; file names must not). */
+    static String chunkPath(String key) {
+        StringBuilder out = new StringBuilder("search/terms/");
+        for (byte b : key.getBytes(StandardCharsets.UTF_8)) {
+            out.append(Character.forDigit((b >> 4) & 15, 16)).append(Character.forDigit(b & 15, 16));
+        }
+        return out.append(".json").toString();
+    }
+
+    /**
      * The Hangul bigrams in at least {@link #STOP_SHARE} of the sections and {@link #STOP_MIN_SECTIONS}, in order
      * of rarity (fewest sections first, then term order). A word's bigrams are looked up when the word is no term
      * itself (a compound Nori split); on a large site the common ones (서비, 비스 of 마이크로서비스, each in a
@@ -233,7 +248,8 @@ final class ClientIndexWriter {
         long least = Math.max(STOP_MIN_SECTIONS, (long) Math.ceil(sections * STOP_SHARE));
         List<Map.Entry<String, Integer>> stop = new ArrayList<>();
         for (int i = 0; i < terms.length; i++) {
-            if (isHangulBigram(terms[i])) {
+            // A posting is two digits at least: a shorter list cannot hold enough (most lists, skipped unread).
+            if (isHangulBigram(terms[i]) && lists[i].length() >= 2 * least) {
                 int count = PostingCodec.count(lists[i]);
                 if (count >= least) {
                     stop.add(Map.entry(terms[i], count));
@@ -271,14 +287,14 @@ final class ClientIndexWriter {
         return first;
     }
 
-    private static byte[] chunk(String[] termJson, String[] listJson, int first, int end) {
+    private static byte[] chunk(String[] keys, String[] values, int first, int end) {
         StringBuilder out = new StringBuilder("{\"t\":[");
         for (int i = first; i < end; i++) {
-            out.append(i > first ? "," : "").append(termJson[i]);
+            Json.string(out.append(i > first ? "," : ""), keys[i]);
         }
         out.append("],\"p\":[");
         for (int i = first; i < end; i++) {
-            out.append(i > first ? "," : "").append(listJson[i]);
+            Json.string(out.append(i > first ? "," : ""), values[i]);
         }
         return utf8(out.append("]}\n"));
     }

@@ -10,9 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
-import java.util.SortedSet;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -50,6 +48,8 @@ final class Lexicon {
     /** Each term's spellings, kept across the builds of one indexer ({@code serve}): the same for a term forever. */
     private final Map<String, List<String>> spellings = new java.util.concurrent.ConcurrentHashMap<>();
     private final List<List<String>> glossary;
+    /** Each group member's surface terms, kept across builds (the glossary's are looked up on every one). */
+    private final Map<String, List<String>> surfaces = new java.util.concurrent.ConcurrentHashMap<>();
 
     Lexicon() {
         this(new HangulSpelling(), readGlossary());
@@ -71,6 +71,27 @@ final class Lexicon {
     /** Whether an index key is a lexicon entry (an alias or a glossary key), not a term. */
     static boolean isEntry(String key) {
         return key.startsWith(ALIAS) || key.startsWith(GLOSS);
+    }
+
+    /** Whether every char of {@code t} is in {@code from..to} (both in the BMP, so no surrogate pair is one). */
+    private static boolean all(String t, char from, char to) {
+        for (int i = 0; i < t.length(); i++) {
+            if (t.charAt(i) < from || t.charAt(i) > to) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether a term is ASCII letters and digits only (a Latin word, whose Hangul spellings are aliases). */
+    private static boolean isLatinWord(String t) {
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= '0' && c <= '9')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The bilingual pairs a text writes itself: {@code 캐시(cache)}, {@code load balancer(로드 밸런서)}. */
@@ -104,19 +125,38 @@ final class Lexicon {
         return word;
     }
 
-    /**
-     * The index's terms and lists with the alias and glossary entries added (they sort first).
-     *
-     * @param mined   pairs mined from the site's sections ({@link #mine}), in section order
-     * @param surface the surface analysis of a text (to check that a word's terms are all in the index)
-     */
+    /** The index's terms and lists with the alias and glossary entries ({@link #entries}) added (they sort first). */
     Postings.Encoded extend(Postings.Encoded postings, List<List<String>> mined,
             Function<String, List<String>> surface) {
+        return withEntries(entries(postings.terms(), mined, surface), postings);
+    }
+
+    /** The index's terms and lists after the lexicon's {@code entries} ({@link #entries}: they sort first). */
+    static Postings.Encoded withEntries(Postings.Encoded entries, Postings.Encoded postings) {
         String[] terms = postings.terms();
-        Set<String> known = Set.of(terms);
+        int e = entries.terms().length;
+        String[] outTerms = new String[e + terms.length];
+        String[] outLists = new String[outTerms.length];
+        System.arraycopy(entries.terms(), 0, outTerms, 0, e);
+        System.arraycopy(entries.lists(), 0, outLists, 0, e);
+        System.arraycopy(terms, 0, outTerms, e, terms.length);
+        System.arraycopy(postings.lists(), 0, outLists, e, terms.length);
+        return new Postings.Encoded(outTerms, outLists, postings.length());
+    }
+
+    /**
+     * The alias and glossary entries of an index of {@code terms} (sorted), in key order, each with its value.
+     *
+     * @param mined   pairs mined from the site's sections ({@link #mine}), in section order
+     * @param surface the surface analysis of a text (to check that a word's terms are all in the index); the same
+     *                function on every call (its answers are kept)
+     */
+    Postings.Encoded entries(String[] terms, List<List<String>> mined, Function<String, List<String>> surface) {
+        // The terms are sorted: a binary search instead of a set of hundreds of thousands of them.
+        java.util.function.Predicate<String> known = t -> java.util.Arrays.binarySearch(terms, t) >= 0;
         SortedMap<String, Set<String>> aliases = new TreeMap<>();
         for (String t : terms) {
-            if (t.chars().allMatch(c -> (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))) {
+            if (isLatinWord(t)) {
                 for (String hangul : spellings.computeIfAbsent(t, spelling::spellings)) {
                     aliases.computeIfAbsent(ALIAS + hangul, k -> new LinkedHashSet<>()).add(t);
                 }
@@ -129,8 +169,8 @@ final class Lexicon {
         for (List<String> group : groups) {
             List<String> present = new ArrayList<>();
             for (String member : group) {
-                List<String> ts = surface.apply(member);
-                if (!ts.isEmpty() && known.containsAll(ts)) {
+                List<String> ts = surfaces.computeIfAbsent(member, surface);
+                if (!ts.isEmpty() && ts.stream().allMatch(known)) {
                     present.add(member);
                 }
             }
@@ -152,16 +192,7 @@ final class Lexicon {
         SortedMap<String, String> extra = new TreeMap<>();
         aliases.forEach((k, v) -> extra.put(k, "=" + String.join(" ", v)));
         gloss.forEach((k, v) -> extra.put(k, "=" + String.join("|", v)));
-        String[] outTerms = new String[extra.size() + terms.length];
-        String[] outLists = new String[outTerms.length];
-        int i = 0;
-        for (Map.Entry<String, String> e : extra.entrySet()) {
-            outTerms[i] = e.getKey();
-            outLists[i++] = e.getValue();
-        }
-        System.arraycopy(terms, 0, outTerms, i, terms.length);
-        System.arraycopy(postings.lists(), 0, outLists, i, terms.length);
-        return new Postings.Encoded(outTerms, outLists);
+        return new Postings.Encoded(extra.keySet().toArray(new String[0]), extra.values().toArray(new String[0]));
     }
 
     /**
@@ -172,14 +203,32 @@ final class Lexicon {
     static Map<String, byte[]> vocabulary(String[] extended) {
         List<String> latin = new ArrayList<>();
         List<String> hangul = new ArrayList<>();
-        SortedSet<String> words = new TreeSet<>();
+        // extended is sorted, its glossary keys a sorted run: the two merged, without a set of every term.
+        List<String> keys = new ArrayList<>();
+        List<String> terms = new ArrayList<>();
         for (String t : extended) {
-            words.add(t.startsWith(GLOSS) ? t.substring(GLOSS.length()) : t);
+            if (t.startsWith(GLOSS)) {
+                keys.add(t.substring(GLOSS.length()));
+            } else if (!t.startsWith(ALIAS)) {
+                terms.add(t);
+            }
         }
+        List<String> words = new ArrayList<>(keys.size() + terms.size());
+        int k = 0;
+        for (String t : terms) {
+            while (k < keys.size() && keys.get(k).compareTo(t) < 0) {
+                words.add(keys.get(k++));
+            }
+            if (k < keys.size() && keys.get(k).equals(t)) {
+                k++;
+            }
+            words.add(t);
+        }
+        words.addAll(keys.subList(k, keys.size()));
         for (String t : words) {
-            if (t.length() >= MIN_FUZZY_LATIN && t.chars().allMatch(c -> c >= 'a' && c <= 'z')) {
+            if (t.length() >= MIN_FUZZY_LATIN && all(t, 'a', 'z')) {
                 latin.add(t);
-            } else if (t.length() >= 2 && t.codePoints().allMatch(c -> c >= 0xAC00 && c <= 0xD7A3)) {
+            } else if (t.length() >= 2 && all(t, '\uac00', '\ud7a3')) {
                 hangul.add(t);
             }
         }

@@ -2,145 +2,174 @@ package dev.sd101.search;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.IdentityHashMap;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
- * {@link Postings#encoded} for an indexer that builds again and again ({@code serve}), keeping per term its postings
- * and their encoding, and per analysed section (by identity: an unchanged page brings its very sections) its term
- * numbers. The scores are global (BM25's document frequencies, average length and the impact scale), so every posting
- * is scored again, by the same expressions as {@link Postings#encoded}; what is saved is the rest: no term is hashed
- * for an unchanged section, terms are sorted again only where they came or went, and a term's list is encoded again
- * only when one of its postings changed. The result is the same arrays, element for element.
+ * {@link Postings#encoded} for an indexer that builds again and again ({@code serve}): it keeps the last build's
+ * sections (by identity: an unchanged page brings its very sections), every term's packed postings and their
+ * encoding. A posting depends on its own section only ({@link Postings#code}), so when the sections are the same
+ * objects but a few, only the lists of the terms those few held or hold are merged and encoded again: the work of an
+ * edit follows what it changed, not the site. A build that adds or removes sections (their numbers shift) or changes
+ * many is packed afresh. Either way the result is the same arrays, element for element, as {@link Postings#encoded}.
  *
- * <p>Terms get numbers once, in the order first seen, and keep them; a term no section holds any more is left out of
- * the result. Not thread-safe: one build at a time.
+ * <p>Not thread-safe: one build at a time.
  */
 final class PostingsMemo {
-    private final Map<String, Integer> idOf = new HashMap<>();
-    private final List<String> termOf = new ArrayList<>();
-    private Map<Postings.Analyzed, int[]> idsOf = new IdentityHashMap<>();
-    /** The previous result: term numbers in term order, and each number's postings and encoding. */
-    private int[] order = new int[0];
-    private int[][] packedOf = new int[0][];
-    private String[] encodedOf = new String[0];
+    /** More changed sections than this share of the site: packed afresh (as fast, and simpler). */
+    private static final int FRESH_SHARE = 16;
+
+    private List<Postings.Analyzed> last = List.of();
+    /** The last result: sorted terms, each one's packed postings and encoding. */
+    private String[] terms = new String[0];
+    private int[][] packed = new int[0][];
+    private String[] lists = new String[0];
+    private long length;
+    private boolean termsChanged = true;
 
     Postings.Encoded encoded(List<Postings.Analyzed> sections) {
-        int n = sections.size();
-        int[][] ids = new int[n][];
-        Map<Postings.Analyzed, int[]> nextIds = new IdentityHashMap<>(n * 2);
-        for (int i = 0; i < n; i++) {
-            Postings.Analyzed a = sections.get(i);
-            int[] x = idsOf.get(a);
-            if (x == null) {
-                String[] ts = a.terms();
-                x = new int[ts.length];
-                for (int j = 0; j < ts.length; j++) {
-                    x[j] = idOf.computeIfAbsent(ts[j], t -> {
-                        termOf.add(t);
-                        return termOf.size() - 1;
-                    });
-                }
-            }
-            ids[i] = x;
-            nextIds.put(a, x);
+        int[] changed = changed(sections);
+        if (changed == null) {
+            fresh(sections);
+        } else if (changed.length == 0) {
+            termsChanged = false;
+        } else {
+            merge(sections, changed);
         }
-        idsOf = nextIds;
-        int terms = termOf.size();
-        int[] df = new int[terms];
-        for (int[] section : ids) {
-            for (int id : section) {
-                df[id]++;
-            }
-        }
-        int[] sorted = order(df);
-        // Each term's idf once, as Postings.scoreAll computes it.
-        double[] idf = new double[terms];
-        for (int id : sorted) {
-            idf[id] = Math.log(1 + (n - df[id] + 0.5) / (df[id] + 0.5));
-        }
-        double avg = 0;
-        for (Postings.Analyzed a : sections) {
-            avg += a.length() / Math.max(1, n);
-        }
-        double avgLength = avg;
-        double max = java.util.stream.IntStream.range(0, n).parallel().mapToDouble(i -> {
-            Postings.Analyzed a = sections.get(i);
-            double norm = Postings.norm(a, avgLength);
-            double m = 0;
-            for (int j = 0; j < ids[i].length; j++) {
-                m = Math.max(m, Postings.score(idf[ids[i][j]], a.tf()[j], norm));
-            }
-            return m;
-        }).max().orElse(0);
-        double scale = max == 0 ? 1 : Postings.MAX_IMPACT / max;
-        int[][] packed = new int[terms][];
-        for (int id : sorted) {
-            packed[id] = new int[df[id]];
-        }
-        int[] filled = new int[terms];
-        for (int i = 0; i < n; i++) {
-            Postings.Analyzed a = sections.get(i);
-            double norm = Postings.norm(a, avgLength);
-            int[] x = ids[i];
-            for (int j = 0; j < x.length; j++) {
-                double score = Postings.score(idf[x[j]], a.tf()[j], norm);
-                int impact = (int) Math.max(1, Math.min(Postings.MAX_IMPACT, Math.round(score * scale)));
-                packed[x[j]][filled[x[j]]++] = i << 7 | impact << 1 | (a.inTitle()[j] ? 1 : 0);
-            }
-        }
-        String[] encoded = new String[terms];
-        String[] outTerms = new String[sorted.length];
-        String[] outLists = new String[sorted.length];
-        int[][] before = packedOf;
-        String[] beforeEncoded = encodedOf;
-        java.util.stream.IntStream.range(0, sorted.length).parallel().forEach(k -> {
-            int id = sorted[k];
-            String e = id < before.length && before[id] != null && Arrays.equals(before[id], packed[id])
-                    ? beforeEncoded[id] : PostingCodec.encode(packed[id]);
-            encoded[id] = e;
-            outTerms[k] = termOf.get(id);
-            outLists[k] = e;
-        });
-        order = sorted;
-        packedOf = packed;
-        encodedOf = encoded;
-        return new Postings.Encoded(outTerms, outLists);
+        last = List.copyOf(sections);
+        return new Postings.Encoded(terms, lists, length);
     }
 
-    /**
-     * The numbers of the terms some section holds, in term order (UTF-16 code units, as {@link Postings} sorts): the
-     * previous order with the terms that went taken out and the ones that came merged in.
-     */
-    private int[] order(int[] df) {
-        boolean[] was = new boolean[df.length];
-        for (int id : order) {
-            was[id] = true;
+    /** Whether the last {@link #encoded} added or removed a term (the lexicon and vocabulary follow the terms). */
+    boolean termsChanged() {
+        return termsChanged;
+    }
+
+    /** The numbers of the sections not the very objects of the last build, or {@code null} to pack afresh. */
+    private int[] changed(List<Postings.Analyzed> sections) {
+        int n = sections.size();
+        if (n != last.size() || n == 0) {
+            return null;
         }
-        List<Integer> came = new ArrayList<>();
-        for (int id = 0; id < df.length; id++) {
-            if (df[id] > 0 && !was[id]) {
-                came.add(id);
+        int[] out = new int[Math.max(16, n / FRESH_SHARE)];
+        int count = 0;
+        for (int i = 0; i < n; i++) {
+            if (sections.get(i) != last.get(i)) {
+                if (count == out.length) {
+                    return null;
+                }
+                out[count++] = i;
             }
         }
-        came.sort((x, y) -> termOf.get(x).compareTo(termOf.get(y)));
-        int[] out = new int[order.length + came.size()];
+        return Arrays.copyOf(out, count);
+    }
+
+    private void fresh(List<Postings.Analyzed> sections) {
+        Postings.Packed p = Postings.pack(sections);
+        String[] encoded = new String[p.lists().length];
+        java.util.stream.IntStream.range(0, encoded.length).parallel().forEach(id -> encoded[id] = PostingCodec.encode(p.lists()[id]));
+        termsChanged = true;
+        terms = p.terms();
+        packed = p.lists();
+        lists = encoded;
+        length = Postings.totalLength(sections);
+    }
+
+    /** Merges the postings of the changed sections into the lists of the terms they held or hold. */
+    private void merge(List<Postings.Analyzed> sections, int[] changed) {
+        BitSet isChanged = new BitSet(sections.size());
+        // Term → the changed sections' new postings of it, in section order (changed is ascending).
+        Map<String, List<Integer>> added = new TreeMap<>();
+        for (int i : changed) {
+            isChanged.set(i);
+            Postings.Analyzed before = last.get(i);
+            for (String t : before.terms()) {
+                added.computeIfAbsent(t, x -> new ArrayList<>(1));
+            }
+            Postings.Analyzed now = sections.get(i);
+            length += (long) now.length() - (long) before.length();
+            int lengthClass = Postings.lengthClass(now.length());
+            for (int j = 0; j < now.terms().length; j++) {
+                added.computeIfAbsent(now.terms()[j], x -> new ArrayList<>(1))
+                        .add(PostingCodec.pack(i, Postings.code(now.tf()[j], lengthClass), now.inTitle()[j]));
+            }
+        }
+        List<String> newTerms = new ArrayList<>();
+        List<int[]> newPacked = new ArrayList<>();
+        BitSet gone = new BitSet(terms.length);
+        String[] nextLists = lists.clone();
+        int[][] nextPacked = packed.clone();
+        for (Map.Entry<String, List<Integer>> e : added.entrySet()) {
+            int at = Arrays.binarySearch(terms, e.getKey());
+            int[] before = at >= 0 ? packed[at] : new int[0];
+            int[] after = merged(before, e.getValue(), isChanged);
+            if (at < 0) {
+                if (after.length > 0) {
+                    newTerms.add(e.getKey());
+                    newPacked.add(after);
+                }
+            } else if (after.length == 0) {
+                gone.set(at);
+            } else if (!Arrays.equals(before, after)) {
+                nextPacked[at] = after;
+                nextLists[at] = PostingCodec.encode(after);
+            }
+        }
+        termsChanged = !newTerms.isEmpty() || !gone.isEmpty();
+        if (!termsChanged) {
+            packed = nextPacked;
+            lists = nextLists;
+            return;
+        }
+        // Terms came or went: the arrays again, the old order with the new terms merged in (both sorted).
+        int size = terms.length - gone.cardinality() + newTerms.size();
+        String[] t = new String[size];
+        int[][] p = new int[size][];
+        String[] l = new String[size];
         int k = 0;
         int c = 0;
-        for (int id : order) {
-            if (df.length > id && df[id] == 0) {
-                continue; // no section holds it any more
+        for (int i = 0; i < terms.length; i++) {
+            if (gone.get(i)) {
+                continue;
             }
-            while (c < came.size() && termOf.get(came.get(c)).compareTo(termOf.get(id)) < 0) {
-                out[k++] = came.get(c++);
+            while (c < newTerms.size() && newTerms.get(c).compareTo(terms[i]) < 0) {
+                t[k] = newTerms.get(c);
+                p[k] = newPacked.get(c);
+                l[k++] = PostingCodec.encode(newPacked.get(c++));
             }
-            out[k++] = id;
+            t[k] = terms[i];
+            p[k] = nextPacked[i];
+            l[k++] = nextLists[i];
         }
-        while (c < came.size()) {
-            out[k++] = came.get(c++);
+        while (c < newTerms.size()) {
+            t[k] = newTerms.get(c);
+            p[k] = newPacked.get(c);
+            l[k++] = PostingCodec.encode(newPacked.get(c++));
         }
-        return Arrays.copyOf(out, k);
+        terms = t;
+        packed = p;
+        lists = l;
+    }
+
+    /** {@code before} without the changed sections' postings, with {@code added} (sorted) merged in by section. */
+    private static int[] merged(int[] before, List<Integer> added, BitSet isChanged) {
+        int[] out = new int[before.length + added.size()];
+        int k = 0;
+        int a = 0;
+        for (int p : before) {
+            int section = PostingCodec.section(p);
+            while (a < added.size() && PostingCodec.section(added.get(a)) < section) {
+                out[k++] = added.get(a++);
+            }
+            if (!isChanged.get(section)) {
+                out[k++] = p;
+            }
+        }
+        while (a < added.size()) {
+            out[k++] = added.get(a++);
+        }
+        return k == out.length ? out : Arrays.copyOf(out, k);
     }
 }

@@ -20,15 +20,17 @@ public final class SearchIndexer {
     private final Sectioner sectioner = new Sectioner();
     private final Lexicon lexicon = new Lexicon();
     /** The last {@link #build}'s pages and their analysed sections, reused for equal pages by the next. */
-    private volatile java.util.Map<SearchPage, List<Postings.Analyzed>> lastPages = java.util.Map.of();
-    /** The last {@link #build}'s pairs mined per section, by identity: a reused page brings its very sections. */
-    private volatile java.util.Map<Section, List<List<String>>> lastMined = new java.util.IdentityHashMap<>();
+    private volatile Kept lastPages = new Kept(List.of(), List.of());
+    /** The last {@link #build}'s sections and the pairs mined from each (a reused page brings its very sections). */
+    private volatile Mined lastMined = new Mined(new Section[0], List.of());
     /** The last {@link #build}'s fragment files, reused where a bundle holds the very same sections. */
     private volatile ClientIndexWriter.Bundles lastBundles = ClientIndexWriter.Bundles.NONE;
     /** The last {@link #build}'s postings and term chunks (guarded by itself: builds of one indexer take turns there). */
     private final PostingsMemo postingsMemo = new PostingsMemo();
     private final ClientIndexWriter.Memo layoutMemo = new ClientIndexWriter.Memo();
     private volatile boolean loading;
+    /** The last {@link #build}'s lexicon entries and word lists, reused while its terms and pairs stay. */
+    private volatile Lexical lastLexical;
 
     /** An indexer; no analyzer is created until {@link #build} needs it. */
     public SearchIndexer() {
@@ -69,59 +71,125 @@ public final class SearchIndexer {
         // Compact per-section term arrays and postings encoded term by term: a large site never holds an
         // object per posting (10,000 pages have millions).
         java.util.Map<String, String> intern = new java.util.HashMap<>();
-        java.util.Map<SearchPage, List<Postings.Analyzed>> previous = lastPages;
-        java.util.Map<SearchPage, List<Postings.Analyzed>> next = new java.util.HashMap<>();
+        Kept previous = lastPages;
+        java.util.Map<SearchPage, List<Postings.Analyzed>> byPage = null;
+        List<List<Postings.Analyzed>> perPage = new ArrayList<>(pages.size());
         List<Postings.Analyzed> analyzed = new ArrayList<>();
-        for (SearchPage page : pages) {
-            // A page equal to one of the previous build's (serve, after an edit elsewhere) has the same sections.
-            List<Postings.Analyzed> sections = previous.get(Objects.requireNonNull(page, "page"));
+        for (int i = 0; i < pages.size(); i++) {
+            SearchPage page = Objects.requireNonNull(pages.get(i), "page");
+            // A page equal to one of the previous build's (serve, after an edit elsewhere) has the same sections:
+            // looked for at its place first (the same string objects compare at once), by value only when pages
+            // came or went.
+            List<Postings.Analyzed> sections = i < previous.pages().size() && previous.pages().get(i).equals(page)
+                    ? previous.sections().get(i) : null;
+            if (sections == null) {
+                if (byPage == null) {
+                    byPage = new java.util.HashMap<>();
+                    for (int k = 0; k < previous.pages().size(); k++) {
+                        byPage.put(previous.pages().get(k), previous.sections().get(k));
+                    }
+                }
+                sections = byPage.get(page);
+            }
             if (sections == null) {
                 sections = new ArrayList<>();
                 for (Section s : sectioner.split(page)) {
                     sections.add(Postings.analyze(s, t -> analysis.terms(t, disk), intern));
                 }
             }
-            next.put(page, sections);
+            perPage.add(sections);
             analyzed.addAll(sections);
         }
+        Kept next = new Kept(List.copyOf(pages), perPage);
         lastPages = next;
         List<Section> kept = analyzed.stream().map(Postings.Analyzed::section).toList();
         // Only an indexer that keeps pages between builds (serve) keeps what scoring and laying out can reuse.
         synchronized (postingsMemo) {
-            return layOut(postingsMemo.encoded(analyzed), kept, true);
+            Postings.Encoded encoded = postingsMemo.encoded(analyzed);
+            return layOut(encoded, kept, true, postingsMemo.termsChanged());
         }
     }
 
-    /** The index files: postings plus the lexicon's aliases and glossary, fragments, and the typo word lists. */
-    private SearchIndex layOut(Postings.Encoded postings, List<Section> sections, boolean keep) {
-        // Pairs are mined from the kept text (a snippet's worth per section), the same in both build paths.
-        java.util.Map<Section, List<List<String>>> previous = keep ? lastMined : java.util.Map.of();
-        java.util.Map<Section, List<List<String>>> minedNow = new java.util.IdentityHashMap<>();
-        List<List<String>> mined = new ArrayList<>();
-        // Mined on every core (in section order): done on one, its regular expressions over all the kept text were a
-        // tenth of a 1,000-page build's CPU time, with the other core idle.
-        List<List<List<String>>> pairsOf = sections.parallelStream().map(s -> {
-            List<List<String>> pairs = previous.get(s);
-            return pairs != null ? pairs : Lexicon.mine(s.title() + "\n" + s.heading() + "\n" + s.body());
-        }).toList();
-        for (int i = 0; i < sections.size(); i++) {
-            if (keep) {
-                minedNow.put(sections.get(i), pairsOf.get(i));
+    /**
+     * The index files: postings plus the lexicon's aliases and glossary, fragments, and the typo word lists.
+     *
+     * @param keep         whether to keep what the next build can reuse (an indexer that builds again: serve)
+     * @param termsChanged whether the terms may differ from the last kept build's (else the lexicon's entries and
+     *                     the word lists are the last ones, unless the mined pairs changed)
+     */
+    private SearchIndex layOut(Postings.Encoded postings, List<Section> sections, boolean keep, boolean termsChanged) {
+        // Pairs are mined from the kept text (a snippet's worth per section), the same in both build paths; a
+        // section of the previous build at the same place keeps its pairs.
+        Mined before = keep ? lastMined : new Mined(new Section[0], List.of());
+        java.util.Map<Section, List<List<String>>> byIdentity = null;
+        Section[] now = sections.toArray(new Section[0]);
+        List<List<List<String>>> pairsNow = new ArrayList<>(now.length);
+        List<Integer> misses = new ArrayList<>();
+        boolean samePairs = before.sections().length == now.length;
+        for (int i = 0; i < now.length; i++) {
+            List<List<String>> pairs = i < before.sections().length && before.sections()[i] == now[i] ? before.pairs().get(i) : null;
+            if (pairs == null) {
+                if (byIdentity == null) {
+                    byIdentity = new java.util.IdentityHashMap<>();
+                    for (int k = 0; k < before.sections().length; k++) {
+                        byIdentity.put(before.sections()[k], before.pairs().get(k));
+                    }
+                }
+                pairs = byIdentity.get(now[i]);
+                if (pairs == null) {
+                    misses.add(i);
+                } else {
+                    samePairs &= i < before.pairs().size() && pairs.equals(before.pairs().get(i));
+                }
             }
-            mined.addAll(pairsOf.get(i));
+            pairsNow.add(pairs);
+        }
+        // Mined on every core: done on one, its regular expressions over all the kept text were a tenth of a
+        // 1,000-page build's CPU time, with the other core idle.
+        List<List<List<String>>> minedMisses = misses.parallelStream().map(i -> {
+            Section s = now[i];
+            return Lexicon.mine(s.title() + "\n" + s.heading() + "\n" + s.body());
+        }).toList();
+        for (int m = 0; m < misses.size(); m++) {
+            int i = misses.get(m);
+            pairsNow.set(i, minedMisses.get(m));
+            samePairs &= i < before.pairs().size() && minedMisses.get(m).equals(before.pairs().get(i));
+        }
+        Lexical last = lastLexical;
+        Lexical lexical;
+        if (keep && !termsChanged && samePairs && last != null) {
+            lexical = last; // the same terms and pairs: the same entries and word lists
+        } else {
+            List<List<String>> mined = new ArrayList<>();
+            pairsNow.forEach(mined::addAll);
+            Postings.Encoded entries = lexicon.entries(postings.terms(), mined, analysis::surface);
+            lexical = new Lexical(entries, Lexicon.vocabulary(Lexicon.withEntries(entries, postings).terms()));
         }
         if (keep) {
-            lastMined = minedNow;
+            lastMined = new Mined(now, pairsNow);
+            lastLexical = lexical;
         }
-        Postings.Encoded extended = lexicon.extend(postings, mined, analysis::surface);
+        Postings.Encoded extended = Lexicon.withEntries(lexical.entries(), postings);
         ClientIndexWriter.Bundles bundles = ClientIndexWriter.bundles(sections, keep ? lastBundles : ClientIndexWriter.Bundles.NONE);
         if (keep) {
             lastBundles = bundles;
         }
         java.util.Map<String, byte[]> files = new java.util.TreeMap<>(ClientIndexWriter.writeEncoded(extended, sections, bundles,
                 keep ? layoutMemo : null));
-        files.putAll(Lexicon.vocabulary(extended.terms()));
+        files.putAll(lexical.vocabulary());
         return new SearchIndex(files, sections.size(), postings.terms().length);
+    }
+
+    /** What the lexicon made of a build's terms and mined pairs: its entries and the typo word lists. */
+    private record Lexical(Postings.Encoded entries, java.util.Map<String, byte[]> vocabulary) {
+    }
+
+    /** A build's pages and each one's analysed sections, in order. */
+    private record Kept(List<SearchPage> pages, List<List<Postings.Analyzed>> sections) {
+    }
+
+    /** A build's sections and the pairs mined from each, in order. */
+    private record Mined(Section[] sections, List<List<List<String>>> pairs) {
     }
 
     /**
@@ -203,7 +271,7 @@ public final class SearchIndexer {
             List<Section> sections = all.stream().map(Postings.Analyzed::section).toList();
             Postings.Encoded postings = Postings.encoded(all);
             all = null; // the term counts are no longer needed while the files are laid out
-            return layOut(postings, sections, false);
+            return layOut(postings, sections, false, true);
         }
     }
 }

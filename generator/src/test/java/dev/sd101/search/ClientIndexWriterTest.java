@@ -12,6 +12,51 @@ import org.junit.jupiter.api.Test;
 
 class ClientIndexWriterTest {
     @Test
+    void aChunksFileIsNamedByItsKeyInHexAsTheBrowserNamesIt() {
+        // The same names as engine.test.mjs expects of search-engine.js's chunkPath.
+        assertEquals("search/terms/61.json", ClientIndexWriter.chunkPath("a"));
+        assertEquals("search/terms/01ecba90.json", ClientIndexWriter.chunkPath("\u0001캐"));
+    }
+
+    @Test
+    void aListThatGrowsMovesNoChunkButItsOwnAndChunksStayNearTheirSize() {
+        Random random = new Random(25);
+        TreeSet<String> sorted = new TreeSet<>();
+        while (sorted.size() < 20_000) {
+            sorted.add(Integer.toString(random.nextInt(1_000_000), 36));
+        }
+        String[] terms = sorted.toArray(new String[0]);
+        String[] lists = new String[terms.length];
+        for (int i = 0; i < lists.length; i++) {
+            lists[i] = list(1 + random.nextInt(random.nextInt(10) == 0 ? 400 : 8));
+        }
+        List<int[]> before = ClientIndexWriter.cut(terms, lists);
+        for (int[] c : before.subList(0, before.size() - 1)) {
+            long bytes = 0;
+            for (int i = c[0]; i < c[1]; i++) {
+                bytes += terms[i].length() + lists[i].length() + 6;
+            }
+            assertTrue(bytes < ClientIndexWriter.CHUNK_BYTES * 6 / 5 + 2_000, "a chunk of " + bytes + " bytes");
+        }
+        int changes = 0;
+        for (int round = 0; round < 50; round++) {
+            int at = random.nextInt(terms.length);
+            String[] grown = lists.clone();
+            grown[at] = lists[at] + "1" + "2".repeat(random.nextInt(3)) + "A"; // one more posting or two
+            List<String> a = ends(before);
+            List<String> b = ends(ClientIndexWriter.cut(terms, grown));
+            List<String> moved = new ArrayList<>(b);
+            moved.removeAll(a);
+            changes += moved.size();
+            assertTrue(moved.size() <= 2, "chunk ends moved: " + moved);
+        }
+        assertTrue(changes < 25, "most edits move no chunk end at all: " + changes);
+    }
+
+    private static List<String> ends(List<int[]> chunks) {
+        return chunks.stream().map(c -> c[0] + "-" + c[1]).toList();
+    }
+    @Test
     void aChunkKeyIsTheShortestPrefixOfItsFirstTermAfterTheTermBefore() {
         assertEquals("b", ClientIndexWriter.separator("apple", "banana"));
         assertEquals("데이", ClientIndexWriter.separator("데모", "데이터"));
@@ -64,7 +109,7 @@ class ClientIndexWriterTest {
     private static String list(int n) {
         int[] packed = new int[n];
         for (int i = 0; i < n; i++) {
-            packed[i] = (i * 3) << 7 | (i % 60) << 1 | (i % 2);
+            packed[i] = PostingCodec.pack(i * 3, i % 400, i % 2 == 1);
         }
         return PostingCodec.encode(packed);
     }

@@ -61,6 +61,47 @@ class PostingsMemoTest {
         assertEquals(List.of("a", "aardvark", "b", "c", "cache", "queue"), Arrays.asList(same(sections, memo).terms()));
     }
 
+    @Test
+    void anEditReEncodesOnlyTheListsOfTheTermsItsSectionHeldOrHolds() {
+        Random random = new Random(101);
+        Map<String, String> intern = new HashMap<>();
+        List<Postings.Analyzed> sections = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            sections.add(section(random, i, intern));
+        }
+        PostingsMemo memo = new PostingsMemo();
+        Postings.Encoded first = same(sections, memo);
+        Postings.Analyzed old = sections.get(120);
+        Postings.Analyzed edited = analyzed("s120", "cache zebra", intern);
+        sections.set(120, edited);
+        Postings.Encoded next = same(sections, memo);
+        java.util.Set<String> touched = new java.util.HashSet<>(Arrays.asList(old.terms()));
+        touched.addAll(Arrays.asList(edited.terms()));
+        for (int i = 0, j = 0; i < next.terms().length; i++) {
+            while (j < first.terms().length && first.terms()[j].compareTo(next.terms()[i]) < 0) {
+                j++;
+            }
+            if (!touched.contains(next.terms()[i])) {
+                assertSame(first.lists()[j], next.lists()[i], "not re-encoded: " + next.terms()[i]);
+            }
+        }
+        assertEquals(first.length() - (long) old.length() + (long) edited.length(), next.length());
+    }
+
+    @Test
+    void aCodeIsTheFrequencyLevelAndTheLengthClass() {
+        assertEquals(0, Postings.tfLevel(1));
+        assertEquals(15, Postings.tfLevel(16));
+        assertEquals(15, Postings.tfLevel(17), "17 is nearer 16 than 20 by ratio");
+        assertEquals(16, Postings.tfLevel(19));
+        assertEquals(Postings.TF_LEVELS.length - 1, Postings.tfLevel(10_000));
+        assertEquals(6, Postings.lengthClass(128), "2^((6 + 8) / 2)");
+        assertEquals(7, Postings.lengthClass(181));
+        assertEquals(0, Postings.lengthClass(1));
+        assertEquals(Postings.LENGTH_CLASSES - 1, Postings.lengthClass(1e6));
+        assertEquals(2 * Postings.LENGTH_CLASSES + 6, Postings.code(3, 6));
+    }
+
     private static Postings.Encoded same(List<Postings.Analyzed> sections, PostingsMemo memo) {
         Postings.Encoded fresh = Postings.encoded(List.copyOf(sections));
         Postings.Encoded incremental = memo.encoded(List.copyOf(sections));

@@ -32,13 +32,17 @@ class SearchIndexerTest {
         SearchIndex index = new SearchIndexer().build(PAGES);
         assertTrue(index.files().keySet().stream().allMatch(p -> p.startsWith("search/")), index.files().keySet()::toString);
         assertTrue(index.files().containsKey("search/meta.json"));
-        assertTrue(index.files().containsKey("search/terms/0.json"));
+        String meta = new String(index.files().get("search/meta.json"), StandardCharsets.UTF_8);
+        java.util.regex.Matcher first = java.util.regex.Pattern.compile("\"chunks\":\\[\"([^\"]+)\"").matcher(meta);
+        assertTrue(first.find(), meta);
+        String key = java.util.regex.Pattern.compile("\\\\u([0-9a-f]{4})").matcher(first.group(1))
+                .replaceAll(m -> String.valueOf((char) Integer.parseInt(m.group(1), 16)));
+        assertTrue(index.files().containsKey(ClientIndexWriter.chunkPath(key)), "the first chunk's file, by its key " + key);
         assertTrue(index.files().containsKey("search/f/0.json")); // both sections share the first bundle
         assertFalse(index.files().containsKey("search/f/1.json"));
         assertEquals(2, index.sections());
         assertTrue(index.terms() > 10);
-        String meta = new String(index.files().get("search/meta.json"), StandardCharsets.UTF_8);
-        assertTrue(meta.startsWith("{\"v\":2,\"n\":2,\"g\":" + ClientIndexWriter.SECTIONS_PER_FILE + ",\"chunks\":[\""), meta);
+        assertTrue(meta.matches("(?s)\\{\"v\":3,\"n\":2,\"l\":\\d+,\"g\":" + ClientIndexWriter.SECTIONS_PER_FILE + ",\"chunks\":\\[\".*"), meta);
     }
 
     @Test
@@ -51,7 +55,7 @@ class SearchIndexerTest {
     @Test
     void noPagesGiveAnEmptyButValidIndex() {
         SearchIndex index = new SearchIndexer().build(List.of());
-        assertEquals("{\"v\":2,\"n\":0,\"g\":" + ClientIndexWriter.SECTIONS_PER_FILE + ",\"chunks\":[]}\n",
+        assertEquals("{\"v\":3,\"n\":0,\"l\":0,\"g\":" + ClientIndexWriter.SECTIONS_PER_FILE + ",\"chunks\":[]}\n",
                 new String(index.files().get("search/meta.json"), StandardCharsets.UTF_8));
         assertTrue(index.files().keySet().stream().noneMatch(p -> p.startsWith("search/f/")), index.files().keySet()::toString);
     }
