@@ -46,6 +46,7 @@ import java.util.function.Supplier;
  * build's results are kept; concurrent builds each read the last complete one.
  */
 final class RenderMemo {
+    private static final RenderMemo NONE = new RenderMemo();
     private volatile Snapshot last;
 
     /** One build's results: the inputs they were made from, and the outputs by page. */
@@ -70,7 +71,11 @@ final class RenderMemo {
     private record BodyEntry(BodyKey key, RenderedBody body) {
     }
 
-    private record PageEntry(Page page, RenderedBody body, String template, Map<String, Object> model, byte[] html) {
+    /**
+     * What a page's HTML was made from; the HTML itself is not kept (the sink has it: on disk for {@code serve}, or
+     * the previous build's files), so a page is reused only where the sink {@linkplain PageSink#keep keeps} it.
+     */
+    private record PageEntry(Page page, RenderedBody body, String template, Map<String, Object> model) {
     }
 
     /**
@@ -121,8 +126,8 @@ final class RenderMemo {
      * A session that renders everything and keeps nothing ({@code generate}): a streamed build must not hold its
      * pages, and no later build of a one-shot run would reuse them.
      */
-    Session none() {
-        return new Session(false, null, null, null, null, Map.of(), d -> true, Map.of(), null, null);
+    static Session none() {
+        return NONE.new Session(false, null, null, null, null, Map.of(), d -> true, Map.of(), null, null);
     }
 
     /** The reuse decisions and results of one build; thread-safe, as pages render in parallel. */
@@ -139,8 +144,8 @@ final class RenderMemo {
         private final SiteVerifier.Scan oldScan;
         private final Map<String, BodyEntry> bodies = new ConcurrentHashMap<>();
         private final Map<String, PageEntry> pages = new ConcurrentHashMap<>();
-        /** Page bytes this build reused unchanged, by path: their old scan stands. */
-        private final Map<String, byte[]> reused = new ConcurrentHashMap<>();
+        /** Pages this build kept as they were, by file: their old scan stands. */
+        private final java.util.Set<String> reused = ConcurrentHashMap.newKeySet();
         private volatile Frame frame;
 
         private Session(boolean keeps, SiteConfig config, String linkState, ThemeRenderer theme, MarkdownParser parser,
@@ -188,50 +193,56 @@ final class RenderMemo {
         }
 
         /**
-         * The previous build's HTML of a page whose model cannot differ (the same page, the very body reused, an
-         * equal {@link Frame}), without building the model; {@code null} when it must be built and compared.
+         * Whether the previous build's HTML of a page stands without building its model: the same page, the very body
+         * reused, an equal {@link Frame}. Only a check: {@link #keep} keeps it.
          */
-        byte[] unchanged(Page page, RenderedBody body) {
+        boolean unchanged(Page page, RenderedBody body) {
             PageEntry old = oldPages.get(page.file());
-            if (old == null || frame == null || oldFrame == null || old.body() != body || !old.page().equals(page)
-                    || !frame.equals(oldFrame)) {
-                return null;
-            }
-            reused.put(page.file(), old.html());
-            pages.put(page.file(), old);
-            return old.html();
+            return old != null && frame != null && oldFrame != null && old.body() == body && old.page().equals(page)
+                    && frame.equals(oldFrame);
         }
 
-        /** The page's HTML: the previous bytes when the template and its model are equal, else {@code render}'s. */
-        byte[] page(Page page, RenderedBody body, String template, Map<String, Object> model, Supplier<byte[]> render) {
-            if (!keeps) {
-                return render.get();
-            }
-            String file = page.file();
-            PageEntry old = oldPages.get(file);
-            byte[] html;
-            if (old != null && old.template().equals(template) && old.model().equals(model)) {
-                html = old.html();
-                reused.put(file, html);
-            } else {
-                html = render.get();
-            }
-            pages.put(file, new PageEntry(page, body, template, model, html));
-            return html;
-        }
-
-        /** Whether the previous build's scan of this page stands: its very bytes were reused ({@link #scanReused}). */
-        boolean scanStands(String file, byte[] bytes) {
-            return oldScan != null && reused.get(file) == bytes;
+        /** Whether the previous build rendered the page's file from an equal template and model. */
+        boolean sameModel(Page page, String template, Map<String, Object> model) {
+            PageEntry old = keeps ? oldPages.get(page.file()) : null;
+            return old != null && old.template().equals(template) && old.model().equals(model);
         }
 
         /**
-         * Adds the previous scans of the pages whose bytes were reused; call once every page's body has excused its
-         * links, as a reused summary stands only if the same links are excused.
+         * Keeps the page's file as the previous build left it, if the sink still has it; the model is {@code null}
+         * when it was not built ({@link #unchanged}).
+         *
+         * @return whether it was kept (else it must be rendered)
          */
-        void scanReused(SiteVerifier.Scan scan) {
+        boolean keep(Page page, RenderedBody body, String template, Map<String, Object> model, PageSink sink) {
+            PageEntry old = oldPages.get(page.file());
+            if (!keeps || old == null || !sink.keep(page.file())) {
+                return false;
+            }
+            reused.add(page.file());
+            pages.put(page.file(), model == null ? old : new PageEntry(page, body, template, model));
+            return true;
+        }
+
+        /** Records what the page's file was rendered from, for the next build. */
+        void rendered(Page page, RenderedBody body, String template, Map<String, Object> model) {
+            if (keeps) {
+                pages.put(page.file(), new PageEntry(page, body, template, model));
+            }
+        }
+
+        /** Whether the previous build's scan of this page stands: its file was kept ({@link #scanReused}). */
+        boolean scanStands(String file) {
+            return oldScan != null && reused.contains(file);
+        }
+
+        /**
+         * Adds the previous scans of the pages kept; call once every page's body has excused its links, as a reused
+         * summary stands only if the same links are excused (else the kept file is read from the sink and scanned).
+         */
+        void scanReused(SiteVerifier.Scan scan, PageSink sink) {
             if (oldScan != null) {
-                reused.forEach((path, bytes) -> scan.addUnchanged(path, bytes, oldScan));
+                reused.forEach(path -> scan.addUnchanged(path, () -> sink.read(path), oldScan));
             }
         }
 
