@@ -91,7 +91,7 @@ final class RenderPass {
         String license = SiteExtras.licenseHtml(site, i -> early.computeIfAbsent(i, k -> body(bodies, site.pages().get(k))));
         PageViews views = new PageViews(config, site, license, version);
         CatalogViews lists = new CatalogViews(config, site);
-        reuse.frame(site, license, editions == null);
+        reuse.frame(site, license, editions == null, views.fullNav());
         Map<Document, AtomicInteger> pagesLeft = releaseTrees ? pagesLeft(site) : new IdentityHashMap<>();
         Set<String> vendorUsed = ConcurrentHashMap.newKeySet();
         Set<String> unresolved = ConcurrentHashMap.newKeySet();
