@@ -175,8 +175,8 @@ public final class Sd101 {
     /**
      * Builds the site, serves it on {@code http://127.0.0.1:<port>/} and rebuilds it on every change of its
      * sources or theme folder (open pages reload themselves, a build error shows on them with its
-     * {@code file:line}, and a failing first build still starts it); the site is also written to the output folder
-     * after each good build. On its own engine.
+     * {@code file:line}, and a failing first build still starts it). Each build writes what changed into the output
+     * folder ({@link #rebuild}), which the server answers from. On its own engine.
      *
      * @param port the port on 127.0.0.1; 0 picks a free one ({@link Preview#port()})
      * @param log  where the server reports its builds

@@ -23,7 +23,8 @@ import java.util.Set;
  * and 90th percentile of the rest, the median of each stage, the heading rename, and the memory: the heap's peak
  * (garbage included, as the pools saw it), the most it held live after a build (a full collection after each, outside
  * the timings) and the process's peak resident size. Between the first build and
- * the first edit it runs {@link Sd101#warmUp}, as {@code serve} does in the background while the user opens a page.
+ * the first edit it runs {@link Sd101#warmUp} (up to 3,000 files), as {@code serve} does in the background while the
+ * user opens a page.
  *
  * <p>The content is one Markdown file (README-ko: edits in paragraphs below the first {@code ###}, the last
  * {@code ###} renamed) or a folder of them (edits each in another file, spread over the folder; the last file's
@@ -32,6 +33,9 @@ import java.util.Set;
  * <pre>{@code java -Xmx512m -cp … dev.sd101.bench.ServeProbe <source.md|folder> <lang> <image base url> <edits> [split level]}</pre>
  */
 public final class ServeProbe {
+    /** Sites of more files than this are not warmed up (as {@code serve}'s DevServer decides). */
+    private static final int WARM_UP_MAX_FILES = 3_000;
+
     private ServeProbe() {
     }
 
@@ -69,9 +73,13 @@ public final class ServeProbe {
         }
         Sd101 engine = new Sd101();
 
-        long first = build(engine, config, null).nanos();
-        // As serve does on a spare core after its first build, done here before the user's first edit.
-        engine.warmUp(config, () -> false);
+        Timed firstBuild = build(engine, config, null);
+        long first = firstBuild.nanos();
+        // As serve does on a spare core after its first build, done here before the user's first edit; as there, not
+        // for a large site, whose first build warms the JIT by itself (and whose throwaway builds hold it in memory).
+        if (firstBuild.result().files() <= WARM_UP_MAX_FILES) {
+            engine.warmUp(config, () -> false);
+        }
         List<Long> rebuilds = new ArrayList<>();
         List<Map<String, Long>> stages = new ArrayList<>();
         for (int i = 0; i < edits; i++) {
