@@ -94,7 +94,7 @@ public record SiteConfig(
         public Edition {
             String tag = blankToNull(language);
             if (tag == null || !tag.matches(LANGUAGE_TAG)) {
-                throw new IllegalArgumentException("editions: language must be a BCP 47 tag such as ko or en-US, not '" + language + "'");
+                throw new InvalidSetting("editions", "editions: language must be a BCP 47 tag such as ko or en-US, not '" + language + "'");
             }
             language = tag;
             Objects.requireNonNull(source, "editions." + language + ".source");
@@ -102,7 +102,7 @@ public record SiteConfig(
             title = blankToNull(title);
             prefix = prefix == null ? null : checkRelative("editions." + language + ".prefix", prefix, true);
             if (prefix != null && prefix.chars().filter(c -> c == '/').count() > 1) {
-                throw new IllegalArgumentException("editions." + language + ".prefix must be one folder, such as en/, not '" + prefix + "'");
+                throw new InvalidSetting("editions." + language + ".prefix", "editions." + language + ".prefix must be one folder, such as en/, not '" + prefix + "'");
             }
         }
     }
@@ -133,7 +133,7 @@ public record SiteConfig(
             path = checkPattern("collections." + name + ".path", path == null ? name + "/{slug}/" : path);
             sort = sort == null ? Sort.DATE : sort;
             if (feedEntries < 0) {
-                throw new IllegalArgumentException("collections." + name + ".feed must be 0 or more, not " + feedEntries);
+                throw new InvalidSetting("collections." + name + ".feed", "collections." + name + ".feed must be 0 or more, not " + feedEntries);
             }
         }
     }
@@ -170,7 +170,7 @@ public record SiteConfig(
         public Home {
             taxonomy = checkName(taxonomy);
             if (newest < 0) {
-                throw new IllegalArgumentException("home.newest must be 0 or more, not " + newest);
+                throw new InvalidSetting("home.newest", "home.newest must be 0 or more, not " + newest);
             }
         }
     }
@@ -194,13 +194,13 @@ public record SiteConfig(
         editBranch = blankToNull(editBranch) == null ? "main" : editBranch.trim();
         imageBaseUrl = withSlash(blankToNull(imageBaseUrl));
         if (splitLevel < -1 || splitLevel > 6) {
-            throw new IllegalArgumentException("splitLevel must be -1 (never), 0 (auto) or 1..6, not " + splitLevel);
+            throw new InvalidSetting("splitLevel", "splitLevel must be -1 (never), 0 (auto) or 1..6, not " + splitLevel);
         }
         if (!language.matches(LANGUAGE_TAG)) {
-            throw new IllegalArgumentException("language must be a BCP 47 tag such as ko or en-US, not '" + language + "'");
+            throw new InvalidSetting("language", "language must be a BCP 47 tag such as ko or en-US, not '" + language + "'");
         }
         if (themeDirectory != null && !Files.isDirectory(themeDirectory)) {
-            throw new IllegalArgumentException("themeDirectory must be an existing folder, not '" + themeDirectory + "'");
+            throw new InvalidSetting("themeDirectory", "themeDirectory must be an existing folder, not '" + themeDirectory + "'");
         }
         checkUrl("siteUrl", siteUrl);
         checkUrl("repositoryUrl", repositoryUrl);
@@ -212,7 +212,7 @@ public record SiteConfig(
             cacheDirectory = cacheDirectory.toAbsolutePath().normalize();
             if (cacheDirectory.startsWith(outputDirectory)) {
                 // The output folder is replaced as a whole: a cache in it would be published, then lost.
-                throw new IllegalArgumentException("cacheDirectory must be outside the output folder, not '" + cacheDirectory + "'");
+                throw new InvalidSetting("cacheDirectory", "cacheDirectory must be outside the output folder, not '" + cacheDirectory + "'");
             }
         }
         collections = List.copyOf(collections == null ? List.of() : collections);
@@ -220,16 +220,16 @@ public record SiteConfig(
         Set<String> names = new HashSet<>();
         for (Collection c : collections) {
             if (!names.add(c.name())) {
-                throw new IllegalArgumentException("collection '" + c.name() + "' is defined twice");
+                throw new InvalidSetting("collections", "collection '" + c.name() + "' is defined twice");
             }
         }
         for (Taxonomy t : taxonomies) {
             if (!names.add(t.name())) {
-                throw new IllegalArgumentException("taxonomy '" + t.name() + "' has the name of another collection or taxonomy");
+                throw new InvalidSetting("taxonomies", "taxonomy '" + t.name() + "' has the name of another collection or taxonomy");
             }
         }
         if (home != null && taxonomies.stream().noneMatch(t -> t.name().equals(home.taxonomy()))) {
-            throw new IllegalArgumentException("home.taxonomy '" + home.taxonomy() + "' is not a configured taxonomy");
+            throw new InvalidSetting("home.taxonomy", "home.taxonomy '" + home.taxonomy() + "' is not a configured taxonomy");
         }
         Map<String, String> folders = new TreeMap<>();
         (languages == null ? Map.<String, String>of() : languages)
@@ -242,7 +242,7 @@ public record SiteConfig(
      * The editions with their prefixes decided: an edition without one is at the root if it is the first, else under
      * {@code <language>/}; exactly one edition is at the root, and no two share a language or a prefix.
      *
-     * @throws IllegalArgumentException when they clash
+     * @throws InvalidSetting when they clash
      */
     public static List<Edition> placeEditions(List<Edition> editions) {
         List<Edition> out = new ArrayList<>();
@@ -252,18 +252,18 @@ public record SiteConfig(
             Edition e = editions.get(i);
             String prefix = e.prefix() != null ? e.prefix() : i == 0 ? "" : e.language().toLowerCase(Locale.ROOT) + "/";
             if (!prefixes.add(prefix)) {
-                throw new IllegalArgumentException("editions: two editions are published under '/" + prefix + "'; give each its own prefix");
+                throw new InvalidSetting("editions", "editions: two editions are published under '/" + prefix + "'; give each its own prefix");
             }
             if (!tags.add(e.language().toLowerCase(Locale.ROOT))) {
-                throw new IllegalArgumentException("editions: language " + e.language() + " has two editions");
+                throw new InvalidSetting("editions", "editions: language " + e.language() + " has two editions");
             }
             if (!prefix.isEmpty() && SitePlanner.reserved(prefix.substring(0, prefix.length() - 1))) {
-                throw new IllegalArgumentException("editions." + e.language() + ".prefix '" + prefix + "' is a folder the engine writes itself");
+                throw new InvalidSetting("editions." + e.language() + ".prefix", "editions." + e.language() + ".prefix '" + prefix + "' is a folder the engine writes itself");
             }
             out.add(new Edition(e.language(), e.source(), e.title(), prefix));
         }
         if (!out.isEmpty() && !prefixes.contains("")) {
-            throw new IllegalArgumentException("editions: one edition must be at the site root (prefix \"\")");
+            throw new InvalidSetting("editions", "editions: one edition must be at the site root (prefix \"\")");
         }
         return List.copyOf(out);
     }
@@ -286,13 +286,13 @@ public record SiteConfig(
     /**
      * A {@code languages} entry's tag, checked: the folder must be a relative path and the tag BCP 47.
      *
-     * @throws IllegalArgumentException when either is not
+     * @throws InvalidSetting when either is not
      */
     public static String languageOf(String folder, String lang) {
         String key = checkRelative("languages." + folder, folder, true);
         String tag = blankToNull(lang);
         if (key.isEmpty() || tag == null || !tag.matches(LANGUAGE_TAG)) {
-            throw new IllegalArgumentException("languages." + folder + " must be a BCP 47 tag such as ko or en-US, not '" + lang + "'");
+            throw new InvalidSetting("languages." + folder, "languages." + folder + " must be a BCP 47 tag such as ko or en-US, not '" + lang + "'");
         }
         return tag;
     }
@@ -316,7 +316,7 @@ public record SiteConfig(
 
     private static String checkName(String name) {
         if (name == null || !name.matches("[A-Za-z0-9_-]+")) {
-            throw new IllegalArgumentException("a collection or taxonomy name must be letters, digits, '-' or '_', not '" + name + "'");
+            throw new InvalidSetting("collections", "a collection or taxonomy name must be letters, digits, '-' or '_', not '" + name + "'");
         }
         return name;
     }
@@ -324,7 +324,7 @@ public record SiteConfig(
     private static String checkRelative(String key, String path, boolean folderPath) {
         String p = path.strip().replace('\\', '/');
         if (p.startsWith("/") || p.contains("..") || p.contains("://") || p.contains("{") && !p.contains("{slug}")) {
-            throw new IllegalArgumentException(key + " must be a relative path inside the site, not '" + path + "'");
+            throw new InvalidSetting(key, key + " must be a relative path inside the site, not '" + path + "'");
         }
         if (folderPath && !p.isEmpty() && !p.endsWith("/")) {
             p = p + "/";
@@ -335,7 +335,7 @@ public record SiteConfig(
     private static String checkPattern(String key, String pattern) {
         String p = checkRelative(key, pattern, true);
         if (!p.contains("{slug}")) {
-            throw new IllegalArgumentException(key + " must contain {slug}, e.g. guides/{slug}/, not '" + pattern + "'");
+            throw new InvalidSetting(key, key + " must contain {slug}, e.g. guides/{slug}/, not '" + pattern + "'");
         }
         return p;
     }
@@ -388,7 +388,7 @@ public record SiteConfig(
 
     private static void checkUrl(String key, String url) {
         if (url != null && !url.toLowerCase(Locale.ROOT).matches("https?://[^\\s/]+(/.*)?")) {
-            throw new IllegalArgumentException(key + " must be an absolute http(s) URL, not '" + url + "'");
+            throw new InvalidSetting(key, key + " must be an absolute http(s) URL, not '" + url + "'");
         }
     }
 
@@ -477,20 +477,10 @@ public record SiteConfig(
          * The config: the values given, then the config file's, then defaults.
          *
          * @throws BuildException naming file:line when the config file is invalid
-         * @throws IllegalArgumentException when a value is invalid
+         * @throws InvalidSetting when a value is invalid
          */
         public SiteConfig build() {
             return ConfigLoader.load(settings());
         }
-    }
-
-    /**
-     * The key an invalid value's message names ({@link SiteConfig}'s messages start with it, e.g. {@code splitLevel
-     * must be …}), so that the CLI and the Mojos can name the option or parameter the user typed.
-     */
-    public static String keyOf(IllegalArgumentException e) {
-        String message = String.valueOf(e.getMessage());
-        int space = message.indexOf(' ');
-        return space < 0 ? message : message.substring(0, space);
     }
 }

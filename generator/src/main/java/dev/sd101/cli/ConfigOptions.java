@@ -1,5 +1,6 @@
 package dev.sd101.cli;
 
+import dev.sd101.InvalidSetting;
 import dev.sd101.SiteConfig;
 import dev.sd101.cli.Args.Option;
 
@@ -85,10 +86,11 @@ final class ConfigOptions {
                 b.editions(editions(a.value("--editions")));
             }
             return b.build();
-        } catch (IllegalArgumentException e) {
-            String key = SiteConfig.keyOf(e);
-            String option = KEYS.get(key);
-            throw option == null ? e : new IllegalArgumentException(option + " (" + key + ")" + e.getMessage().substring(key.length()), e);
+        } catch (InvalidSetting e) {
+            String option = KEYS.get(e.key());
+            String message = e.getMessage();
+            throw option == null || !message.startsWith(e.key()) ? e
+                    : new InvalidSetting(e.key(), option + " (" + e.key() + ")" + message.substring(e.key().length()));
         }
     }
 

@@ -19,8 +19,7 @@ public final class ConfigLoader {
 
     /**
      * @throws dev.sd101.BuildException naming file:line when the config file is invalid
-     * @throws IllegalArgumentException when a value given is invalid; its message starts with the value's key
-     *                                  ({@link SiteConfig#keyOf})
+     * @throws dev.sd101.InvalidSetting when a value given is invalid, naming its key
      */
     public static SiteConfig load(Settings given) {
         Path source = Objects.requireNonNull(given.source(), "source");

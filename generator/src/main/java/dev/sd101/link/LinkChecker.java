@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Stage 4 (check): every link of every document, resolved as GitHub resolves it, and a
@@ -128,10 +129,42 @@ public final class LinkChecker {
         if (near.isEmpty()) {
             return problem(path, link, severity, message + shown, null);
         }
-        List<String> targets = near.stream()
-                .map(c -> as.substring(0, slash + 1) + UrlPaths.encodePath(c.name()) + as.substring(cut)).toList();
+        String folder = m.path().substring(0, m.path().lastIndexOf('/') + 1);
+        List<String> targets = new ArrayList<>();
+        for (Suggester.Candidate c : near) {
+            String target = landing(as.substring(0, slash + 1) + UrlPaths.encodePath(c.name()) + as.substring(cut),
+                    resolver.document(folder + c.name()));
+            if (target != null) {
+                targets.add(target);
+            }
+        }
+        if (targets.isEmpty()) {
+            return problem(path, link, severity, message + shown, null);
+        }
         return problem(path, link, severity, message + shown + "; did you mean " + String.join(" or ", targets) + "?",
                 targets.size() == 1 ? targets.get(0) : null);
+    }
+
+    /**
+     * A suggested {@code target} as it lands: itself when it has no fragment, leads to no document of the site
+     * (a fragment on an image or a file is not checked) or the document has the fragment; else the same file with
+     * the document's one likely id for it; else {@code null}, as a suggestion must be a target that exists.
+     */
+    private static String landing(String target, Document doc) {
+        int hash = target.indexOf('#');
+        if (hash < 0 || doc == null) {
+            return target;
+        }
+        Optional<String> decoded = UrlPaths.percentDecode(target.substring(hash + 1));
+        if (decoded.isEmpty()) {
+            return null;
+        }
+        String fragment = decoded.get().startsWith(USER_CONTENT) ? decoded.get().substring(USER_CONTENT.length()) : decoded.get();
+        if (fragment.isEmpty() || doc.hasId(fragment)) {
+            return target;
+        }
+        List<Suggester.Candidate> ids = Suggester.nearestId(doc, fragment);
+        return ids.size() == 1 ? replaceFragment(target, ids.get(0).name()) : null;
     }
 
     /** Where the path part of a target as written ends (at its query or fragment). */

@@ -62,6 +62,11 @@ public final class LinkResolver {
         }
     }
 
+    /** The published document at {@code path} relative to the root, or {@code null}. */
+    Document document(String path) {
+        return documents.get(path);
+    }
+
     /** The content root links must stay inside. */
     ContentRoot root() {
         return root;

@@ -1,6 +1,7 @@
 package dev.sd101.engine;
 
 import dev.sd101.BuildException;
+import dev.sd101.InvalidSetting;
 import dev.sd101.SiteConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -77,8 +78,7 @@ class ConfigLoaderTest {
         assertTrue(e.getMessage().endsWith("sd101.yml:2: splitLevel: expected a whole number, found text"), e.getMessage());
 
         Files.writeString(dir.resolve("sd101.yml"), "title: File\n");
-        IllegalArgumentException bad = assertThrows(IllegalArgumentException.class,
-                () -> SiteConfig.builder(source).splitLevel(9).build());
-        assertEquals("splitLevel", SiteConfig.keyOf(bad));
+        InvalidSetting bad = assertThrows(InvalidSetting.class, () -> SiteConfig.builder(source).splitLevel(9).build());
+        assertEquals("splitLevel", bad.key());
     }
 }

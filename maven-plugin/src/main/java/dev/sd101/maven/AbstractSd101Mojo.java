@@ -1,6 +1,7 @@
 package dev.sd101.maven;
 
 import dev.sd101.BuildException;
+import dev.sd101.InvalidSetting;
 import dev.sd101.OutOfMemory;
 import dev.sd101.Problem;
 import dev.sd101.Severity;
@@ -174,9 +175,9 @@ abstract class AbstractSd101Mojo extends AbstractMojo {
             return b.build();
         } catch (BuildException e) {
             throw failure(e);
-        } catch (IllegalArgumentException e) {
-            // SiteConfig's messages start with the key, which is also the parameter's name.
-            throw badParameter(SiteConfig.keyOf(e), e.getMessage(), e);
+        } catch (InvalidSetting e) {
+            // A setting's key is also its parameter's name; a nested one (editions.en.prefix) is in its top-level parameter.
+            throw badParameter(e.key().split("\\.", 2)[0], e.getMessage(), e);
         }
     }
 

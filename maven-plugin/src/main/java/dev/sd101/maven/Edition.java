@@ -1,5 +1,6 @@
 package dev.sd101.maven;
 
+import dev.sd101.InvalidSetting;
 import dev.sd101.SiteConfig;
 
 import java.io.File;
@@ -17,7 +18,7 @@ public class Edition {
 
     SiteConfig.Edition toConfig() {
         if (source == null) {
-            throw new IllegalArgumentException("editions: edition " + language + " has no <source>");
+            throw new InvalidSetting("editions", "editions: edition " + language + " has no <source>");
         }
         return new SiteConfig.Edition(language, source.toPath(), title, prefix);
     }

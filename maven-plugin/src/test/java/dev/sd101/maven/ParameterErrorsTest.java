@@ -8,6 +8,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.File;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -50,6 +51,23 @@ class ParameterErrorsTest {
         m.themeDirectory = new File(tmp.toFile(), "missing-theme");
         MojoFailureException e = assertThrows(MojoFailureException.class, m::config);
         assertTrue(e.getMessage().contains("themeDirectory") && e.getMessage().contains("missing-theme"), e.getMessage());
+    }
+
+    @Test
+    void anEditionsValueNamesTheEditionsParameter(@TempDir Path tmp) {
+        GenerateMojo m = mojo(tmp);
+        Edition en = new Edition();
+        en.language = "en";
+        en.source = tmp.resolve("README.md").toFile();
+        en.prefix = "docs/en/";
+        m.editions = List.of(en);
+        MojoFailureException e = assertThrows(MojoFailureException.class, m::config);
+        assertTrue(e.getMessage().startsWith("sd101 configuration: parameter editions (property sd101.editions): editions.en.prefix must be one folder"),
+                e.getMessage());
+
+        en.source = null;
+        e = assertThrows(MojoFailureException.class, m::config);
+        assertTrue(e.getMessage().contains("parameter editions") && e.getMessage().contains("has no <source>"), e.getMessage());
     }
 
     @Test
