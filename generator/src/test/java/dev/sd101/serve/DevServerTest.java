@@ -71,9 +71,9 @@ class DevServerTest {
             Files.writeString(readme, DOC.replace("Alpha text.", "Gamma text."));
             assertEquals("reload", nextEvent(events));
             assertTrue(get(base).body().contains("Gamma text."));
-            // Pages reload as soon as the new site is in memory; the line with the timing follows the write.
+            // Pages reload once the changed files are in the folder; the line with the timing follows.
             waitFor(() -> log.toString().matches("(?s).*README.md changed: rebuilt \\d+ pages in \\d+ ms.*"));
-            // Written over the previous site file by file: the folder holds what a whole write would.
+            // Only the changed files were written: the folder holds what a whole build writes.
             assertTrue(Files.readString(dir.resolve("site/index.html")).contains("Gamma text."));
             dev.sd101.SiteFiles.assertSameFiles(new dev.sd101.Sd101().build(config).files(),
                     dev.sd101.SiteFiles.read(dir.resolve("site")));
