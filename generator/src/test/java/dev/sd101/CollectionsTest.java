@@ -128,8 +128,12 @@ class CollectionsTest {
     void titlesComeFromFrontMatterAndTheImageIsTheOpenGraphImage() throws IOException {
         String delta = read("guides/delta/index.html");
         assertTrue(delta.contains("<title>Delta · Fixture Guides</title>"));
-        assertTrue(delta.contains("<h1>Delta</h1>"));
+        // Its text has an h1 of its own: the page keeps that one (as MkDocs Material and Docusaurus do), not two.
+        assertEquals(1, delta.split("<h1", -1).length - 1, delta);
+        assertTrue(delta.contains("<h1 id=\"not-the-title\">Not the title</h1>"), delta);
         String alpha = read("guides/alpha/index.html");
+        assertTrue(alpha.contains("<h1 class=\"page-title\">Alpha</h1>"), "the theme prints the front matter title the text lacks");
+        assertEquals(1, alpha.split("<h1", -1).length - 1, alpha);
         assertTrue(alpha.contains("<meta property=\"og:image\" content=\"https://cdn.example.com/alpha.png\">"));
         assertTrue(alpha.contains("<meta name=\"description\" content=\"The first guide.\">"));
         assertTrue(alpha.contains("src=\"https://cdn.example.com/alpha.png\""), "remote images stay remote");

@@ -6,6 +6,7 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -21,6 +22,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * the file system each time was seconds of system calls at 10,000 pages. Thread-safe.
  */
 public final class ContentRoot {
+    /**
+     * The names of a folder's index document, in the order a link to the folder looks for one: GitHub shows a
+     * folder's README; {@code index.md} and Hugo's section page {@code _index.md} are what other generators use.
+     */
+    public static final List<String> INDEX_NAMES = List.of("README.md", "readme.md", "index.md", "_index.md");
     private final Path root;
     private final Path realRoot;
     /** Normalised absolute path inside the root → what {@link #resolve} said about it. */

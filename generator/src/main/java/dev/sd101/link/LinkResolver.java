@@ -112,9 +112,8 @@ public final class LinkResolver {
         String rel = in.relativePath();
         Document doc = documents.get(rel);
         if (doc == null && in.exists() && Files.isDirectory(in.file())) {
-            doc = documents.get(rel.isEmpty() ? "README.md" : rel + "/README.md");
-            if (doc == null) {
-                doc = documents.get(rel.isEmpty() ? "index.md" : rel + "/index.md");
+            for (int i = 0; doc == null && i < ContentRoot.INDEX_NAMES.size(); i++) {
+                doc = documents.get((rel.isEmpty() ? "" : rel + "/") + ContentRoot.INDEX_NAMES.get(i));
             }
         }
         if (doc != null) {

@@ -71,7 +71,7 @@ public final class CatalogViews {
                     terms.add(new ListViews.TermLinks(t.config().name(), t.config().title(), links));
                 }
             }
-            return new ListViews.ListView(date(it), terms, List.of(), List.of(), "", page.titleId() == null, params);
+            return new ListViews.ListView(date(it), terms, List.of(), List.of(), "", PageViews.lacksTitle(page), params);
         }
         var term = catalog.term(page.path());
         if (term.isPresent()) {
@@ -125,18 +125,18 @@ public final class CatalogViews {
     }
 
     /**
-     * The search index's view of a page: an item's title heading is added where its text lacks one (so the
+     * The search index's view of a page: its title heading is added where its text lacks one (so the
      * intro is indexed under the page, not under its first sub-heading), and its terms are its keywords.
      */
     public static SearchPage searchPage(SiteModel site, Page page, List<String> breadcrumb, String html) {
         Catalog catalog = site.catalog();
         var item = catalog.item(page.path());
+        String main = PageViews.lacksTitle(page) ? "<h1>" + Entities.escape(page.title()) + "</h1>\n" + html : html;
         if (item.isEmpty()) {
-            return new SearchPage(UrlPaths.safeRelative(page.path()), page.title(), breadcrumb, html);
+            return new SearchPage(UrlPaths.safeRelative(page.path()), page.title(), breadcrumb, main);
         }
         List<String> keywords = new ArrayList<>();
         item.get().terms().values().forEach(paths -> paths.forEach(p -> keywords.add(catalog.term(p).orElseThrow().title())));
-        String main = page.titleId() == null ? "<h1>" + Entities.escape(page.title()) + "</h1>\n" + html : html;
         return new SearchPage(UrlPaths.safeRelative(page.path()), page.title(), breadcrumb, main, keywords);
     }
 

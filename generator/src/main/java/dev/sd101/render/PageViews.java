@@ -145,7 +145,12 @@ public final class PageViews {
         String anchorMap = page.path().isEmpty() && page.document() != null ? anchorMapJson(page.document().source().path()) : "";
         return new Views.PageView(page.kind().id(), page.title(), page.path(), page.root(), shiftHeadings(body.html(), shift), toc, crumbs,
                 prev, next, children, body.description(), image, canonical, edit, anchorMap, site.language(page, config.language()),
-                body.scripts());
+                body.scripts(), lacksTitle(page));
+    }
+
+    /** Whether a page of a document has no {@code h1} of its own: no title heading, and no level-1 heading. */
+    static boolean lacksTitle(Page page) {
+        return page.document() != null && page.titleId() == null && page.headings().stream().noneMatch(h -> h.level() == 1);
     }
 
     /**

@@ -92,7 +92,7 @@ public final class SiteExtras {
         // URL in it is root-absolute; without one, 404.peb finds the root at run time and sets a <base>.
         String root = config.siteUrl() == null ? "" : URI.create(config.siteUrl()).getRawPath();
         Views.PageView page = new Views.PageView("404", "404", "404.html", root, "", List.of(), List.of(), null, null,
-                List.of(), "", "", "", "", anchors.toString(), config.language(), Views.Scripts.NONE);
+                List.of(), "", "", "", "", anchors.toString(), config.language(), Views.Scripts.NONE, false);
         Map<String, Object> model = new HashMap<>();
         model.put("site", views.site());
         model.put("page", page);

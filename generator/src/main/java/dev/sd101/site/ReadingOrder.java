@@ -1,5 +1,6 @@
 package dev.sd101.site;
 
+import dev.sd101.content.ContentRoot;
 import dev.sd101.markdown.Document;
 import dev.sd101.markdown.Link;
 import dev.sd101.markdown.LinkKind;
@@ -85,7 +86,7 @@ final class ReadingOrder {
             return resolved;
         }
         String folder = resolved.isEmpty() || resolved.endsWith("/") ? resolved : resolved + "/";
-        for (String name : List.of("README.md", "readme.md", "index.md")) {
+        for (String name : ContentRoot.INDEX_NAMES) {
             if (byPath.containsKey(folder + name)) {
                 return folder + name;
             }

@@ -2,6 +2,7 @@ package dev.sd101.site;
 
 import dev.sd101.BuildException;
 import dev.sd101.SiteConfig;
+import dev.sd101.content.ContentRoot;
 import dev.sd101.markdown.Document;
 import dev.sd101.markdown.Heading;
 import dev.sd101.markdown.TocEntry;
@@ -221,7 +222,6 @@ public final class SitePlanner {
         return candidate;
     }
 
-    /** {@code docs/README.md} → {@code docs/}; {@code docs/a.md} → {@code docs/a/}; {@code README.md} → {@code ""}. */
     /**
      * A document's path below the source folder: pages are published by their place in the source folder, while a
      * source path is relative to the content root, which by default is the repository holding that folder.
@@ -232,13 +232,17 @@ public final class SitePlanner {
         return sourcePath.startsWith(prefix) ? sourcePath.substring(prefix.length()) : sourcePath;
     }
 
+    /** {@link ContentRoot#INDEX_NAMES} without {@code .md}, lower-cased. */
+    private static final Set<String> INDEX_STEMS = Set.of("readme", "index", "_index");
+
+    /** {@code docs/README.md} → {@code docs/}; {@code docs/a.md} → {@code docs/a/}; {@code README.md} → {@code ""}. */
     static String basePath(String sourcePath) {
         int slash = sourcePath.lastIndexOf('/');
         String dir = slash < 0 ? "" : sourcePath.substring(0, slash + 1);
         String name = sourcePath.substring(slash + 1);
         String stem = name.substring(0, name.length() - 3);
         String lower = stem.toLowerCase(Locale.ROOT);
-        if (lower.equals("readme") || lower.equals("index")) {
+        if (INDEX_STEMS.contains(lower)) {
             return dir;
         }
         String seg = dir.isEmpty() && RESERVED.contains(stem) ? stem + "-page" : stem;

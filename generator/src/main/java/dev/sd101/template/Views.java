@@ -117,10 +117,12 @@ public final class Views {
      * @param anchorMap    JSON object: every original heading id → its page path (home and 404 only; else {@code ""})
      * @param lang         the page's language ({@code <html lang>}): its own, else the site's
      * @param scripts      the optional scripts its body needs
+     * @param showTitle    whether the template prints the title as the page's {@code h1}: its text has none (a page
+     *                     titled by front matter or its file name)
      */
     public record PageView(String kind, String title, String path, String root, String content, List<TocItem> toc,
                            List<LinkView> breadcrumbs, LinkView prev, LinkView next, List<LinkView> children,
                            String description, String image, String canonicalUrl, String editUrl, String anchorMap,
-                           String lang, Scripts scripts) {
+                           String lang, Scripts scripts, boolean showTitle) {
     }
 }

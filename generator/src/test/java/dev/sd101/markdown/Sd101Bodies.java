@@ -19,7 +19,7 @@ import java.util.function.UnaryOperator;
 /**
  * Page bodies as {@code generate} writes them: each Markdown text is a file of one folder, the folder is built by the
  * real engine in memory (pages never split, and GitHub's behaviour where sd101 differs on purpose: empty alt text kept, heading levels kept), and each page's
- * {@code <article>} is cut out. A build that aborts is retried file by file, so that one aborting example is marked
+ * {@code <article>} is cut out (without the title the theme prints for a text that has no heading). A build that aborts is retried file by file, so that one aborting example is marked
  * {@link #ABORTED} and does not hide the others.
  */
 final class Sd101Bodies {
@@ -80,6 +80,10 @@ final class Sd101Bodies {
             org.jsoup.nodes.Document dom = Jsoup.parse(new String(page, StandardCharsets.UTF_8));
             dom.outputSettings().prettyPrint(false);
             Element article = dom.selectFirst("article.content");
+            if (article != null) {
+                // The theme's own title for a text without a heading of its own: not part of the Markdown's rendering.
+                article.select("> h1.page-title").remove();
+            }
             out.put(name, article == null ? ABORTED + "no <article>" : article.html());
         }
         return out;

@@ -2,6 +2,7 @@ package dev.sd101.site;
 
 import dev.sd101.BuildException;
 import dev.sd101.SiteConfig;
+import dev.sd101.content.FrontMatter;
 import dev.sd101.content.Source;
 import dev.sd101.markdown.Document;
 import dev.sd101.markdown.MarkdownParser;
@@ -21,7 +22,7 @@ class SitePlannerTest {
     private static final Path ROOT = Path.of("/content").toAbsolutePath();
 
     static Document doc(String path, String text) {
-        return PARSER.parse(new Source(ROOT.resolve(path), path, path, text));
+        return PARSER.parse(new Source(ROOT.resolve(path), path, path, text, FrontMatter.parse(text, path)));
     }
 
     static SitePlanner planner(int splitLevel) {
@@ -84,6 +85,7 @@ class SitePlannerTest {
         assertEquals("", SitePlanner.basePath("README.md"));
         assertEquals("docs/", SitePlanner.basePath("docs/README.md"));
         assertEquals("docs/", SitePlanner.basePath("docs/index.md"));
+        assertEquals("docs/", SitePlanner.basePath("docs/_index.md"), "Hugo's section page");
         assertEquals("docs/setup/", SitePlanner.basePath("docs/setup.md"));
         assertEquals("README-ko/", SitePlanner.basePath("README-ko.md"));
         assertEquals("assets-page/", SitePlanner.basePath("assets.md"), "a name the engine writes itself is not taken");
@@ -92,6 +94,19 @@ class SitePlannerTest {
         assertEquals(List.of("", "docs/", "docs/setup/", "other/x/"), site.pages().stream().map(Page::path).toList());
         assertEquals("docs/", site.page("docs/setup/").orElseThrow().parent());
         assertEquals("", site.page("other/x/").orElseThrow().parent());
+    }
+
+    @Test
+    void hugoSectionPagesAreTheirFoldersPagesAndParents() {
+        SiteModel site = planner(-1).plan(List.of(doc("README.md", "# Home\n"),
+                doc("s1/_index.md", "---\ntitle: Section one\n---\n\nAbout it.\n"),
+                doc("s1/p2.md", "---\ntitle: Second\nweight: 2\n---\n\nText.\n"),
+                doc("s1/p1.md", "---\ntitle: First\nweight: 1\n---\n\nText.\n")));
+        assertEquals(List.of("", "s1/", "s1/p1/", "s1/p2/"), site.pages().stream().map(Page::path).toList());
+        assertEquals("Section one", site.page("s1/").orElseThrow().title());
+        assertEquals("s1/", site.page("s1/p1/").orElseThrow().parent());
+        assertEquals(List.of("Section one"), site.nav().stream().map(NavNode::title).toList());
+        assertEquals(List.of("First", "Second"), site.nav().get(0).children().stream().map(NavNode::title).toList());
     }
 
     @Test
