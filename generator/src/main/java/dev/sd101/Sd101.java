@@ -76,6 +76,29 @@ public final class Sd101 {
     }
 
     /**
+     * Builds the site into its output folder as {@code serve} does after each save, told which files changed on disk
+     * since this engine's previous rebuild (as for {@link #build(SiteConfig, java.util.Set)}; {@code null} when not
+     * known). Each file goes to disk as it is rendered and only the files whose bytes changed are written (each renamed
+     * into place once the whole build succeeded, the files the site no longer has deleted); the first rebuild, or one
+     * after the folder lost its marker, stages the whole site and swaps it in as {@link #generate} does. The engine
+     * keeps a digest per file and what it reuses per page, not the site, so a large site is rebuilt within a small
+     * heap. The folder ends byte for byte as {@code generate} would leave it; a build that fails or that strict mode
+     * stops leaves it as it was.
+     *
+     * @throws BuildException on a fatal error (the folder then holds the previous site)
+     */
+    public Rebuild rebuild(SiteConfig config, java.util.Set<java.nio.file.Path> changed) {
+        try {
+            return engine.rebuild(config, changed);
+        } catch (Error | RuntimeException e) {
+            if (OutOfMemory.causedBy(e)) {
+                throw OutOfMemory.of(e);
+            }
+            throw e;
+        }
+    }
+
+    /**
      * Writes a site built with {@link #build} into the configured output folder, atomically, with the same
      * guards as {@link #generate}.
      *
@@ -152,8 +175,8 @@ public final class Sd101 {
     /**
      * Builds the site, serves it on {@code http://127.0.0.1:<port>/} and rebuilds it on every change of its
      * sources or theme folder (open pages reload themselves, a build error shows on them with its
-     * {@code file:line}, and a failing first build still starts it); the site is also written to the output folder
-     * after each good build. On its own engine.
+     * {@code file:line}, and a failing first build still starts it). Each build writes what changed into the output
+     * folder ({@link #rebuild}), which the server answers from. On its own engine.
      *
      * @param port the port on 127.0.0.1; 0 picks a free one ({@link Preview#port()})
      * @param log  where the server reports its builds

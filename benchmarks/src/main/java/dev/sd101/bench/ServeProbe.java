@@ -2,7 +2,7 @@ package dev.sd101.bench;
 
 import dev.sd101.BuildResult;
 import dev.sd101.Sd101;
-import dev.sd101.SiteBuild;
+import dev.sd101.Rebuild;
 import dev.sd101.SiteConfig;
 
 import java.io.IOException;
@@ -16,12 +16,15 @@ import java.util.Set;
 /**
  * The one-page rebuild of {@code serve}, in a fresh JVM: one engine builds a copy of the content, then the copy is
  * edited one line at a time (each edit in a paragraph of another article, kept, so each rebuild has exactly one
- * changed page) and rebuilt as {@code serve} rebuilds after a save: {@link Sd101#build(SiteConfig, Set)} told the
- * edited file as the watcher tells it, the time {@code serve}
- * prints and after which it tells open pages to reload. Finally one heading is renamed, which changes every page's
+ * changed page) and rebuilt as {@code serve} rebuilds after a save: {@link Sd101#rebuild(SiteConfig, Set)} told the
+ * edited file as the watcher tells it, which writes what changed into the output folder the server answers from:
+ * the time {@code serve} prints and after which it tells open pages to reload. Finally one heading is renamed, which changes every page's
  * navigation. Prints one {@code PROBE} line: the first build, the first edit's rebuild (the least warm), the median
- * and 90th percentile of the rest, the median of each stage, and the heading rename. Between the first build and
- * the first edit it runs {@link Sd101#warmUp}, as {@code serve} does in the background while the user opens a page.
+ * and 90th percentile of the rest, the median of each stage, the heading rename, and the memory: the heap's peak
+ * (garbage included, as the pools saw it), the most it held live after a build (a full collection after each, outside
+ * the timings) and the process's peak resident size. Between the first build and
+ * the first edit it runs {@link Sd101#warmUp} (up to 3,000 files), as {@code serve} does in the background while the
+ * user opens a page.
  *
  * <p>The content is one Markdown file (README-ko: edits in paragraphs below the first {@code ###}, the last
  * {@code ###} renamed) or a folder of them (edits each in another file, spread over the folder; the last file's
@@ -30,6 +33,9 @@ import java.util.Set;
  * <pre>{@code java -Xmx512m -cp … dev.sd101.bench.ServeProbe <source.md|folder> <lang> <image base url> <edits> [split level]}</pre>
  */
 public final class ServeProbe {
+    /** Sites of more files than this are not warmed up (as {@code serve}'s DevServer decides). */
+    private static final int WARM_UP_MAX_FILES = 3_000;
+
     private ServeProbe() {
     }
 
@@ -67,9 +73,13 @@ public final class ServeProbe {
         }
         Sd101 engine = new Sd101();
 
-        long first = build(engine, config, null).nanos();
-        // As serve does on a spare core after its first build, done here before the user's first edit.
-        engine.warmUp(config, () -> false);
+        Timed firstBuild = build(engine, config, null);
+        long first = firstBuild.nanos();
+        // As serve does on a spare core after its first build, done here before the user's first edit; as there, not
+        // for a large site, whose first build warms the JIT by itself (and whose throwaway builds hold it in memory).
+        if (firstBuild.result().files() <= WARM_UP_MAX_FILES) {
+            engine.warmUp(config, () -> false);
+        }
         List<Long> rebuilds = new ArrayList<>();
         List<Map<String, Long>> stages = new ArrayList<>();
         for (int i = 0; i < edits; i++) {
@@ -84,6 +94,9 @@ public final class ServeProbe {
         append(last, headingLine(Files.readAllLines(last), files.size() == 1 ? "### " : "# "), " (renamed)");
         Timed renamed = build(engine, config, Set.of(last));
 
+        long heapPeak = java.lang.management.ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(p -> p.getType() == java.lang.management.MemoryType.HEAP)
+                .mapToLong(p -> p.getPeakUsage().getUsed()).sum();
         List<Long> rest = rebuilds.subList(1, rebuilds.size()).stream().sorted().toList();
         StringBuilder out = new StringBuilder("PROBE first=").append(first)
                 .append(" firstEdit=").append(rebuilds.get(0))
@@ -91,7 +104,10 @@ public final class ServeProbe {
                 .append(" p90=").append(rest.get(Math.min(rest.size() - 1, rest.size() * 9 / 10)))
                 .append(" headingRename=").append(renamed.nanos())
                 .append(" edits=").append(edits)
-                .append(" pages=").append(renamed.result().pages());
+                .append(" pages=").append(renamed.result().pages())
+                .append(" heapPeak=").append(heapPeak)
+                .append(" heapLive=").append(liveMax)
+                .append(" rss=").append(peakRss());
         for (String stage : stages.get(0).keySet()) {
             List<Long> xs = stages.subList(1, stages.size()).stream().map(s -> s.getOrDefault(stage, 0L)).sorted().toList();
             out.append(" stage.").append(stage).append('=').append(xs.get(xs.size() / 2));
@@ -133,14 +149,37 @@ public final class ServeProbe {
     private record Timed(long nanos, BuildResult result) {
     }
 
+    /** The most the heap held live after a build, in bytes: measured after each, outside its time. */
+    private static long liveMax;
+
+    private static void measureLive() {
+        System.gc();
+        liveMax = Math.max(liveMax, java.lang.management.ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
+    }
+
+    /** The process's peak resident set in bytes (Linux's VmHWM), or 0 where not known. */
+    private static long peakRss() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.replaceAll("\\D", "")) * 1024;
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            // not Linux
+        }
+        return 0;
+    }
+
     /** A build as serve makes one, told what the watcher saw change ({@code null}: the first build, told nothing). */
     private static Timed build(Sd101 engine, SiteConfig config, Set<Path> changed) {
         long start = System.nanoTime();
-        SiteBuild site = changed == null ? engine.build(config) : engine.build(config, changed);
+        Rebuild site = engine.rebuild(config, changed);
         long nanos = System.nanoTime() - start;
-        if (site.files().isEmpty()) {
+        if (!site.result().written()) {
             throw new IllegalStateException("the build failed: " + site.result().problems());
         }
+        measureLive();
         return new Timed(nanos, site.result());
     }
 

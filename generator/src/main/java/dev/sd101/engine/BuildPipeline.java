@@ -1,6 +1,7 @@
 package dev.sd101.engine;
 
 import dev.sd101.BuildResult;
+import dev.sd101.Rebuild;
 import dev.sd101.Problem;
 import dev.sd101.Severity;
 import dev.sd101.SiteBuild;
@@ -15,7 +16,9 @@ import dev.sd101.template.ThemeCache;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
 /**
@@ -29,6 +32,11 @@ final class BuildPipeline {
     // Kept across builds of one engine (serve): the theme is not recompiled, unchanged pages are not re-rendered.
     private final ThemeCache themeCache = new ThemeCache();
     private final RenderMemo memo = new RenderMemo();
+    /** The last in-memory build's files, which the next may keep where {@link #memo} says nothing changed. */
+    private volatile Map<String, byte[]> memoryFiles = Map.of();
+    // serve's own: its sink keeps the files on disk, so what it reuses is decided against what the folder holds.
+    private final RenderMemo serveMemo = new RenderMemo();
+    private final AtomicReference<ServeSink.Served> served = new AtomicReference<>();
     /** Whether an in-memory build has had its chance at the disk's analysis cache (see {@link #build}). */
     private final AtomicBoolean diskCacheUsed = new AtomicBoolean();
     private final EditionsBuild editions;
@@ -62,7 +70,7 @@ final class BuildPipeline {
         }
         SiteWriter writer = guardedWriter(config);
         try (CacheOpening cache = CacheOpening.start(config, true)) {
-            return run(config, cache, true, c -> new StagingSink(writer, config.outputDirectory(), c), null).result();
+            return run(config, cache, true, null, c -> new StagingSink(writer, config.outputDirectory(), c), null).result();
         }
     }
 
@@ -84,7 +92,45 @@ final class BuildPipeline {
                 cache.cache().commit();
                 return built;
             }
-            return run(config, cache, false, MemorySink::new, changed);
+            Map<String, byte[]> previous = memoryFiles;
+            memoryFiles = Map.of(); // until this build succeeds: the memo's state and these files go together
+            SiteBuild built = run(config, cache, false, memo, c -> new MemorySink(c, previous), changed);
+            if (!built.files().isEmpty()) {
+                memoryFiles = built.files();
+            }
+            return built;
+        }
+    }
+
+    /**
+     * As {@link #build(SiteConfig, ChangedFiles)}, into the output folder ({@code serve}): each file written as it is
+     * rendered, only what changed since this engine's previous serve build ({@link ServeSink}), nothing of the site
+     * held in memory but per file a digest and per page what its reuse needs. A build that fails leaves the folder
+     * as the last good one left it.
+     */
+    Rebuild serve(SiteConfig config, ChangedFiles changed) {
+        SiteWriter writer = guardedWriter(config);
+        try (CacheOpening cache = CacheOpening.start(config, !diskCacheUsed.getAndSet(true))) {
+            ServeSink[] sink = new ServeSink[1];
+            java.util.function.Function<AnalysisCache, PageSink> sinks = c -> sink[0] = new ServeSink(writer,
+                    config.outputDirectory().toAbsolutePath().normalize(), served, c);
+            if (config.hasEditions()) {
+                // Editions link to each other page by page: built whole in memory, then written as what changed.
+                SiteBuild built = editions.build(config, cache.cache());
+                if (built.files().isEmpty()) {
+                    return new Rebuild(built.result(), Set.of());
+                }
+                try (PageSink s = sinks.apply(cache.cache())) {
+                    StageClock clock = new StageClock();
+                    built.result().stageNanos().forEach(clock::add);
+                    built.files().forEach(s::put);
+                    built.copies().forEach(s::copy);
+                    BuildResult r = s.finish(built.result().problems(), built.result().pages(), clock).result();
+                    return new Rebuild(r, sink[0].changed());
+                }
+            }
+            BuildResult r = run(config, cache, false, serveMemo, sinks, changed).result();
+            return new Rebuild(r, r.written() ? sink[0].changed() : Set.of());
         }
     }
 
@@ -93,27 +139,30 @@ final class BuildPipeline {
      *
      * @param streamed each page's HTML dropped once it is in the sink (generate), else kept for the next build to
      *                 reuse (serve)
+     * @param memo     what the previous build of this kind rendered, or {@code null} for none (generate)
      * @param changed  what changed on disk since the previous build that kept state, or {@code null} for one that
      *                 keeps none (generate)
      */
-    private SiteBuild run(SiteConfig config, CacheOpening cache, boolean streamed, Function<AnalysisCache, PageSink> sinks,
-                          ChangedFiles changed) {
+    private SiteBuild run(SiteConfig config, CacheOpening cache, boolean streamed, RenderMemo memo,
+                          Function<AnalysisCache, PageSink> sinks, ChangedFiles changed) {
         StageClock clock = new StageClock();
-        Planned planned = planner.plan(config, clock, searchIndexer, cache::isEmpty, streamed, changed); // load, parse, plan, link
+        // serve's memo keeps no trees either: a body it reuses needs none, and one rendered again parses its file again.
+        boolean lean = streamed || memo == serveMemo;
+        Planned planned = planner.plan(config, clock, searchIndexer, cache::isEmpty, lean, changed); // load, parse, plan, link
         List<Problem> problems = problems(config, planned.problems());
         if (stops(config, problems)) {
             return stopped(problems, clock);
         }
         ThemeCache.Theme theme = clock.time("render", () -> themeCache.get(config.themeDirectory()));
-        RenderMemo.Session reuse = streamed ? memo.none()
+        RenderMemo.Session reuse = memo == null ? RenderMemo.none()
                 : clock.time("render", () -> memo.begin(config, planned.site(), planned.resolver(), planner.parser(), theme.renderer(),
                         planned.links()));
         SiteCheck check = SiteCheck.of(planned);
         try (PageSink sink = sinks.apply(cache.cache())) {
             RenderPass pass = new RenderPass(config, planned, planner.parser(), theme, reuse, version)
                     .indexingLaterWhile(searchIndexer::loading);
-            (streamed ? pass.releasingTrees() : pass).into(sink, index(config, planned, cache, streamed), check, clock); // render, index
-            clock.run("verify", () -> reuse.scanReused(check.scan()));
+            (lean ? pass.releasingTrees() : pass).into(sink, index(config, planned, cache, streamed), check, clock); // render, index
+            clock.run("verify", () -> reuse.scanReused(check.scan(), sink));
             check.verify(sink.paths(), clock);                                                            // verify
             SiteBuild built = sink.finish(problems, planned.site().pages().size(), clock);                // write
             reuse.commit(check.scan());

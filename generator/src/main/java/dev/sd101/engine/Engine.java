@@ -75,6 +75,11 @@ public final class Engine {
         return pipeline.build(config, dev.sd101.content.ChangedFiles.of(changed));
     }
 
+    public dev.sd101.Rebuild rebuild(SiteConfig config, java.util.Set<Path> changed) {
+        return pipeline.serve(config, changed == null ? dev.sd101.content.ChangedFiles.unknown()
+                : dev.sd101.content.ChangedFiles.of(changed));
+    }
+
     /** @param previous the site written there last, or {@code null} to write the whole site */
     public BuildResult write(SiteConfig config, SiteBuild site, SiteBuild previous) {
         return pipeline.write(config, site, previous);

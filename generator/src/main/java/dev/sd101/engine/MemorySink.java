@@ -11,20 +11,41 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** {@code build}'s sink (serve, and the editions): the site's files kept in memory, written later or never. */
+/** {@code build}'s sink (and the editions'): the site's files kept in memory, written later or never. */
 final class MemorySink implements PageSink {
     private final AnalysisCache cache;
+    private final Map<String, byte[]> previous;
     private final Map<String, byte[]> files = new ConcurrentHashMap<>();
     private final Map<String, Path> copies = new ConcurrentHashMap<>();
 
     /** @param cache committed when the build finishes */
     MemorySink(AnalysisCache cache) {
+        this(cache, Map.of());
+    }
+
+    /** @param previous the files of the previous build whose reuse state the render pass reads, which it may keep */
+    MemorySink(AnalysisCache cache, Map<String, byte[]> previous) {
         this.cache = cache;
+        this.previous = previous;
     }
 
     @Override
     public void put(String path, byte[] bytes) {
         files.put(path, bytes);
+    }
+
+    @Override
+    public boolean keep(String path) {
+        byte[] b = previous.get(path);
+        if (b != null) {
+            files.put(path, b);
+        }
+        return b != null;
+    }
+
+    @Override
+    public byte[] read(String path) {
+        return files.get(path);
     }
 
     @Override

@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Where the render pass puts the site's files: a staging folder ({@link StagingSink}, generate) or memory
- * ({@link MemorySink}, build and serve). {@link #put} and {@link #copy} may be called concurrently; a later file at
+ * Where the render pass puts the site's files: a staging folder ({@link StagingSink}, generate), the served output
+ * folder patched with what changed ({@link ServeSink}, serve) or memory ({@link MemorySink}, build). {@link #put} and {@link #copy} may be called concurrently; a later file at
  * the same path replaces the earlier.
  */
 interface PageSink extends AutoCloseable {
@@ -20,6 +20,17 @@ interface PageSink extends AutoCloseable {
 
     /** A local file published as it is (an image). */
     void copy(String path, Path from);
+
+    /**
+     * Keeps the file at {@code path} as the previous build of the same engine left it, instead of a {@link #put} of
+     * the same bytes (a page whose inputs are unchanged is not rendered again).
+     *
+     * @return whether the sink still has that file; if not, the caller renders and puts it
+     */
+    boolean keep(String path);
+
+    /** The bytes of a file put or kept by this build, or {@code null}. */
+    byte[] read(String path);
 
     /** Every path put or copied so far. */
     Set<String> paths();

@@ -23,7 +23,10 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
@@ -46,6 +49,7 @@ import java.util.function.Supplier;
  * build's results are kept; concurrent builds each read the last complete one.
  */
 final class RenderMemo {
+    private static final RenderMemo NONE = new RenderMemo();
     private volatile Snapshot last;
 
     /** One build's results: the inputs they were made from, and the outputs by page. */
@@ -70,7 +74,11 @@ final class RenderMemo {
     private record BodyEntry(BodyKey key, RenderedBody body) {
     }
 
-    private record PageEntry(Page page, RenderedBody body, String template, Map<String, Object> model, byte[] html) {
+    /**
+     * What a page's HTML was made from; the HTML itself is not kept (the sink has it: on disk for {@code serve}, or
+     * the previous build's files), so a page is reused only where the sink {@linkplain PageSink#keep keeps} it.
+     */
+    private record PageEntry(Page page, RenderedBody body, String template, Map<String, Object> model) {
     }
 
     /**
@@ -78,13 +86,65 @@ final class RenderMemo {
      * in reading order (previous/next, breadcrumbs, children), the navigation tree, the licence shown in every
      * footer. Equal frames give every unchanged page the same model.
      */
-    record Frame(String title, List<String> pages, List<NavNode> nav, String license) {
-        static Frame of(SiteModel site, String license) {
-            List<String> pages = new ArrayList<>(site.pages().size());
+    record Frame(String title, List<Shown> pages, List<NavNode> nav, String license, boolean fullNav) {
+        /** What other pages show of one page. */
+        record Shown(String path, dev.sd101.site.PageKind kind, String title, String parent, String language) {
+        }
+
+        static Frame of(SiteModel site, String license, boolean fullNav) {
+            List<Shown> pages = new ArrayList<>(site.pages().size());
             for (Page p : site.pages()) {
-                pages.add(p.path() + '\n' + p.kind() + '\n' + p.title() + '\n' + p.parent() + '\n' + site.language(p, ""));
+                pages.add(new Shown(p.path(), p.kind(), p.title(), p.parent(), site.language(p, "")));
             }
-            return new Frame(site.title(), pages, site.nav(), license);
+            return new Frame(site.title(), pages, site.nav(), license, fullNav);
+        }
+
+        /**
+         * The pages whose model may differ from {@code before}'s when only titles changed (the same pages in the same
+         * order, parents, kinds and languages, so the same navigation tree but for its titles): each renamed page's
+         * neighbours (previous/next) and every page at or below its parent (its breadcrumbs, the parent's listing, and
+         * the sidebar slice, which shows a page's siblings only on the pages of their parent's branch). {@code null}:
+         * any page's may (the order or the tree changed, a top-level title changed, or every page carries the whole
+         * tree).
+         */
+        Set<String> affected(Frame before) {
+            if (fullNav || before.fullNav || !title.equals(before.title) || !license.equals(before.license)
+                    || pages.size() != before.pages.size()) {
+                return null;
+            }
+            Set<String> affected = new HashSet<>();
+            Set<String> branches = new HashSet<>();
+            for (int i = 0; i < pages.size(); i++) {
+                Shown now = pages.get(i);
+                Shown was = before.pages.get(i);
+                if (!now.path().equals(was.path()) || now.kind() != was.kind() || !Objects.equals(now.parent(), was.parent())
+                        || !now.language().equals(was.language())) {
+                    return null;
+                }
+                if (!now.title().equals(was.title())) {
+                    if (now.parent() == null || now.parent().isEmpty()) {
+                        return null; // the home page, or a top-level entry: every page's sidebar shows it
+                    }
+                    branches.add(now.parent());
+                    affected.add(now.path());
+                    affected.add(pages.get(Math.max(0, i - 1)).path());
+                    affected.add(pages.get(Math.min(pages.size() - 1, i + 1)).path());
+                }
+            }
+            if (branches.isEmpty()) {
+                return affected;
+            }
+            Map<String, String> parents = new HashMap<>();
+            pages.forEach(p -> parents.put(p.path(), p.parent()));
+            for (Shown p : pages) {
+                for (String a = p.path(); a != null; a = parents.get(a)) {
+                    if (branches.contains(a)) {
+                        affected.add(p.path());
+                        break;
+                    }
+                }
+            }
+            return affected;
         }
     }
 
@@ -121,8 +181,8 @@ final class RenderMemo {
      * A session that renders everything and keeps nothing ({@code generate}): a streamed build must not hold its
      * pages, and no later build of a one-shot run would reuse them.
      */
-    Session none() {
-        return new Session(false, null, null, null, null, Map.of(), d -> true, Map.of(), null, null);
+    static Session none() {
+        return NONE.new Session(false, null, null, null, null, Map.of(), d -> true, Map.of(), null, null);
     }
 
     /** The reuse decisions and results of one build; thread-safe, as pages render in parallel. */
@@ -139,9 +199,11 @@ final class RenderMemo {
         private final SiteVerifier.Scan oldScan;
         private final Map<String, BodyEntry> bodies = new ConcurrentHashMap<>();
         private final Map<String, PageEntry> pages = new ConcurrentHashMap<>();
-        /** Page bytes this build reused unchanged, by path: their old scan stands. */
-        private final Map<String, byte[]> reused = new ConcurrentHashMap<>();
+        /** Pages this build kept as they were, by file: their old scan stands. */
+        private final java.util.Set<String> reused = ConcurrentHashMap.newKeySet();
         private volatile Frame frame;
+        /** The pages whose model may differ from the previous build's by what they show of others; {@code null}: any. */
+        private volatile Set<String> affected;
 
         private Session(boolean keeps, SiteConfig config, String linkState, ThemeRenderer theme, MarkdownParser parser,
                         Map<String, BodyEntry> oldBodies, java.util.function.Predicate<String> relinked,
@@ -183,55 +245,70 @@ final class RenderMemo {
          * site with collections lists other pages' front matter, and one of several editions their pages: their
          * models are always built.
          */
-        void frame(SiteModel site, String license, boolean framed) {
-            frame = framed && site.catalog().isEmpty() ? Frame.of(site, license) : null;
+        void frame(SiteModel site, String license, boolean framed, boolean fullNav) {
+            frame = framed && site.catalog().isEmpty() ? Frame.of(site, license, fullNav) : null;
+            affected = frame == null || oldFrame == null ? null : frame.equals(oldFrame) ? Set.of() : frame.affected(oldFrame);
         }
 
         /**
-         * The previous build's HTML of a page whose model cannot differ (the same page, the very body reused, an
-         * equal {@link Frame}), without building the model; {@code null} when it must be built and compared.
+         * Whether the previous build's HTML of a page stands without building its model: the same page, the very body
+         * reused, an equal {@link Frame}. Only a check: {@link #keep} keeps it.
          */
-        byte[] unchanged(Page page, RenderedBody body) {
+        boolean unchanged(Page page, RenderedBody body) {
             PageEntry old = oldPages.get(page.file());
-            if (old == null || frame == null || oldFrame == null || old.body() != body || !old.page().equals(page)
-                    || !frame.equals(oldFrame)) {
-                return null;
-            }
-            reused.put(page.file(), old.html());
-            pages.put(page.file(), old);
-            return old.html();
+            return old != null && affected != null && old.body() == body && samePage(old.page(), page)
+                    && !affected.contains(page.path());
         }
 
-        /** The page's HTML: the previous bytes when the template and its model are equal, else {@code render}'s. */
-        byte[] page(Page page, RenderedBody body, String template, Map<String, Object> model, Supplier<byte[]> render) {
-            if (!keeps) {
-                return render.get();
-            }
-            String file = page.file();
-            PageEntry old = oldPages.get(file);
-            byte[] html;
-            if (old != null && old.template().equals(template) && old.model().equals(model)) {
-                html = old.html();
-                reused.put(file, html);
-            } else {
-                html = render.get();
-            }
-            pages.put(file, new PageEntry(page, body, template, model, html));
-            return html;
-        }
-
-        /** Whether the previous build's scan of this page stands: its very bytes were reused ({@link #scanReused}). */
-        boolean scanStands(String file, byte[] bytes) {
-            return oldScan != null && reused.get(file) == bytes;
+        /** Whether the previous build rendered the page's file from an equal template and model. */
+        boolean sameModel(Page page, String template, Map<String, Object> model) {
+            PageEntry old = keeps ? oldPages.get(page.file()) : null;
+            return old != null && old.model() != null && old.template().equals(template) && old.model().equals(model);
         }
 
         /**
-         * Adds the previous scans of the pages whose bytes were reused; call once every page's body has excused its
-         * links, as a reused summary stands only if the same links are excused.
+         * Keeps the page's file as the previous build left it, if the sink still has it; the model is {@code null}
+         * when it was not built ({@link #unchanged}).
+         *
+         * @return whether it was kept (else it must be rendered)
          */
-        void scanReused(SiteVerifier.Scan scan) {
+        boolean keep(Page page, RenderedBody body, String template, Map<String, Object> model, PageSink sink) {
+            PageEntry old = oldPages.get(page.file());
+            if (!keeps || old == null || !sink.keep(page.file())) {
+                return false;
+            }
+            reused.add(page.file());
+            pages.put(page.file(), model == null ? old : entry(page, body, template, model));
+            return true;
+        }
+
+        /** Records what the page's file was rendered from, for the next build. */
+        void rendered(Page page, RenderedBody body, String template, Map<String, Object> model) {
+            if (keeps) {
+                pages.put(page.file(), entry(page, body, template, model));
+            }
+        }
+
+        /**
+         * A page's entry: its model only where no {@link Frame} decides reuse (a site with collections, an edition),
+         * since a model holds the page's navigation views and the frame makes them unnecessary.
+         */
+        private PageEntry entry(Page page, RenderedBody body, String template, Map<String, Object> model) {
+            return new PageEntry(page, body, template, frame == null ? model : null);
+        }
+
+        /** Whether the previous build's scan of this page stands: its file was kept ({@link #scanReused}). */
+        boolean scanStands(String file) {
+            return oldScan != null && reused.contains(file);
+        }
+
+        /**
+         * Adds the previous scans of the pages kept; call once every page's body has excused its links, as a reused
+         * summary stands only if the same links are excused (else the kept file is read from the sink and scanned).
+         */
+        void scanReused(SiteVerifier.Scan scan, PageSink sink) {
             if (oldScan != null) {
-                reused.forEach((path, bytes) -> scan.addUnchanged(path, bytes, oldScan));
+                reused.forEach(path -> scan.addUnchanged(path, () -> sink.read(path), oldScan));
             }
         }
 
@@ -242,6 +319,22 @@ final class RenderMemo {
             }
             last = new Snapshot(config, linkState, theme, frame, Map.copyOf(bodies), Map.copyOf(pages), scan);
         }
+    }
+
+    /**
+     * Whether a page's model reads the same of the page itself: all but its document, of which (its body aside,
+     * compared by identity) only the file shows, in the edit link, so that the unchanged pages of an edited split
+     * document keep their files; the home page's model maps every id of its document to a page, so there the
+     * document must be the same.
+     */
+    private static boolean samePage(Page a, Page b) {
+        if (a.path().isEmpty() || a.document() == null || b.document() == null) {
+            return a.equals(b);
+        }
+        return a.path().equals(b.path()) && a.kind() == b.kind() && a.title().equals(b.title())
+                && Objects.equals(a.titleId(), b.titleId()) && a.fromBlock() == b.fromBlock() && a.toBlock() == b.toBlock()
+                && Objects.equals(a.parent(), b.parent()) && a.headings().equals(b.headings())
+                && a.document().source().file().equals(b.document().source().file());
     }
 
     /**

@@ -108,7 +108,7 @@ final class RenderPass {
         String license = SiteExtras.licenseHtml(site, i -> early.computeIfAbsent(i, k -> body(bodies, site.pages().get(k))));
         PageViews views = new PageViews(config, site, license, version);
         CatalogViews lists = new CatalogViews(config, site);
-        reuse.frame(site, license, editions == null);
+        reuse.frame(site, license, editions == null, views.fullNav());
         Map<Document, AtomicInteger> pagesLeft = releaseTrees ? pagesLeft(site) : new IdentityHashMap<>();
         Set<String> vendorUsed = ConcurrentHashMap.newKeySet();
         Set<String> unresolved = ConcurrentHashMap.newKeySet();
@@ -123,34 +123,42 @@ final class RenderPass {
             if (left != null && left.decrementAndGet() == 0) {
                 page.document().tree().release();
             }
-            String[] text = new String[1];
-            byte[] bytes = reuse.unchanged(page, body); // nothing it shows changed: no model is built
-            if (bytes == null) {
+            boolean mine = owner.get(page.file()) == i;
+            // Nothing it shows changed: the file the sink has stands, and no model is built.
+            boolean kept = mine && reuse.unchanged(page, body) && reuse.keep(page, body, null, null, sink);
+            String text = null;
+            if (!kept) {
                 Map<String, Object> model = views.model(page, lists.withFrontMatter(page, body));
                 model.put("list", lists.view(page));
                 if (editions != null) {
                     model.put("editions", editions.apply(page));
                 }
                 String template = lists.template(page);
-                bytes = reuse.page(page, body, template, model, () -> {
-                    text[0] = theme.render(template, model);
-                    return text[0].getBytes(StandardCharsets.UTF_8);
-                });
+                kept = mine && reuse.sameModel(page, template, model) && reuse.keep(page, body, template, model, sink);
+                if (!kept) {
+                    text = theme.render(template, model);
+                    if (mine) {
+                        reuse.rendered(page, body, template, model);
+                    }
+                }
             }
             t = clock.work("render", t);
-            boolean mine = owner.get(page.file()) == i;
-            if (mine) {
+            if (mine && !kept) {
+                byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
                 sink.put(page.file(), bytes);
                 t = clock.work("write", t);
+                if (check != null) {
+                    check.excuse(body.unresolved());
+                    check.scan(page.file(), bytes, text); // the page's text as rendered: no decoding again
+                    t = clock.work("verify", t);
+                }
+            } else if (mine && check != null) {
+                check.excuse(body.unresolved());
+                if (!reuse.scanStands(page.file())) {
+                    check.scan(page.file(), sink.read(page.file()), null);
+                }
             }
             unresolved.addAll(body.unresolved());
-            if (check != null && mine) {
-                check.excuse(body.unresolved());
-                if (!reuse.scanStands(page.file(), bytes)) {
-                    check.scan(page.file(), bytes, text[0]); // the page's text as rendered: no decoding again
-                }
-                t = clock.work("verify", t);
-            }
             if (index != null && indexed(site, page)) {
                 SearchPage searched = CatalogViews.searchPage(site, page, breadcrumb(site, page), body.html());
                 if (!(indexBusy.getAsBoolean() && deferred.offer(i, searched))) {

@@ -39,6 +39,16 @@ final class StagingSink implements PageSink {
     }
 
     @Override
+    public boolean keep(String path) {
+        return false; // a whole new folder: nothing of a previous build is in it
+    }
+
+    @Override
+    public byte[] read(String path) {
+        return null;
+    }
+
+    @Override
     public void copy(String path, Path from) {
         copies.put(path, from); // copied at the end, once each
     }

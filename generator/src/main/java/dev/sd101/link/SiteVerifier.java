@@ -151,12 +151,17 @@ public final class SiteVerifier {
          * different content links, which changes what a summary keeps.
          */
         public void addUnchanged(String path, byte[] content, Scan previous) {
+            addUnchanged(path, () -> content, previous);
+        }
+
+        /** As {@link #addUnchanged(String, byte[], Scan)}, the bytes read only if the summary cannot be taken over. */
+        public void addUnchanged(String path, java.util.function.Supplier<byte[]> content, Scan previous) {
             Summary old = previous.pages.get(path);
             if (old != null && previous.owner().brokenInContent.equals(brokenInContent)) {
                 pages.put(path, old);
                 this.previous = previous;
             } else {
-                add(path, content);
+                add(path, content.get());
             }
         }
 

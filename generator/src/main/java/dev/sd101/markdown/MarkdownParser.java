@@ -202,6 +202,9 @@ public final class MarkdownParser {
      * the kept HTML. Same HTML as rendering later: it depends on the tree and its heading ids only.
      */
     public void renderBlocks(Document document) {
+        if (document.tree().rootOrNull() == null) {
+            return; // already lean (a document an earlier build reused): its HTML comes back on first use, if needed
+        }
         document.tree().keepOnlyHtml(() -> splitBlocks(renderWhole(document), document.blockCount() + document.tree().noteCount()));
     }
 

@@ -313,6 +313,118 @@ public final class SiteWriter {
         }
     }
 
+    /**
+     * Opens a patch of the site in the output folder (which must be sd101's, {@link #isSite()}): files put into it are
+     * staged beside the folder as they are built, and only {@link Patch#commit()} moves each into its place (renamed,
+     * so a reader sees the old file or the new one) and deletes the files named gone. Closing an uncommitted patch
+     * deletes what it staged and the folder stays as it was. For {@code serve}, which writes only what an edit changed.
+     */
+    public Patch patch() {
+        Path parent = output.getParent();
+        String name = output.getFileName().toString();
+        try {
+            recover(parent, name);
+            Path tmp = parent.resolve("." + name + ".sd101-tmp-" + unique());
+            Files.createDirectory(tmp);
+            return new Patch(tmp);
+        } catch (IOException e) {
+            throw new BuildException(output + ": cannot write the site: " + e.getMessage(), e);
+        }
+    }
+
+    /** Whether the output folder holds a site sd101 wrote (its marker is there). */
+    public boolean isSite() {
+        return Files.isDirectory(output) && Files.exists(output.resolve(MARKER));
+    }
+
+    /** Changes to the site in the output folder, staged until {@link #commit()}; {@link #put} may run concurrently. */
+    public final class Patch implements AutoCloseable {
+        private final Path tmp;
+        private final java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+        private final Map<String, Path> staged = new java.util.concurrent.ConcurrentHashMap<>();
+        private final java.util.Set<String> gone = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        private volatile boolean closed;
+        private boolean committed;
+
+        private Patch(Path tmp) {
+            this.tmp = tmp;
+        }
+
+        /** Stages a new or changed file of the site (path relative to the site root). */
+        public void put(String path, byte[] content) {
+            inside(output, path);
+            Path file = tmp.resolve(Integer.toString(n.incrementAndGet()));
+            try {
+                Files.write(file, content);
+            } catch (IOException e) {
+                throw new BuildException(output + ": cannot write the site: " + e.getMessage(), e);
+            }
+            stage(path, file);
+        }
+
+        /** Stages a copy of a local file (an image). */
+        public void copy(String path, Path from) {
+            inside(output, path);
+            Path file = tmp.resolve(Integer.toString(n.incrementAndGet()));
+            try {
+                Files.copy(from, file, StandardCopyOption.COPY_ATTRIBUTES);
+            } catch (IOException e) {
+                throw new BuildException(output + ": cannot write the site: " + e.getMessage(), e);
+            }
+            stage(path, file);
+        }
+
+        private void stage(String path, Path file) {
+            if (closed) {
+                throw new BuildException(output + ": the build stopped; its unfinished changes were removed");
+            }
+            staged.put(path, file);
+        }
+
+        /** Names a file the site no longer has: deleted at {@link #commit()}, with the folders it leaves empty. */
+        public void delete(String path) {
+            gone.add(path);
+        }
+
+        /** The paths staged so far. */
+        public java.util.Set<String> paths() {
+            return java.util.Collections.unmodifiableSet(staged.keySet());
+        }
+
+        /** Deletes the files gone, then moves every staged file into its place. */
+        public void commit() {
+            try {
+                for (String path : new java.util.TreeSet<>(gone)) {
+                    if (!staged.containsKey(path)) {
+                        SiteWriter.this.delete(path);
+                    }
+                }
+                for (Map.Entry<String, Path> f : new java.util.TreeMap<>(staged).entrySet()) {
+                    place(f.getValue(), f.getKey());
+                }
+                committed = true;
+            } catch (IOException e) {
+                throw new BuildException(output + ": cannot write the site: " + e.getMessage(), e);
+            }
+        }
+
+        /** Whether {@link #commit()} completed. */
+        public boolean committed() {
+            return committed;
+        }
+
+        /** Deletes what is still staged (everything, unless committed). */
+        @Override
+        public void close() {
+            closed = true;
+            try {
+                deleteTree(tmp);
+            } catch (IOException e) {
+                throw new BuildException(tmp + ": cannot remove the unfinished changes: " + e.getMessage(), e);
+            }
+        }
+    }
+
     private void swap(Path tmp, Path old) throws IOException {
         boolean hadOld = Files.exists(output);
         if (hadOld) {

@@ -4,7 +4,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.sd101.BuildException;
 import dev.sd101.BuildResult;
 import dev.sd101.Sd101;
-import dev.sd101.SiteBuild;
+import dev.sd101.Rebuild;
 import dev.sd101.SiteConfig;
 
 import java.io.IOException;
@@ -27,9 +27,10 @@ import java.nio.file.Path;
  * The development server behind {@code sd101 serve} and {@code mvn sd101:serve}: builds the site, serves
  * it on {@code 127.0.0.1}, watches the content and the theme folder, rebuilds after each change with one
  * engine kept warm (unchanged sources are not re-parsed, the theme is not recompiled, unchanged text is
- * not re-analysed for search) and tells open pages to reload over server-sent events. A build error
- * does not stop it: the pages show the error, with its {@code file:line}, over the last good site until
- * the next build succeeds. The site is also written to the output folder after each good build.
+ * not re-analysed for search), writes what changed into the output folder and serves the site from there, and
+ * tells the open pages that changed to reload over server-sent events. A build error does not stop it: the pages
+ * show the error, with its {@code file:line}, over the last good site (the folder as it was) until the next build
+ * succeeds. Nothing of the site is held in memory but what the engine reuses, so a large site fits a small heap.
  *
  * <pre>{@code
  * try (DevServer server = DevServer.start(config, 8000, out)) { server.awaitStop(); }
@@ -47,8 +48,8 @@ public final class DevServer implements dev.sd101.Preview {
     private final ExecutorService handlers;
     private final ContentWatcher watcher;
     private final Object buildLock = new Object();
-    /** The site last written to the output folder, which {@code update} compares with; {@code null}: write whole. */
-    private SiteBuild written;
+    /** Files of the site after the last good build, for deciding whether to warm up. */
+    private int files;
     private volatile BuildState state = BuildState.empty();
     /** What changed since the last good build (guarded by {@link #buildLock}); {@code unsure}: not known. */
     private final Set<Path> pending = new java.util.TreeSet<>();
@@ -123,7 +124,7 @@ public final class DevServer implements dev.sd101.Preview {
      * first change.
      */
     private void warmUp() {
-        if (state.files().isEmpty() || state.files().size() > WARM_UP_MAX_FILES) {
+        if (files == 0 || files > WARM_UP_MAX_FILES) {
             return;
         }
         Thread t = new Thread(() -> engine.warmUp(config, () -> edited || closed.get()), "sd101-warmup");
@@ -157,15 +158,15 @@ public final class DevServer implements dev.sd101.Preview {
             } else {
                 pending.addAll(paths);
             }
-            SiteBuild site;
+            Rebuild site;
             try {
-                site = unsure ? engine.build(config) : engine.build(config, Set.copyOf(pending));
+                site = engine.rebuild(config, unsure ? null : Set.copyOf(pending));
             } catch (BuildException | UncheckedIOException | IllegalArgumentException e) {
                 fail(why, e.getMessage());
                 return false;
             }
             BuildResult r = site.result();
-            if (site.files().isEmpty()) {
+            if (!r.written()) {
                 StringJoiner text = new StringJoiner("\n");
                 r.problems().forEach(p -> text.add(p.format()));
                 fail(why, text.toString());
@@ -173,31 +174,16 @@ public final class DevServer implements dev.sd101.Preview {
             }
             pending.clear();
             unsure = false;
+            files = r.files();
             long built = System.nanoTime() - start;
-            BuildState next = new BuildState(state.generation() + 1, site.files(), site.copies(), null);
+            boolean wasError = state.error() != null;
+            BuildState next = new BuildState(state.generation() + 1, config.outputDirectory().toAbsolutePath().normalize(), null);
             state = next;
-            live.reload(next.generation());
-            long writeStart = System.nanoTime();
-            String wrote;
-            try {
-                // After the first write only the files that differ are replaced: a whole site after every edit was
-                // most of a rebuild's time on a 400-page site, and seconds at 10,000 pages.
-                if (written == null) {
-                    engine.write(config, site);
-                } else {
-                    engine.update(config, site, written);
-                }
-                written = site;
-                wrote = String.format(Locale.ROOT, "%s written in %d ms", config.outputDirectory().getFileName(),
-                        (System.nanoTime() - writeStart) / 1_000_000);
-            } catch (BuildException e) {
-                // The pages are served from memory; a site that cannot be written is worth a line, not a stop.
-                written = null; // what the folder holds is not known now: the next write is whole
-                wrote = "not written: " + e.getMessage();
-            }
-            log.printf(Locale.ROOT, "sd101 serve: %s: rebuilt %d pages in %d ms (%s)%s; %s%n", why, r.pages(),
-                    built / 1_000_000, stages(r.stageNanos()),
-                    r.count(dev.sd101.Severity.WARNING) == 0 ? "" : ", " + r.count(dev.sd101.Severity.WARNING) + " warning(s)", wrote);
+            live.reload(next.generation(), site.changed(), wasError);
+            log.printf(Locale.ROOT, "sd101 serve: %s: rebuilt %d pages in %d ms (%s)%s; %d file(s) written to %s%n", why,
+                    r.pages(), built / 1_000_000, stages(r.stageNanos()),
+                    r.count(dev.sd101.Severity.WARNING) == 0 ? "" : ", " + r.count(dev.sd101.Severity.WARNING) + " warning(s)",
+                    site.changed().size(), config.outputDirectory().getFileName());
             log.flush();
             return true;
         }

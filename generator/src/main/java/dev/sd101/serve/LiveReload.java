@@ -12,22 +12,32 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Server-sent events to the open pages: {@code reload} after a good build, {@code problem} (with the
- * error text) after a failed one. Each connected page holds one handler thread that waits on its queue;
- * a comment line every few seconds notices pages that went away.
+ * Server-sent events to the open pages: {@code reload} after a good build that changed the page (its own file, or
+ * a file every page loads such as a style sheet), {@code built} after one that did not (the page stays as it is),
+ * {@code problem} (with the error text) after a failed one. Each connected page holds one handler thread that waits
+ * on its queue; a comment line every few seconds notices pages that went away.
  */
 final class LiveReload {
     private static final String CLOSE = "\u0000close";
-    private final List<BlockingQueue<String>> clients = new CopyOnWriteArrayList<>();
+    private final List<Client> clients = new CopyOnWriteArrayList<>();
     private volatile boolean closed;
 
-    /** Serves one event stream until the page goes away or the server stops. */
-    void stream(HttpExchange exchange, BuildState state) throws IOException {
+    /** A connected page: the file of the site it shows (relative to the site root), and its queue of events. */
+    private record Client(String page, BlockingQueue<String> queue) {
+    }
+
+    /**
+     * Serves one event stream until the page goes away or the server stops.
+     *
+     * @param page the file of the site the page shows, or {@code null} when not known (it reloads after every build)
+     */
+    void stream(HttpExchange exchange, BuildState state, String page) throws IOException {
         exchange.getResponseHeaders().set("Content-Type", "text/event-stream; charset=utf-8");
         exchange.getResponseHeaders().set("Cache-Control", "no-store");
         exchange.sendResponseHeaders(200, 0);
         BlockingQueue<String> queue = new LinkedBlockingQueue<>();
-        clients.add(queue);
+        Client client = new Client(page, queue);
+        clients.add(client);
         try (OutputStream out = exchange.getResponseBody()) {
             send(out, "retry: 500\n" + event("hello", Long.toString(state.generation())));
             if (state.error() != null) {
@@ -45,13 +55,33 @@ final class LiveReload {
         } catch (IOException e) {
             // The page was closed or reloaded: nothing to tell anyone.
         } finally {
-            clients.remove(queue);
+            clients.remove(client);
             exchange.close();
         }
     }
 
-    void reload(long generation) {
-        broadcast(event("reload", Long.toString(generation)));
+    /**
+     * After a good build: the pages it changed reload, the others learn the generation (so that a page connecting
+     * later is not reloaded for it). A page reloads when its own file changed, a file was added at its path (it showed
+     * the 404 page), or the build changed a file pages load for display (styles, scripts, images, the shared
+     * navigation), not only the search index or the sitemap.
+     *
+     * @param changed the files written or deleted, relative to the site root; {@code null} when not known (all reload)
+     * @param error   whether the pages show an error now, which any good build clears
+     */
+    void reload(long generation, java.util.Set<String> changed, boolean error) {
+        String reload = event("reload", Long.toString(generation));
+        String built = event("built", Long.toString(generation));
+        boolean all = error || changed == null || changed.stream().anyMatch(LiveReload::shown);
+        for (Client c : clients) {
+            c.queue().add(all || c.page() == null || changed.contains(c.page()) ? reload : built);
+        }
+    }
+
+    /** Whether a changed file of the site is one every page may show: not a page, a search file or a crawler's. */
+    private static boolean shown(String path) {
+        return !path.endsWith(".html") && !path.startsWith("search/") && !path.equals("sitemap.xml")
+                && !path.equals("robots.txt");
     }
 
     void problem(String text) {
@@ -68,8 +98,8 @@ final class LiveReload {
     }
 
     private void broadcast(String message) {
-        for (BlockingQueue<String> q : clients) {
-            q.add(message);
+        for (Client c : clients) {
+            c.queue().add(message);
         }
     }
 

@@ -2,6 +2,7 @@ package dev.sd101.serve;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import dev.sd101.output.SiteWriter;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -14,7 +15,7 @@ import java.util.Locale;
 import java.util.function.Supplier;
 
 /**
- * Answers requests from the current build: a folder's {@code index.html}, a folder without its slash
+ * Answers requests from the output folder the current build wrote: a folder's {@code index.html}, a folder without its slash
  * redirected to it (relative links need the slash), {@code 404.html} with status 404 for misses. HTML
  * gets the live-reload script before {@code </body>}; nothing else is changed.
  */
@@ -64,7 +65,7 @@ final class SiteHandler implements HttpHandler {
                 path = path.substring(basePath.length() - 1);
             }
             if (path.equals(PREFIX + "events")) {
-                live.stream(exchange, now);
+                live.stream(exchange, now, page(exchange.getRequestURI(), now));
                 return;
             }
             if (path.equals(PREFIX + "live.js")) {
@@ -87,7 +88,7 @@ final class SiteHandler implements HttpHandler {
                 body = read(now, rel);
                 if (body == null) {
                     body = ("<!DOCTYPE html><meta charset=\"utf-8\"><title>not found</title><body><p>"
-                            + (now.files().isEmpty() ? "The site has not been built yet." : "Not found.")
+                            + (now.site() == null ? "The site has not been built yet." : "Not found.")
                             + "</p></body>").getBytes(StandardCharsets.UTF_8);
                 }
             }
@@ -100,16 +101,61 @@ final class SiteHandler implements HttpHandler {
     }
 
     private static boolean exists(BuildState s, String rel) {
-        return s.files().containsKey(rel) || s.copies().containsKey(rel);
+        Path file = file(s, rel);
+        return file != null && Files.isRegularFile(file);
     }
 
     private static byte[] read(BuildState s, String rel) throws IOException {
-        byte[] b = s.files().get(rel);
-        if (b != null) {
-            return b;
+        Path file = file(s, rel);
+        if (file == null || !Files.isRegularFile(file)) {
+            return null;
         }
-        Path copy = s.copies().get(rel);
-        return copy != null && Files.isRegularFile(copy) ? Files.readAllBytes(copy) : null;
+        try {
+            return Files.readAllBytes(file);
+        } catch (java.nio.file.NoSuchFileException e) {
+            return null; // deleted by the rebuild since it was looked at
+        }
+    }
+
+    /** The file of the site at {@code rel}, or {@code null}: outside the folder, or sd101's own marker. */
+    private static Path file(BuildState s, String rel) {
+        if (s.site() == null) {
+            return null;
+        }
+        Path file = s.site().resolve(rel).normalize();
+        if (!file.startsWith(s.site()) || file.equals(s.site()) || rel.equals(SiteWriter.MARKER)) {
+            return null;
+        }
+        return file;
+    }
+
+    /**
+     * The file of the site an event stream's page shows, from the {@code page} parameter the live-reload script sends
+     * (its {@code location.pathname}): its own file, else {@code 404.html}; {@code null} when not given.
+     */
+    private String page(URI uri, BuildState now) {
+        String query = uri.getRawQuery();
+        if (query == null || !query.startsWith("page=")) {
+            return null;
+        }
+        String path;
+        try {
+            path = URLDecoder.decode(query.substring(5).replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+        if (!basePath.equals("/") && path.startsWith(basePath)) {
+            path = path.substring(basePath.length() - 1);
+        }
+        String rel = path.startsWith("/") ? path.substring(1) : path;
+        if (rel.isEmpty() || rel.endsWith("/")) {
+            return rel + "index.html";
+        }
+        if (exists(now, rel)) {
+            return rel;
+        }
+        // A folder's page, or one not there yet (the page shows the 404 page until it is written).
+        return rel.substring(rel.lastIndexOf('/') + 1).contains(".") && !exists(now, rel + "/index.html") ? rel : rel + "/index.html";
     }
 
     /** The live-reload script goes before the last {@code </body>}, or at the end when there is none. */

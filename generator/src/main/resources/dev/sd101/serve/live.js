@@ -2,7 +2,8 @@
 // Injected only into pages the development server sends, never into the written site.
 (function () {
   "use strict";
-  var source = new EventSource("/__sd101/events");
+  // The server reloads only the pages a build changed; it is told which page this is.
+  var source = new EventSource("/__sd101/events?page=" + encodeURIComponent(location.pathname));
   var seen = null;
   var overlay = null;
 
@@ -36,6 +37,9 @@
   source.addEventListener("reload", function (e) {
     seen = e.data;
     location.reload();
+  });
+  source.addEventListener("built", function (e) {
+    seen = e.data; // a build that left this page as it was
   });
   source.addEventListener("problem", function (e) { showProblem(e.data); });
 })();

@@ -219,4 +219,44 @@ class EditionsTest {
         assertTrue(Files.isRegularFile(out.resolve("ja/search/meta.json")));
         assertTrue(Files.isRegularFile(out.resolve("sitemap.xml")));
     }
+
+    /**
+     * serve's rebuild of a site of editions (built whole, written as what changed): the folder holds what generate
+     * writes; a rebuild with nothing changed writes nothing, and an edit of one edition's file writes that edition's
+     * page among others, not the whole site.
+     */
+    @Test
+    void serveRebuildsWriteWhatGenerateWritesAndOnlyWhatChanged(@TempDir Path tmp) throws Exception {
+        Path content = tmp.resolve("content");
+        try (var walk = Files.walk(FIXTURE)) {
+            for (Path p : walk.toList()) {
+                Path to = content.resolve(FIXTURE.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.copy(p, to);
+                }
+            }
+        }
+        SiteConfig config = SiteConfig.builder(content).configFile(content.resolve("sd101.yml"))
+                .outputDirectory(tmp.resolve("site")).build();
+        Sd101 serve = new Sd101();
+        dev.sd101.Rebuild first = serve.rebuild(config, null);
+        assertTrue(first.result().written());
+        Path fresh = tmp.resolve("generated");
+        new Sd101().generate(config.toBuilder().outputDirectory(fresh).build());
+        dev.sd101.SiteFiles.assertSameFiles(dev.sd101.SiteFiles.read(fresh), dev.sd101.SiteFiles.read(tmp.resolve("site")));
+        assertEquals(java.util.Set.of(), serve.rebuild(config, null).changed(), "nothing changed, nothing written");
+
+        Path english;
+        try (var walk = Files.walk(content)) {
+            english = walk.filter(p -> p.toString().endsWith(".md") && p.toString().contains("en")).findFirst().orElseThrow();
+        }
+        Files.writeString(english, Files.readString(english) + "\nOne more paragraph.\n");
+        dev.sd101.Rebuild edited = serve.rebuild(config, java.util.Set.of(english));
+        assertTrue(edited.changed().stream().anyMatch(p -> p.startsWith("en/") && p.endsWith(".html")), edited.changed().toString());
+        assertTrue(edited.changed().size() < dev.sd101.SiteFiles.read(fresh).size() / 2, edited.changed().toString());
+        new Sd101().generate(config.toBuilder().outputDirectory(fresh).build());
+        dev.sd101.SiteFiles.assertSameFiles(dev.sd101.SiteFiles.read(fresh), dev.sd101.SiteFiles.read(tmp.resolve("site")));
+    }
 }

@@ -124,8 +124,9 @@ class IncrementalBuildTest {
 
     /**
      * Serve's way on a 1,000-page site: each rebuild told only the files that changed (as the watcher tells them),
-     * its site written over the previous one file by file. After each kind of edit the output folder must hold byte
-     * for byte what a fresh {@code generate} writes: a body edit, a heading renamed that other pages link to, a page's
+     * written into the output folder the server answers from, only the files that changed. After each kind of edit
+     * the output folder must hold byte for byte what a fresh {@code generate} writes, and the rebuild must name as
+     * changed exactly the files that differ from the folder before it: a body edit, a heading renamed that other pages link to, a page's
      * title renamed (navigation, previous/next and section listings change), a page deleted (its linkers' links
      * break), a page added (a broken link now lands), a page moved to another file name, an image added where a link
      * was missing, and another config. A body edit must leave the other pages' bytes as they were.
@@ -137,22 +138,14 @@ class IncrementalBuildTest {
         SiteConfig config = SiteConfig.builder(docs).outputDirectory(tmp.resolve("site")).siteTitle("Thousand").language("en")
                 .build();
         Sd101 serve = new Sd101();
-        SiteBuild last = serve.build(config);
-        assertEquals(1_001, last.result().pages());
-        serve.write(config, last);
-        Map<String, byte[]> before = SiteFiles.read(tmp.resolve("site"));
+        dev.sd101.Rebuild first = serve.rebuild(config, null);
+        assertEquals(1_001, first.result().pages());
+        assertEquals(SiteFiles.read(tmp.resolve("site")).keySet(), first.changed(), "the first rebuild writes every file");
 
         // A body edit: one page rebuilt, every other page's bytes as they were.
         Path body = site.article(3, 7);
         Files.writeString(body, Files.readString(body).replace("Paragraph one", "Paragraph one, edited"));
-        last = sameAsGenerate(serve, config, last, tmp, Set.of(body));
-        Map<String, byte[]> after = SiteFiles.read(tmp.resolve("site"));
-        java.util.Set<String> differ = new java.util.TreeSet<>();
-        after.forEach((path, bytes) -> {
-            if (!java.util.Arrays.equals(bytes, before.get(path))) {
-                differ.add(path);
-            }
-        });
+        Set<String> differ = sameAsGenerate(serve, config, tmp, Set.of(body));
         assertTrue(differ.contains("s03/a07/index.html"), differ.toString());
         assertTrue(differ.stream().filter(p -> p.endsWith(".html")).allMatch(p -> p.equals("s03/a07/index.html")),
                 "only the edited page's HTML changes: " + differ);
@@ -160,36 +153,41 @@ class IncrementalBuildTest {
         // A heading that pages of another section link to, renamed with its links left as they were: they break.
         Path target = site.article(5, 2);
         Files.writeString(target, Files.readString(target).replace("## Details", "## Particulars"));
-        last = sameAsGenerate(serve, config, last, tmp, Set.of(target));
+        sameAsGenerate(serve, config, tmp, Set.of(target));
 
         // A title renamed: the navigation of every page, the section's listing and the neighbours' links change.
         Path titled = site.article(8, 4);
         Files.writeString(titled, Files.readString(titled).replace("# Article 8.4", "# Article 8.4, renamed"));
-        last = sameAsGenerate(serve, config, last, tmp, Set.of(titled));
+        sameAsGenerate(serve, config, tmp, Set.of(titled));
 
         // A page deleted (a link to it breaks), then written again (it lands) beside a new page; a page moved.
         Path deleted = site.article(9, 9);
         Files.delete(deleted);
-        last = sameAsGenerate(serve, config, last, tmp, Set.of(deleted));
+        sameAsGenerate(serve, config, tmp, Set.of(deleted));
         Path added = docs.resolve("s01/new.md");
         Files.writeString(added, "# New page\n\nNext to [the first article](a01.md).\n");
         Files.writeString(deleted, "# Back again\n\n## Details\n\nThe links to this page land again.\n");
-        last = sameAsGenerate(serve, config, last, tmp, Set.of(added, deleted));
+        sameAsGenerate(serve, config, tmp, Set.of(added, deleted));
         Path from = site.article(2, 5);
         Path to = from.resolveSibling("moved.md");
         Files.move(from, to);
-        last = sameAsGenerate(serve, config, last, tmp, Set.of(from, to));
+        sameAsGenerate(serve, config, tmp, Set.of(from, to));
 
         // An image where a page's image link was missing.
         Path image = Files.createDirectories(docs.resolve("s04/img")).resolve("chart.png");
         ImageIO.write(new BufferedImage(20, 10, BufferedImage.TYPE_INT_RGB), "png", image.toFile());
-        last = sameAsGenerate(serve, config, last, tmp, Set.of(image.getParent()));
-        assertTrue(new String(last.files().get("s04/a01/index.html"), java.nio.charset.StandardCharsets.UTF_8)
-                .contains("width=\"20\""), "the new image is copied and sized");
+        sameAsGenerate(serve, config, tmp, Set.of(image.getParent()));
+        assertTrue(Files.readString(tmp.resolve("site/s04/a01/index.html")).contains("width=\"20\""),
+                "the new image is copied and sized");
 
         // Another config (a config file edited): everything is built again.
         SiteConfig other = config.toBuilder().siteTitle("Thousand pages").build();
-        sameAsGenerate(serve, other, last, tmp, Set.of(docs.resolve("sd101.yml")));
+        sameAsGenerate(serve, other, tmp, Set.of(docs.resolve("sd101.yml")));
+
+        // An edit that changes no byte of the site (a trailing space GitHub ignores) writes nothing.
+        Path spaced = site.article(6, 6);
+        Files.writeString(spaced, Files.readString(spaced) + "\n");
+        assertEquals(Set.of(), sameAsGenerate(serve, other, tmp, Set.of(spaced)));
     }
 
     /** A site of 1,001 pages: a home page, 10 sections of 99 articles, each linking into other sections. */
@@ -228,19 +226,29 @@ class IncrementalBuildTest {
     }
 
     /**
-     * Rebuilds as serve does after a save (told {@code changed}) and writes over the previous site; then generates
-     * the same content afresh into another folder. Both folders must hold the same files, byte for byte, and the
-     * builds report the same problems.
+     * Rebuilds as serve does after a save (told {@code changed}) into the output folder; then generates the same
+     * content afresh into another folder. Both folders must hold the same files, byte for byte, the builds report the
+     * same problems, and the files the rebuild says it changed are exactly those that differ from the folder before.
+     *
+     * @return the files the rebuild changed
      */
-    private static SiteBuild sameAsGenerate(Sd101 serve, SiteConfig config, SiteBuild previous, Path tmp, Set<Path> changed)
-            throws IOException {
-        SiteBuild next = serve.build(config, changed);
-        serve.update(config, next, previous);
+    private static Set<String> sameAsGenerate(Sd101 serve, SiteConfig config, Path tmp, Set<Path> changed) throws IOException {
+        Map<String, byte[]> before = SiteFiles.read(config.outputDirectory());
+        dev.sd101.Rebuild next = serve.rebuild(config, changed);
         Path fresh = tmp.resolve("generated");
         BuildResult generated = new Sd101().generate(config.toBuilder().outputDirectory(fresh).build());
         assertEquals(generated.problems(), next.result().problems());
-        SiteFiles.assertSameFiles(SiteFiles.read(fresh), SiteFiles.read(config.outputDirectory()));
-        return next;
+        Map<String, byte[]> after = SiteFiles.read(config.outputDirectory());
+        SiteFiles.assertSameFiles(SiteFiles.read(fresh), after);
+        Set<String> differ = new java.util.TreeSet<>();
+        after.forEach((path, bytes) -> {
+            if (!java.util.Arrays.equals(bytes, before.get(path))) {
+                differ.add(path);
+            }
+        });
+        before.keySet().stream().filter(p -> !after.containsKey(p)).forEach(differ::add);
+        assertEquals(differ, new java.util.TreeSet<>(next.changed()), "the files the rebuild names as changed");
+        return differ;
     }
 
     /** Builds with the warm engine and with a fresh one; asserts both sites are the same, byte for byte. */

@@ -34,8 +34,10 @@ final class ExtrasSite {
                 .outputDirectory(site).siteTitle("Extras").search(false)).build());
         assertTrue(r.written(), () -> "not written: " + r.problems());
         Element main = Jsoup.parse(Files.readString(site.resolve("index.html"))).selectFirst("main");
-        // The theme's own title for a text without a heading of its own: not part of the Markdown's rendering.
-        main.select("article > h1.page-title").remove();
+        if (main != null) {
+            // The theme's own title for a text without a heading of its own: not part of the Markdown's rendering.
+            main.select("article.content > h1.page-title").remove();
+        }
         return main;
     }
 }

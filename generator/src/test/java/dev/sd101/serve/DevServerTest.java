@@ -71,9 +71,9 @@ class DevServerTest {
             Files.writeString(readme, DOC.replace("Alpha text.", "Gamma text."));
             assertEquals("reload", nextEvent(events));
             assertTrue(get(base).body().contains("Gamma text."));
-            // Pages reload as soon as the new site is in memory; the line with the timing follows the write.
+            // Pages reload once the changed files are in the folder; the line with the timing follows.
             waitFor(() -> log.toString().matches("(?s).*README.md changed: rebuilt \\d+ pages in \\d+ ms.*"));
-            // Written over the previous site file by file: the folder holds what a whole write would.
+            // Only the changed files were written: the folder holds what a whole build writes.
             assertTrue(Files.readString(dir.resolve("site/index.html")).contains("Gamma text."));
             dev.sd101.SiteFiles.assertSameFiles(new dev.sd101.Sd101().build(config).files(),
                     dev.sd101.SiteFiles.read(dir.resolve("site")));
@@ -90,6 +90,75 @@ class DevServerTest {
             assertEquals(null, server.lastError());
             assertTrue(get(base).body().contains("Delta text."));
             reader.interrupt();
+        }
+    }
+
+    /**
+     * A rebuild that fails (a broken link in strict mode, then front matter that is not YAML) writes nothing: the
+     * output folder holds byte for byte what the last good build wrote, and the server answers what it answered
+     * before; the next good build writes the change. A build that changes no page but clears an error reloads the
+     * pages; one that changes a single page reloads that page only, the others learn the new generation.
+     */
+    @Test
+    void aFailedRebuildLeavesTheServedFolderAsItWasAndReloadsOnlyChangedPages(@TempDir Path dir) throws Exception {
+        Path docs = Files.createDirectories(dir.resolve("docs"));
+        Files.writeString(docs.resolve("README.md"), "# Home\n\nSee [the guide](guide.md).\n");
+        Path guide = docs.resolve("guide.md");
+        Files.writeString(guide, DOC);
+        Path other = docs.resolve("other.md");
+        Files.writeString(other, "# Other\n\nAnother page.\n");
+        SiteConfig config = SiteConfig.builder(docs).outputDirectory(dir.resolve("site")).strict(true).search(false).build();
+        StringWriter log = new StringWriter();
+        try (DevServer server = DevServer.start(config, 0, new PrintWriter(log, true))) {
+            String base = "http://127.0.0.1:" + server.port() + "/";
+            java.util.Map<String, byte[]> good = dev.sd101.SiteFiles.read(dir.resolve("site"));
+            String page = get(base + "guide/").body();
+            assertTrue(page.contains("Alpha text."), page);
+
+            BlockingQueue<String> onGuide = new LinkedBlockingQueue<>();
+            BlockingQueue<String> onOther = new LinkedBlockingQueue<>();
+            Thread a = listen(base + "__sd101/events?page=%2Fguide%2F", onGuide);
+            Thread b = listen(base + "__sd101/events?page=%2Fother%2F", onOther);
+            assertEquals("hello", nextEvent(onGuide));
+            assertEquals("hello", nextEvent(onOther));
+            waitFor(() -> server.connectedPages() == 2);
+
+            Files.writeString(guide, DOC.replace("(#second)", "(#nowhere)"));
+            assertEquals("problem", nextEvent(onGuide));
+            assertEquals("problem", nextEvent(onOther));
+            dev.sd101.SiteFiles.assertSameFiles(good, dev.sd101.SiteFiles.read(dir.resolve("site")));
+            assertEquals(page, get(base + "guide/").body(), "the server answers what it answered before");
+
+            Files.writeString(guide, "---\ntitle: [unclosed\n---\n" + DOC);
+            assertEquals("problem", nextEvent(onGuide));
+            assertTrue(server.lastError().contains("guide.md:2"), server.lastError());
+            dev.sd101.SiteFiles.assertSameFiles(good, dev.sd101.SiteFiles.read(dir.resolve("site")));
+            assertEquals(page, get(base + "guide/").body());
+
+            // Fixed as it was: no byte changes, but the pages showing the error reload to clear it. (A save may reach
+            // the watcher as two events, so a failed build may come twice.)
+            Files.writeString(guide, DOC);
+            assertEquals("reload", nextEventBut("problem", onGuide));
+            assertEquals("reload", nextEventBut("problem", onOther));
+            waitFor(() -> server.lastError() == null);
+            dev.sd101.SiteFiles.assertSameFiles(good, dev.sd101.SiteFiles.read(dir.resolve("site")));
+
+            // Reconnected (the pages reloaded): an edit of the guide's body reloads the guide only.
+            a.interrupt();
+            b.interrupt();
+            onGuide.clear();
+            onOther.clear();
+            listen(base + "__sd101/events?page=%2Fguide%2F", onGuide);
+            listen(base + "__sd101/events?page=%2Fother%2F", onOther);
+            assertEquals("hello", nextEvent(onGuide));
+            assertEquals("hello", nextEvent(onOther));
+            // Saved as editors do, into place at once: a half-written file would change the guide's title for a build.
+            Path saved = Files.writeString(dir.resolve("guide.md.tmp"), DOC.replace("Alpha text.", "Gamma text."));
+            Files.move(saved, guide, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            assertEquals("reload", nextEvent(onGuide));
+            assertEquals("built", nextEvent(onOther));
+            assertTrue(get(base + "guide/").body().contains("Gamma text."));
+            assertTrue(Files.readString(dir.resolve("site/guide/index.html")).contains("Gamma text."));
         }
     }
 
@@ -124,6 +193,15 @@ class DevServerTest {
         String e = events.poll(30, TimeUnit.SECONDS);
         assertNotNull(e, "no event within 30 s");
         return e;
+    }
+
+    /** The next event other than {@code skipped}. */
+    private static String nextEventBut(String skipped, BlockingQueue<String> events) throws InterruptedException {
+        for (String e; ; ) {
+            if (!(e = nextEvent(events)).equals(skipped)) {
+                return e;
+            }
+        }
     }
 
     private static void waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {

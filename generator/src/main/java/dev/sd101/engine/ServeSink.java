@@ -1,0 +1,184 @@
+package dev.sd101.engine;
+
+import dev.sd101.BuildException;
+import dev.sd101.Problem;
+import dev.sd101.SiteBuild;
+import dev.sd101.output.SiteWriter;
+import dev.sd101.search.AnalysisCache;
+
+import java.io.IOException;
+import java.lang.ref.WeakReference;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * {@code serve}'s sink: the site goes to its output folder as it is rendered, and of each file only a {@link Digest}
+ * is kept, so a site of any size is served from disk within a small heap. The first build (or one after the folder
+ * was lost) stages the whole site beside the folder and swaps it in, as {@code generate} does; later builds stage
+ * only the files whose digest changed and, once the whole build succeeded, rename each into place and delete the
+ * files the site no longer has. A build that fails before that leaves the folder exactly as it was.
+ */
+final class ServeSink implements PageSink {
+    /**
+     * What the output folder holds, as the last good build left it.
+     *
+     * @param files  path → digest of its bytes
+     * @param copies path → the local file copied there, with its size and time when copied
+     * @param arrays path → the very array last put there, held weakly: a producer that hands the same array again
+     *               (the search index's unchanged chunks) costs no digest
+     */
+    record Served(Path output, Map<String, Digest> files, Map<String, Copy> copies, Map<String, WeakReference<byte[]>> arrays) {
+    }
+
+    /** A copied file's source and what it was when copied: a change of either copies it again. */
+    record Copy(Path from, long size, long modified) {
+        static Copy of(Path from) {
+            try {
+                BasicFileAttributes a = Files.readAttributes(from, BasicFileAttributes.class);
+                return new Copy(from, a.size(), a.lastModifiedTime().toMillis());
+            } catch (IOException e) {
+                return new Copy(from, -1, -1); // the copy itself reports the file
+            }
+        }
+    }
+
+    private final Path output;
+    private final AnalysisCache cache;
+    private final AtomicReference<Served> state;
+    /** The folder as the previous build left it, or {@code null}: this build writes the whole site. */
+    private final Served before;
+    private final SiteWriter.Staging whole;
+    private final SiteWriter.Patch patch;
+    private final Map<String, Digest> files = new ConcurrentHashMap<>();
+    private final Map<String, WeakReference<byte[]>> arrays = new ConcurrentHashMap<>();
+    private final Map<String, Path> copies = new ConcurrentHashMap<>();
+    private Set<String> changed = Set.of();
+
+    /**
+     * @param state what the folder holds: read at the start, cleared while the folder changes, set once it holds
+     *              this build's site
+     */
+    ServeSink(SiteWriter writer, Path output, AtomicReference<Served> state, AnalysisCache cache) {
+        this.output = output;
+        this.cache = cache;
+        this.state = state;
+        Served last = state.get();
+        this.before = last != null && last.output().equals(output) && writer.isSite() ? last : null;
+        this.whole = before == null ? writer.stage() : null;
+        this.patch = before == null ? null : writer.patch();
+    }
+
+    @Override
+    public void put(String path, byte[] bytes) {
+        Digest old = before == null ? null : before.files().get(path);
+        WeakReference<byte[]> last = before == null ? null : before.arrays().get(path);
+        Digest d = old != null && last != null && last.get() == bytes ? old : Digest.of(bytes);
+        Digest earlier = files.put(path, d);
+        arrays.put(path, new WeakReference<>(bytes));
+        if (whole != null) {
+            whole.put(path, bytes);
+        } else if (!d.equals(old) || earlier != null && !earlier.equals(d)) {
+            patch.put(path, bytes);
+        }
+    }
+
+    @Override
+    public boolean keep(String path) {
+        Digest old = before == null ? null : before.files().get(path);
+        if (old == null) {
+            return false;
+        }
+        files.put(path, old);
+        WeakReference<byte[]> last = before.arrays().get(path);
+        if (last != null) {
+            arrays.put(path, last);
+        }
+        return true;
+    }
+
+    @Override
+    public byte[] read(String path) {
+        try {
+            return Files.readAllBytes(output.resolve(path));
+        } catch (IOException e) {
+            throw new BuildException(output.resolve(path) + ": cannot read the served site: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void copy(String path, Path from) {
+        copies.put(path, from);
+    }
+
+    @Override
+    public Set<String> paths() {
+        Set<String> all = new HashSet<>(files.keySet());
+        all.addAll(copies.keySet());
+        return all;
+    }
+
+    /** The files this build wrote or deleted (paths relative to the site root); all of them when written whole. */
+    Set<String> changed() {
+        return changed;
+    }
+
+    @Override
+    public SiteBuild finish(List<Problem> problems, int pages, StageClock clock) {
+        long copied = clock.time("write", () -> {
+            Map<String, Copy> stamps = new TreeMap<>();
+            long b = 0;
+            for (Map.Entry<String, Path> c : new TreeMap<>(copies).entrySet()) {
+                Copy now = Copy.of(c.getValue());
+                stamps.put(c.getKey(), now);
+                b += Math.max(0, now.size());
+                if (whole != null) {
+                    whole.copy(c.getKey(), c.getValue());
+                } else if (!now.equals(before.copies().get(c.getKey())) || now.size() < 0
+                        || !Files.isRegularFile(output.resolve(c.getKey()))) {
+                    patch.copy(c.getKey(), c.getValue());
+                }
+            }
+            Set<String> touched = new TreeSet<>();
+            state.set(null); // from here until the new state is set, what the folder holds is not known
+            if (whole != null) {
+                whole.commit();
+                touched.addAll(files.keySet());
+                touched.addAll(copies.keySet());
+            } else {
+                Set<String> gone = new TreeSet<>(before.files().keySet());
+                gone.addAll(before.copies().keySet());
+                gone.removeAll(files.keySet());
+                gone.removeAll(copies.keySet());
+                gone.forEach(patch::delete);
+                touched.addAll(patch.paths());
+                touched.addAll(gone);
+                patch.commit();
+            }
+            cache.commit();
+            state.set(new Served(output, Map.copyOf(files), Map.copyOf(stamps), Map.copyOf(arrays)));
+            changed = Collections.unmodifiableSet(touched);
+            return b;
+        });
+        long bytes = files.values().stream().mapToLong(Digest::length).sum() + copied;
+        return new SiteBuild(PageSink.result(problems, pages, files.size() + copies.size(), output, bytes, clock), Map.of(), Map.of());
+    }
+
+    @Override
+    public void close() {
+        if (whole != null) {
+            whole.close();
+        } else {
+            patch.close();
+        }
+    }
+}
