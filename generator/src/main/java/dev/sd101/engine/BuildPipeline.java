@@ -176,7 +176,7 @@ final class BuildPipeline {
         }
         int pages = planned.site().pages().size();
         return streamed ? SearchStage.streamed(searchIndexer, pages, cache.cache())
-                : SearchStage.collected(searchIndexer, pages, cache.cache());
+                : SearchStage.kept(searchIndexer, pages, cache.cache());
     }
 
     /** Writes a built site whole, or, given the {@code previous} site written there, only what differs from it. */

@@ -115,7 +115,7 @@ final class EditionsBuild {
             int index = i;
             SearchIndexer indexer = indexer(edition.language());
             // The cache on disk holds the default analysis: another language's terms of the same text differ.
-            SearchStage search = c.search() ? SearchStage.collected(indexer, site.site().pages().size(),
+            SearchStage search = c.search() ? SearchStage.kept(indexer, site.site().pages().size(),
                     indexer.analysesAsDefault() ? disk : AnalysisCache.none()) : null;
             MemorySink sink = new MemorySink(AnalysisCache.none());
             java.util.Set<String> unresolved = new RenderPass(c, site, pipeline.planner().parser(), compiled, reuse, pipeline.version())

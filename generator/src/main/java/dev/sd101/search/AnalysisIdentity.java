@@ -29,7 +29,7 @@ final class AnalysisIdentity {
     /** The resource, beside this class, holding the hex SHA-256. */
     static final String RESOURCE = "analysis-identity.txt";
     /** The class files whose code decides a text's terms: top-level name, then any {@code $…} nested class. */
-    static final Pattern INPUTS = Pattern.compile("(TermAnalysis|SurfaceTokenizer|TermCache)(\\$[^/]*)?\\.class");
+    static final Pattern INPUTS = Pattern.compile("(TermAnalysis|SurfaceTokenizer)(\\$[^/]*)?\\.class");
 
     private AnalysisIdentity() {
     }

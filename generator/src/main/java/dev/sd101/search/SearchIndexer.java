@@ -19,8 +19,8 @@ public final class SearchIndexer {
     private final TermAnalysis analysis;
     private final Sectioner sectioner = new Sectioner();
     private final Lexicon lexicon = new Lexicon();
-    /** The last {@link #build}'s pages and their analysed sections, reused for equal pages by the next. */
-    private volatile Kept lastPages = new Kept(List.of(), List.of());
+    /** The last kept build's pages and their analysed sections, reused for equal pages by the next. */
+    private volatile Kept lastPages = new Kept(new SearchPage[0], List.of());
     /** The last {@link #build}'s sections and the pairs mined from each (a reused page brings its very sections). */
     private volatile Mined lastMined = new Mined(new Section[0], List.of());
     /** The last {@link #build}'s fragment files, reused where a bundle holds the very same sections. */
@@ -66,48 +66,11 @@ public final class SearchIndexer {
      */
     public SearchIndex build(List<SearchPage> pages, AnalysisCache disk) {
         Objects.requireNonNull(pages, "pages");
-        Objects.requireNonNull(disk, "disk");
-        analysis.nextBuild();
-        // Compact per-section term arrays and postings encoded term by term: a large site never holds an
-        // object per posting (10,000 pages have millions).
-        java.util.Map<String, String> intern = new java.util.HashMap<>();
-        Kept previous = lastPages;
-        java.util.Map<SearchPage, List<Postings.Analyzed>> byPage = null;
-        List<List<Postings.Analyzed>> perPage = new ArrayList<>(pages.size());
-        List<Postings.Analyzed> analyzed = new ArrayList<>();
+        Collector c = collector(pages.size(), disk, true);
         for (int i = 0; i < pages.size(); i++) {
-            SearchPage page = Objects.requireNonNull(pages.get(i), "page");
-            // A page equal to one of the previous build's (serve, after an edit elsewhere) has the same sections:
-            // looked for at its place first (the same string objects compare at once), by value only when pages
-            // came or went.
-            List<Postings.Analyzed> sections = i < previous.pages().size() && previous.pages().get(i).equals(page)
-                    ? previous.sections().get(i) : null;
-            if (sections == null) {
-                if (byPage == null) {
-                    byPage = new java.util.HashMap<>();
-                    for (int k = 0; k < previous.pages().size(); k++) {
-                        byPage.put(previous.pages().get(k), previous.sections().get(k));
-                    }
-                }
-                sections = byPage.get(page);
-            }
-            if (sections == null) {
-                sections = new ArrayList<>();
-                for (Section s : sectioner.split(page)) {
-                    sections.add(Postings.analyze(s, t -> analysis.terms(t, disk), intern));
-                }
-            }
-            perPage.add(sections);
-            analyzed.addAll(sections);
+            c.add(i, pages.get(i));
         }
-        Kept next = new Kept(List.copyOf(pages), perPage);
-        lastPages = next;
-        List<Section> kept = analyzed.stream().map(Postings.Analyzed::section).toList();
-        // Only an indexer that keeps pages between builds (serve) keeps what scoring and laying out can reuse.
-        synchronized (postingsMemo) {
-            Postings.Encoded encoded = postingsMemo.encoded(analyzed);
-            return layOut(encoded, kept, true, postingsMemo.termsChanged());
-        }
+        return c.build();
     }
 
     /**
@@ -184,8 +147,28 @@ public final class SearchIndexer {
     private record Lexical(Postings.Encoded entries, java.util.Map<String, byte[]> vocabulary) {
     }
 
-    /** A build's pages and each one's analysed sections, in order. */
-    private record Kept(List<SearchPage> pages, List<List<Postings.Analyzed>> sections) {
+    /**
+     * A kept build's pages and each one's analysed sections, by order number ({@code null} where no page was added).
+     * The pages' HTML is the render stage's own (its memo keeps each body), so keeping a page costs a reference.
+     */
+    private record Kept(SearchPage[] pages, List<List<Postings.Analyzed>> sections) {
+        /** The sections of the page equal to {@code page}: looked for at its place first, else by value. */
+        List<Postings.Analyzed> find(int index, SearchPage page, java.util.function.Supplier<java.util.Map<SearchPage, List<Postings.Analyzed>>> byValue) {
+            if (index < pages.length && page.equals(pages[index])) {
+                return sections.get(index); // the same string objects compare at once
+            }
+            return pages.length == 0 ? null : byValue.get().get(page);
+        }
+
+        java.util.Map<SearchPage, List<Postings.Analyzed>> byValue() {
+            java.util.Map<SearchPage, List<Postings.Analyzed>> map = new java.util.HashMap<>();
+            for (int k = 0; k < pages.length; k++) {
+                if (pages[k] != null) {
+                    map.put(pages[k], sections.get(k));
+                }
+            }
+            return map;
+        }
     }
 
     /** A build's sections and the pairs mined from each, in order. */
@@ -230,8 +213,17 @@ public final class SearchIndexer {
      * same text, and recording every text's analysis in it for the next build.
      */
     public Collector collector(int pages, AnalysisCache cache) {
-        analysis.nextBuild();
-        return new Collector(pages, Objects.requireNonNull(cache, "cache"));
+        return collector(pages, cache, false);
+    }
+
+    /**
+     * As {@link #collector(int, AnalysisCache)}; {@code keep}: the indexer keeps what its next kept build can reuse
+     * (serve): each page's analysed sections (a page equal to one of the last kept build's is not analysed again, and
+     * its texts are not recorded in {@code cache}), the postings, the lexicon's entries and the fragment bundles, so
+     * that after a one-page edit only that page is analysed and only the files its terms are in change.
+     */
+    public Collector collector(int pages, AnalysisCache cache, boolean keep) {
+        return new Collector(pages, Objects.requireNonNull(cache, "cache"), keep ? lastPages : null);
     }
 
     /** See {@link #collector}. {@link #add} may be called concurrently, each order number once. */
@@ -241,34 +233,75 @@ public final class SearchIndexer {
         // Large sites repeat text across pages (shared intros, boilerplate): each repeat is analysed once.
         private final RepeatCache repeats = new RepeatCache(intern);
         private final java.util.function.Function<String, List<String>> analyse;
+        /** The last kept build's pages, or {@code null} when this build keeps nothing. */
+        private final Kept previous;
+        /** This build's pages by order number, when it keeps them. */
+        private final SearchPage[] added;
+        private volatile java.util.Map<SearchPage, List<Postings.Analyzed>> previousByValue;
 
-        private Collector(int pages, AnalysisCache cache) {
+        private Collector(int pages, AnalysisCache cache, Kept previous) {
             this.pages = new java.util.concurrent.atomic.AtomicReferenceArray<>(pages);
-            this.analyse = text -> cache.terms(text, analysis::termsUncached);
+            this.analyse = text -> cache.terms(text, analysis::terms);
+            this.previous = previous;
+            this.added = previous == null ? null : new SearchPage[pages];
         }
 
         /** Sections and analyses the page with order number {@code index}. */
         public void add(int index, SearchPage page) {
+            Objects.requireNonNull(page, "page");
+            if (previous != null) {
+                added[index] = page;
+                List<Postings.Analyzed> same = previous.find(index, page, this::previousByValue);
+                if (same != null) {
+                    pages.set(index, same);
+                    return;
+                }
+            }
             List<Postings.Analyzed> out = new ArrayList<>();
             // Sections of a page repeat its title and breadcrumb: analysed once per page, and forgotten with it.
             java.util.Map<String, List<String>> seen = new java.util.HashMap<>();
-            for (Section s : sectioner.split(Objects.requireNonNull(page, "page"))) {
+            for (Section s : sectioner.split(page)) {
                 out.add(Postings.analyze(s, t -> seen.computeIfAbsent(t, x -> repeats.terms(x, analyse)), intern));
             }
             pages.set(index, out);
         }
 
-        /** The index files of every page added, in order-number order; byte-identical to {@link SearchIndexer#build}. */
+        /** Built when pages came or went: most builds find every page at its place. */
+        private java.util.Map<SearchPage, List<Postings.Analyzed>> previousByValue() {
+            java.util.Map<SearchPage, List<Postings.Analyzed>> map = previousByValue;
+            if (map == null) {
+                synchronized (this) {
+                    map = previousByValue;
+                    if (map == null) {
+                        previousByValue = map = previous.byValue();
+                    }
+                }
+            }
+            return map;
+        }
+
+        /** The index files of every page added, in order-number order; the same bytes whether kept or not. */
         public SearchIndex build() {
             List<Postings.Analyzed> all = new ArrayList<>();
+            List<List<Postings.Analyzed>> perPage = previous == null ? null : new ArrayList<>(pages.length());
             for (int i = 0; i < pages.length(); i++) {
                 List<Postings.Analyzed> p = pages.get(i);
+                if (perPage != null) {
+                    perPage.add(p);
+                }
                 if (p != null) {
                     all.addAll(p);
                     pages.set(i, null);
                 }
             }
             List<Section> sections = all.stream().map(Postings.Analyzed::section).toList();
+            if (previous != null) {
+                lastPages = new Kept(added, perPage);
+                synchronized (postingsMemo) {
+                    Postings.Encoded encoded = postingsMemo.encoded(all);
+                    return layOut(encoded, sections, true, postingsMemo.termsChanged());
+                }
+            }
             Postings.Encoded postings = Postings.encoded(all);
             all = null; // the term counts are no longer needed while the files are laid out
             return layOut(postings, sections, false, true);

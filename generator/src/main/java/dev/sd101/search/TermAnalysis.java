@@ -34,7 +34,6 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
  * first Hangul text only, once per instance.
  */
 final class TermAnalysis implements AutoCloseable {
-    private final TermCache cache = new TermCache();
     /** The extra morpheme chain of an edition's language ({@link Language#DEFAULT}: none beyond Nori). */
     private final Language language;
     private final Analyzer surface = new Analyzer() {
@@ -264,30 +263,15 @@ final class TermAnalysis implements AutoCloseable {
         return a;
     }
 
-    /** Every index term of {@code text}: surface terms then morphemes, with repeats (they are term frequencies). */
-    List<String> terms(String text) {
-        return terms(text, AnalysisCache.none());
-    }
-
-    /** As {@link #terms(String)}, a text this engine has not analysed yet taken from {@code disk} when it has it. */
-    List<String> terms(String text, AnalysisCache disk) {
-        return cache.terms(text, t -> disk.terms(t, this::termsUncached));
-    }
-
     /**
-     * As {@link #terms(String)}, but neither looked up in nor added to the cache: for a streamed build's section bodies,
-     * which the cache would otherwise hold (text and terms) to the end of the build, most of a small heap on a
-     * large site.
+     * Every index term of {@code text}: surface terms then morphemes, with repeats (they are term frequencies). Not
+     * cached here: a build's callers keep what they reuse (each page's analysed sections, texts seen twice), where a
+     * cache of every text analysed would hold the whole site's text, most of a small heap on a large site.
      */
-    List<String> termsUncached(String text) {
+    List<String> terms(String text) {
         List<String> out = new ArrayList<>(surface(text));
         out.addAll(morphemes(text));
         return out;
-    }
-
-    /** Called at the start of each index build: keeps the previous build's analyses, drops older ones. */
-    void nextBuild() {
-        cache.nextBuild();
     }
 
     static boolean hasHangul(CharSequence text) {
