@@ -17,6 +17,7 @@ import dev.sd101.site.SiteModel;
 import dev.sd101.site.SitePlanner;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -30,6 +31,11 @@ final class Planner {
     private final ParseCache parseCache;
     private final PlanMemo planMemo = new PlanMemo();
     private final LinkState linkState = new LinkState();
+    /** The latest plan's page paths and resolver, which a plan of the same shape ({@link PlanMemo#reusedShape}) keeps. */
+    private volatile Keyed lastKeyed;
+
+    private record Keyed(Map<String, String> pagePaths, LinkResolver resolver) {
+    }
 
     Planner(MarkdownParser parser) {
         this.parser = parser;
@@ -60,9 +66,18 @@ final class Planner {
         }
         List<Document> documents = clock.time("parse", () -> parse(sources, renderBlocks));
         SiteModel site = clock.time("plan", () -> new SitePlanner(config, changed == null ? null : planMemo).plan(documents));
-        Map<String, String> pagePaths = new TreeMap<>();
-        site.pages().forEach(p -> pagePaths.put(p.path(), p.document() == null ? "" : p.document().source().path()));
-        LinkResolver resolver = new LinkResolver(root, site.documents(), config.imageBaseUrl(), config.siteUrl(), pagePaths);
+        Keyed keyed = lastKeyed;
+        if (changed != null && keyed != null && planMemo.reusedShape()) {
+            keyed = new Keyed(keyed.pagePaths(), keyed.resolver().withDocuments(root, site.documents()));
+        } else {
+            Map<String, String> paths = new TreeMap<>();
+            site.pages().forEach(p -> paths.put(p.path(), p.document() == null ? "" : p.document().source().path()));
+            Map<String, String> pagePaths = Collections.unmodifiableMap(paths);
+            keyed = new Keyed(pagePaths, new LinkResolver(root, site.documents(), config.imageBaseUrl(), config.siteUrl(), pagePaths));
+        }
+        lastKeyed = changed == null ? null : keyed;
+        Map<String, String> pagePaths = keyed.pagePaths();
+        LinkResolver resolver = keyed.resolver();
         // Only published documents are checked: a draft left out of the site is not the reader's problem.
         LinkState.Result links = changed == null ? null
                 : clock.time("link", () -> linkState.check(config, site.documents(), resolver, pagePaths, changed));

@@ -62,6 +62,25 @@ public final class LinkResolver {
         }
     }
 
+    private LinkResolver(LinkResolver from, ContentRoot root, Map<String, Document> documents) {
+        this.siteLinks = from.siteLinks;
+        this.root = root;
+        this.documents = documents;
+        this.imageBaseUrl = from.imageBaseUrl;
+        this.lowerIds.putAll(from.lowerIds);
+    }
+
+    /**
+     * This resolver for the same documents, some of them parsed again with the same ids (a body edit: every heading
+     * id and HTML anchor as it was), so the ids are not gathered again.
+     *
+     * @param root      the same root as this resolver's, as it is now (a root remembers what it found on disk)
+     * @param documents the documents now, by path: the same paths as this resolver's, not to be changed
+     */
+    public LinkResolver withDocuments(ContentRoot root, Map<String, Document> documents) {
+        return new LinkResolver(this, root, java.util.Collections.unmodifiableMap(documents));
+    }
+
     /** The published document at {@code path} relative to the root, or {@code null}. */
     Document document(String path) {
         return documents.get(path);

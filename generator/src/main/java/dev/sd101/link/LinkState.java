@@ -9,6 +9,7 @@ import dev.sd101.markdown.Link;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -66,7 +67,9 @@ public final class LinkState {
                          Set<String> hrefs, Set<String> fragments, List<String> resolution) {
     }
 
-    private record Snapshot(Object scope, Map<String, String> pagePaths, Map<String, Entry> entries) {
+    /** @param pagePaths as the caller gave them (it does not change them), so that an equal plan's compare at once */
+    private record Snapshot(Object scope, Map<String, String> pagePaths, Map<String, List<String>> pagesOf,
+                            Map<String, Entry> entries) {
     }
 
     /**
@@ -110,46 +113,50 @@ public final class LinkState {
     public Result check(Object scope, Map<String, Document> documents, LinkResolver resolver, Map<String, String> pagePaths,
                         ChangedFiles changed) {
         Snapshot prev = last;
-        boolean scoped = prev != null && changed.known() && prev.scope().equals(scope) && prev.pagePaths().equals(pagePaths);
-        Map<String, List<String>> pagesOf = new HashMap<>();
-        pagePaths.forEach((page, doc) -> pagesOf.computeIfAbsent(doc, k -> new ArrayList<>()).add(page));
-        Map<String, Offer> offers = new HashMap<>();
-        documents.forEach((path, d) -> offers.put(path, new Offer(pagesOf.getOrDefault(path, List.of()), d.headings(),
-                d.htmlAnchors().keySet())));
+        boolean scoped = prev != null && changed.known() && prev.scope().equals(scope)
+                && (prev.pagePaths() == pagePaths || prev.pagePaths().equals(pagePaths));
+        // The same pages: each document has the pages it had, and an unchanged document offers what it offered.
+        Map<String, List<String>> pagesOf = scoped ? prev.pagesOf() : pagesOf(pagePaths);
+        Map<String, Entry> before = scoped ? prev.entries() : Map.of();
+        java.util.function.Function<String, Offer> offers = path -> {
+            Document d = documents.get(path);
+            Entry old = before.get(path);
+            return old != null && old.document() == d ? old.offer()
+                    : new Offer(pagesOf.getOrDefault(path, List.of()), d.headings(), d.htmlAnchors().keySet());
+        };
         Set<String> rechecked = null;
         Set<Path> renamed = new HashSet<>();
         if (scoped) {
             // Paths whose targets may resolve otherwise now: documents whose offer changed, came or went, and every
-            // other changed path except documents parsed again with the same offer (a body edit).
+            // other changed path except documents parsed again (a body edit, whose offer is compared here).
             Set<Path> moved = new HashSet<>();
-            for (Map.Entry<String, Entry> e : prev.entries().entrySet()) {
+            for (Map.Entry<String, Entry> e : before.entrySet()) {
                 Document now = documents.get(e.getKey());
-                if (now == null || !offers.get(e.getKey()).equals(e.getValue().offer())) {
+                if (now == e.getValue().document()) {
+                    continue;
+                }
+                if (now == null || !offers.apply(e.getKey()).equals(e.getValue().offer())) {
                     moved.add(e.getValue().document().source().file());
-                    if (now == null || !offers.get(e.getKey()).ids(now).equals(e.getValue().ids())) {
+                    if (now == null || !offers.apply(e.getKey()).ids(now).equals(e.getValue().ids())) {
                         renamed.add(e.getValue().document().source().file());
                     }
                 }
             }
-            Set<Path> sameOffer = new HashSet<>();
             documents.forEach((path, d) -> {
-                Entry old = prev.entries().get(path);
-                if (old == null) {
+                if (!before.containsKey(path)) {
                     moved.add(d.source().file());
                     renamed.add(d.source().file());
-                } else if (old.offer().equals(offers.get(path))) {
-                    sameOffer.add(d.source().file());
                 }
             });
             for (Path p : changed.paths()) {
-                if (!sameOffer.contains(p) && !documents.containsKey(resolver.root().relative(p))) {
+                if (!documents.containsKey(resolver.root().relative(p))) {
                     moved.add(p); // a file that is no document of the site (an image, a new folder, a draft)
                     renamed.add(p);
                 }
             }
             Set<String> again = new HashSet<>();
             documents.forEach((path, d) -> {
-                Entry old = prev.entries().get(path);
+                Entry old = before.get(path);
                 if (old == null || old.document() != d || usesAny(old.uses(), moved)) {
                     again.add(path);
                 }
@@ -157,35 +164,50 @@ public final class LinkState {
             rechecked = again;
         }
         Set<String> todo = rechecked;
-        Map<String, Entry> entries = new ConcurrentHashMap<>();
-        documents.entrySet().parallelStream().forEach(e -> {
-            String path = e.getKey();
-            Entry old = todo == null || todo.contains(path) ? null : prev.entries().get(path);
-            entries.put(path, old != null ? old : entry(e.getValue(), offers.get(path), resolver));
-        });
+        Map<String, Entry> entries;
+        if (todo == null) {
+            entries = new ConcurrentHashMap<>();
+            documents.entrySet().parallelStream().forEach(e -> entries.put(e.getKey(), entry(e.getValue(), offers.apply(e.getKey()), resolver)));
+        } else {
+            // Each other document's entry is the previous one: only the documents to check again are resolved.
+            Map<String, Entry> fresh = new ConcurrentHashMap<>();
+            todo.parallelStream().forEach(path -> fresh.put(path, entry(documents.get(path), offers.apply(path), resolver)));
+            entries = new HashMap<>(before);
+            entries.keySet().retainAll(documents.keySet());
+            entries.putAll(fresh);
+        }
         Set<String> relinked = null;
         if (todo != null) {
             relinked = new HashSet<>();
             for (String path : todo) {
                 Entry now = entries.get(path);
-                Entry old = prev.entries().get(path);
+                Entry old = before.get(path);
                 if (old == null || !old.resolution().equals(now.resolution()) || usesAny(now.uses(), renamed)) {
                     relinked.add(path);
                 }
             }
         }
+        // In document order (by path), each document's problems sorted: the list is sorted but for what planning adds.
         List<Problem> problems = new ArrayList<>();
         Set<String> hrefs = new HashSet<>();
         Set<String> fragments = new HashSet<>();
-        for (Entry e : entries.values()) {
+        for (String path : documents.keySet()) {
+            Entry e = entries.get(path);
             problems.addAll(e.problems());
             hrefs.addAll(e.hrefs());
             fragments.addAll(e.fragments());
         }
         problems.sort(null);
-        last = new Snapshot(scope, Map.copyOf(pagePaths), Map.copyOf(entries));
-        return new Result(List.copyOf(problems), hrefs, fragments, rechecked == null ? null : Set.copyOf(rechecked),
-                relinked == null ? null : Set.copyOf(relinked));
+        last = new Snapshot(scope, pagePaths, pagesOf, Collections.unmodifiableMap(entries));
+        return new Result(Collections.unmodifiableList(problems), hrefs, fragments,
+                rechecked == null ? null : Collections.unmodifiableSet(rechecked),
+                relinked == null ? null : Collections.unmodifiableSet(relinked));
+    }
+
+    private static Map<String, List<String>> pagesOf(Map<String, String> pagePaths) {
+        Map<String, List<String>> pagesOf = new HashMap<>();
+        pagePaths.forEach((page, doc) -> pagesOf.computeIfAbsent(doc, k -> new ArrayList<>()).add(page));
+        return pagesOf;
     }
 
     /** Whether a path a document's link uses is, lies below or lies above one of {@code moved}. */

@@ -91,6 +91,22 @@ public final class Catalog {
         }
     }
 
+    /** This catalog with some documents replaced (old → new): the same items and terms, reading the new ones. */
+    Catalog withDocuments(Map<Document, Document> swapped) {
+        if (isEmpty()) {
+            return this;
+        }
+        List<Item> now = items.stream().map(i -> !swapped.containsKey(i.document()) ? i : new Item(i.collection(), i.path(),
+                swapped.get(i.document()), i.slug(), i.title(), i.date(), i.weight(), i.description(), i.image(), i.terms()))
+                .toList();
+        List<Taxonomy> taxa = taxonomies.stream().map(t -> new Taxonomy(t.config(), t.path(), t.terms().stream()
+                .map(term -> term.document() == null || !swapped.containsKey(term.document()) ? term
+                        : new Term(term.taxonomy(), term.key(), term.slug(), term.title(), term.description(), term.icon(),
+                        term.sort(), term.path(), swapped.get(term.document()), term.items()))
+                .toList())).toList();
+        return new Catalog(now, taxa, navTaxonomy);
+    }
+
     public List<Item> items() {
         return items;
     }

@@ -136,11 +136,12 @@ final class PageLanguages {
         return (dash < 0 ? tag : tag.substring(0, dash)).toLowerCase(Locale.ROOT);
     }
 
-    /** Decides every document, in path order; the notes go into {@code notes}. */
-    Map<String, String> decideAll(List<Document> documents, List<Problem> notes) {
+    /** Decides every document, in path order; the notes go into {@code notes}, each decision into {@code decisions}. */
+    Map<String, String> decideAll(List<Document> documents, List<Problem> notes, Map<String, Decision> decisions) {
         Map<String, String> out = new java.util.TreeMap<>();
         for (Document d : documents) {
             Decision decision = decide(d);
+            decisions.put(d.source().path(), decision);
             if (!decision.lang().equals(config.language())) {
                 out.put(d.source().path(), decision.lang());
             }

@@ -1,7 +1,11 @@
 package dev.sd101.site;
 
+import dev.sd101.Problem;
+import dev.sd101.SiteConfig;
 import dev.sd101.content.Source;
+import dev.sd101.markdown.Document;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -9,9 +13,42 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * What planning keeps between the builds of one engine ({@code serve}): the script language detected in each
  * source's text, the costliest part of planning a large site (every character of every file is looked at), reused
- * for a source whose text is unchanged. Only the latest build's detections are kept.
+ * for a source whose text is unchanged; and the last plan itself, which a rebuild whose changed documents keep their
+ * shape ({@link SitePlanner}: what decides pages, titles, order and ids) takes over with the new documents in place.
+ * Only the latest build's are kept.
  */
 public final class PlanMemo {
+    /**
+     * A plan and what it was made of.
+     *
+     * @param shapes    per document (in {@code documents}' order) what its pages depend on, made when first needed
+     * @param planned   the collections' problems (the rest of the site's are the language notes)
+     * @param decisions per document path its language decision
+     */
+    record Last(SiteConfig config, List<Document> documents, Object[] shapes, SiteModel site, List<Problem> planned,
+                Map<String, PageLanguages.Decision> decisions) {
+    }
+
+    private volatile Last lastPlan;
+    private volatile boolean reshaped;
+
+    Last lastPlan() {
+        return lastPlan;
+    }
+
+    void lastPlan(Last plan, boolean reusedShape) {
+        lastPlan = plan;
+        reshaped = reusedShape;
+    }
+
+    /**
+     * Whether the latest plan was the previous one with changed documents in place: every page, id, title and
+     * the order as they were, so what is keyed by them (page paths, the resolver's ids) stands.
+     */
+    public boolean reusedShape() {
+        return reshaped;
+    }
+
     private volatile Map<Source, Optional<String>> last = Map.of();
     private final Map<Source, Optional<String>> next = new ConcurrentHashMap<>();
 

@@ -75,6 +75,65 @@ public final class SiteModel {
         }
     }
 
+    /** A copy of {@code from} with other pages, documents and catalog; the rest of its indexes as they were. */
+    private SiteModel(SiteModel from, List<Page> pages, Map<String, Document> documents, Catalog catalog,
+                      List<dev.sd101.Problem> problems, Map<String, String> languages) {
+        this.title = from.title;
+        this.nav = from.nav;
+        this.anchors = from.anchors;
+        this.pages = List.copyOf(pages);
+        this.documents = Collections.unmodifiableMap(documents);
+        this.catalog = catalog;
+        this.problems = List.copyOf(problems);
+        this.languages = Map.copyOf(languages);
+        this.byPath.putAll(from.byPath);
+        this.children.putAll(from.children);
+        this.firstPage.putAll(from.firstPage);
+    }
+
+    /**
+     * This site with some documents replaced by others of the same shape (same pages, titles, ids: see
+     * {@link SitePlanner}): each page of a replaced document made again by {@code rebuild}, the indexes updated for
+     * those pages only.
+     *
+     * @param swapped   old document → its replacement
+     * @param problems  the site's planning problems now
+     * @param languages the documents' languages now
+     */
+    SiteModel reshaped(Map<Document, Document> swapped, java.util.function.UnaryOperator<Page> rebuild,
+                       List<dev.sd101.Problem> problems, Map<String, String> languages) {
+        List<Page> now = new ArrayList<>(pages);
+        List<Page> rebuilt = new ArrayList<>();
+        for (int i = 0; i < now.size(); i++) {
+            Page p = now.get(i);
+            if (p.document() != null && swapped.containsKey(p.document())) {
+                Page q = rebuild.apply(p);
+                now.set(i, q);
+                rebuilt.add(q);
+            }
+        }
+        Map<String, Document> docs = new LinkedHashMap<>(documents);
+        swapped.values().forEach(d -> docs.put(d.source().path(), d));
+        SiteModel site = new SiteModel(this, now, docs, catalog.withDocuments(swapped), problems, languages);
+        java.util.Set<String> parents = new java.util.HashSet<>();
+        for (Page q : rebuilt) {
+            site.byPath.put(q.path(), q);
+            if (q.parent() != null) {
+                parents.add(q.parent());
+            }
+            Page first = firstPage.get(q.document().source().path());
+            if (first != null && first.path().equals(q.path())) {
+                site.firstPage.put(q.document().source().path(), q);
+            }
+        }
+        for (String parent : parents) {
+            List<Page> list = new ArrayList<>(children.get(parent));
+            list.replaceAll(c -> c.document() != null && swapped.containsKey(c.document()) ? site.byPath.get(c.path()) : c);
+            site.children.put(parent, list);
+        }
+        return site;
+    }
+
     /** A page's language ({@code <html lang>}, search analysis), or {@code siteLanguage} when it has none of its own. */
     public String language(Page page, String siteLanguage) {
         return page.document() == null ? siteLanguage : languages.getOrDefault(page.document().source().path(), siteLanguage);

@@ -48,6 +48,11 @@ public final class SitePlanner {
 
     /** Plans the site for documents sorted by path. */
     public SiteModel plan(List<Document> all) {
+        PlanMemo.Last last = memo == null ? null : memo.lastPlan();
+        SiteModel reused = last == null ? null : reshaped(last, all);
+        if (reused != null) {
+            return reused;
+        }
         CollectionPlanner collections = new CollectionPlanner(config);
         List<Document> documents = collections.claim(all);
         Map<String, Document> byBase = new TreeMap<>(SitePlanner::compareBase);
@@ -90,9 +95,127 @@ public final class SitePlanner {
         List<Page> inNav = planned.hidden().isEmpty() ? ordered
                 : ordered.stream().filter(p -> !planned.hidden().contains(p.path())).toList();
         List<dev.sd101.Problem> problems = new ArrayList<>(planned.problems());
-        Map<String, String> languages = new PageLanguages(config, memo).decideAll(List.copyOf(byPath.values()), problems);
-        return new SiteModel(title, ordered, nav("", inNav), anchors(ordered, byPath), byPath,
+        Map<String, PageLanguages.Decision> decisions = new LinkedHashMap<>();
+        Map<String, String> languages = new PageLanguages(config, memo).decideAll(List.copyOf(byPath.values()), problems,
+                decisions);
+        SiteModel site = new SiteModel(title, ordered, nav("", inNav), anchors(ordered, byPath), byPath,
                 planned.catalog(), problems, languages);
+        if (memo != null) {
+            memo.lastPlan(new PlanMemo.Last(config, List.copyOf(all), new Object[all.size()], site,
+                    List.copyOf(planned.problems()), decisions), false);
+        }
+        return site;
+    }
+
+    /**
+     * The previous plan with the changed documents in place, when each keeps its shape (a body edit): the same
+     * documents, each with the same pages, titles, ids and order, so only the changed documents' pages and language
+     * decisions are made again; {@code null} when anything the plan reads changed.
+     */
+    private SiteModel reshaped(PlanMemo.Last last, List<Document> all) {
+        if (!last.config().equals(config) || all.size() != last.documents().size()) {
+            return null;
+        }
+        Map<Document, Document> swapped = new java.util.IdentityHashMap<>();
+        for (int i = 0; i < all.size(); i++) {
+            Document now = all.get(i);
+            Document before = last.documents().get(i);
+            if (now == before) {
+                continue;
+            }
+            if (!now.source().path().equals(before.source().path())) {
+                return null;
+            }
+            Object was = last.shapes()[i];
+            if (was == null) {
+                was = last.shapes()[i] = shape(before);
+            }
+            Object is = shape(now);
+            if (!is.equals(was)) {
+                return null;
+            }
+            last.shapes()[i] = is;
+            swapped.put(before, now);
+        }
+        Map<String, PageLanguages.Decision> decisions = new LinkedHashMap<>(last.decisions());
+        PageLanguages languages = new PageLanguages(config, null);
+        swapped.values().forEach(d -> decisions.put(d.source().path(), languages.decide(d)));
+        List<dev.sd101.Problem> problems = new ArrayList<>(last.planned());
+        Map<String, String> langs = new java.util.TreeMap<>();
+        decisions.forEach((path, decision) -> {
+            if (!decision.lang().equals(config.language())) {
+                langs.put(path, decision.lang());
+            }
+            if (decision.note() != null) {
+                problems.add(decision.note());
+            }
+        });
+        SiteModel reused = last.site().reshaped(swapped, p -> {
+            Document d = swapped.get(p.document());
+            int from = sameBlock(p.document(), d, p.fromBlock());
+            int to = sameBlock(p.document(), d, p.toBlock());
+            return new Page(p.path(), p.kind(), p.title(), p.titleId(), d, from, to, p.parent(), headingsIn(d, from, to));
+        }, problems, langs);
+        memo.lastPlan(new PlanMemo.Last(config, List.copyOf(all), last.shapes(), reused, last.planned(), decisions), true);
+        return reused;
+    }
+
+    /**
+     * What planning reads of a document: its path, front matter, headings, HTML anchors, table of contents and, for a
+     * folder's index (whose links order its folder), its links. Places are kept only as the top-level heading they
+     * follow, not as lines or blocks: an edit that adds a paragraph or a line moves what follows, not its page.
+     */
+    private static Object shape(Document d) {
+        List<Object> shape = new ArrayList<>();
+        shape.add(d.source().path());
+        shape.add(d.source().frontMatter()); // at the top: a body edit moves none of its lines
+        List<Integer> starts = new ArrayList<>();
+        for (Heading h : d.headings()) {
+            if (h.block() >= 0) {
+                starts.add(h.block());
+            }
+        }
+        shape.add(starts.isEmpty() || starts.get(0) > 0); // whether a page's bound 0 is a heading's
+        for (Heading h : d.headings()) {
+            shape.add(List.of(h.level(), h.text(), h.id(), h.block() >= 0 ? "top" : "in " + after(starts, d.blockAt(h.line()))));
+        }
+        d.htmlAnchors().forEach((id, line) -> shape.add("a " + id + ' ' + after(starts, d.blockAt(line))));
+        d.toc().forEach(e -> shape.add("t " + e.target()));
+        String name = d.source().path().substring(d.source().path().lastIndexOf('/') + 1);
+        if (INDEX_STEMS.contains(name.substring(0, Math.max(0, name.length() - 3)).toLowerCase(Locale.ROOT))) {
+            d.links().forEach(l -> shape.add("l " + l.kind() + ' ' + l.target()));
+        }
+        return shape;
+    }
+
+    /** How many of the top-level headings (their blocks, ascending) start at or before {@code block}. */
+    private static int after(List<Integer> starts, int block) {
+        int n = 0;
+        while (n < starts.size() && starts.get(n) <= block) {
+            n++;
+        }
+        return n;
+    }
+
+    /**
+     * A page bound ({@code 0}, the block of a top-level heading, or the end) in a document of the same shape: the
+     * same bound there.
+     */
+    private static int sameBlock(Document before, Document now, int block) {
+        if (block == 0) {
+            return 0;
+        }
+        if (block >= before.blockCount()) {
+            return now.blockCount();
+        }
+        List<Heading> was = before.headings().stream().filter(h -> h.block() >= 0).toList();
+        List<Heading> is = now.headings().stream().filter(h -> h.block() >= 0).toList();
+        for (int i = 0; i < was.size(); i++) {
+            if (was.get(i).block() == block) {
+                return is.get(i).block();
+            }
+        }
+        throw new IllegalStateException(before.source().path() + ": a page starts at block " + block + ", no heading does");
     }
 
     private void planDocument(Document doc, String base, Map<String, Document> byBase, List<Page> pages, Set<String> taken) {
