@@ -91,6 +91,25 @@ final class RenderMemo {
         record Shown(String path, dev.sd101.site.PageKind kind, String title, String parent, String language) {
         }
 
+        /** As {@link #of(SiteModel, String, boolean)}; {@code before} itself when equal (no frame of the site made). */
+        static Frame of(SiteModel site, String license, boolean fullNav, Frame before) {
+            if (before == null || before.nav != site.nav() || before.fullNav != fullNav || !before.title.equals(site.title())
+                    || !before.license.equals(license) || before.pages.size() != site.pages().size()) {
+                return of(site, license, fullNav);
+            }
+            // The same navigation tree object: a plan taken over from the previous one, whose pages are as they were
+            // but for their documents, whose language an edit may change.
+            for (int i = 0; i < before.pages.size(); i++) {
+                Shown was = before.pages.get(i);
+                Page p = site.pages().get(i);
+                if (!was.path().equals(p.path()) || was.kind() != p.kind() || !was.title().equals(p.title())
+                        || !Objects.equals(was.parent(), p.parent()) || !was.language().equals(site.language(p, ""))) {
+                    return of(site, license, fullNav);
+                }
+            }
+            return before;
+        }
+
         static Frame of(SiteModel site, String license, boolean fullNav) {
             List<Shown> pages = new ArrayList<>(site.pages().size());
             for (Page p : site.pages()) {
@@ -246,8 +265,9 @@ final class RenderMemo {
          * models are always built.
          */
         void frame(SiteModel site, String license, boolean framed, boolean fullNav) {
-            frame = framed && site.catalog().isEmpty() ? Frame.of(site, license, fullNav) : null;
-            affected = frame == null || oldFrame == null ? null : frame.equals(oldFrame) ? Set.of() : frame.affected(oldFrame);
+            frame = framed && site.catalog().isEmpty() ? Frame.of(site, license, fullNav, oldFrame) : null;
+            affected = frame == null || oldFrame == null ? null
+                    : frame == oldFrame || frame.equals(oldFrame) ? Set.of() : frame.affected(oldFrame);
         }
 
         /**

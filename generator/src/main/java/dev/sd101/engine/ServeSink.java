@@ -155,10 +155,17 @@ final class ServeSink implements PageSink {
                 touched.addAll(files.keySet());
                 touched.addAll(copies.keySet());
             } else {
-                Set<String> gone = new TreeSet<>(before.files().keySet());
-                gone.addAll(before.copies().keySet());
-                gone.removeAll(files.keySet());
-                gone.removeAll(copies.keySet());
+                Set<String> gone = new TreeSet<>();
+                before.files().keySet().forEach(p -> {
+                    if (!files.containsKey(p) && !copies.containsKey(p)) {
+                        gone.add(p);
+                    }
+                });
+                before.copies().keySet().forEach(p -> {
+                    if (!files.containsKey(p) && !copies.containsKey(p)) {
+                        gone.add(p);
+                    }
+                });
                 gone.forEach(patch::delete);
                 touched.addAll(patch.paths());
                 touched.addAll(gone);

@@ -64,7 +64,29 @@ public final class LinkState {
      * decides how a body rewrites it.
      */
     private record Entry(Document document, Offer offer, List<String> ids, Set<Path> uses, List<Problem> problems,
-                         Set<String> hrefs, Set<String> fragments, List<String> resolution) {
+                         Set<String> hrefs, Set<String> fragments, Resolution resolution) {
+    }
+
+    /**
+     * Where each of a document's links leads, as 128 bits of MD5 over their descriptions (only ever compared, and a
+     * site's worth of descriptions was tens of megabytes kept between builds; a collision would only leave a body
+     * unrendered).
+     */
+    private record Resolution(long high, long low) {
+        static Resolution of(List<String> described) {
+            java.security.MessageDigest md5;
+            try {
+                md5 = java.security.MessageDigest.getInstance("MD5");
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException("MD5 is part of every Java runtime", e);
+            }
+            for (String s : described) {
+                md5.update(s.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                md5.update((byte) 0);
+            }
+            java.nio.ByteBuffer d = java.nio.ByteBuffer.wrap(md5.digest());
+            return new Resolution(d.getLong(), d.getLong());
+        }
     }
 
     /** @param pagePaths as the caller gave them (it does not change them), so that an equal plan's compare at once */
@@ -249,7 +271,7 @@ public final class LinkState {
             }
         }
         return new Entry(d, offer, offer.ids(d), Set.copyOf(uses), List.copyOf(problems), Set.copyOf(hrefs),
-                Set.copyOf(fragments), List.copyOf(resolution));
+                Set.copyOf(fragments), Resolution.of(resolution));
     }
 
     /**

@@ -157,7 +157,7 @@ public final class SiteVerifier {
         /** As {@link #addUnchanged(String, byte[], Scan)}, the bytes read only if the summary cannot be taken over. */
         public void addUnchanged(String path, java.util.function.Supplier<byte[]> content, Scan previous) {
             Summary old = previous.pages.get(path);
-            if (old != null && previous.owner().brokenInContent.equals(brokenInContent)) {
+            if (old != null && sameExcuses(previous)) {
                 pages.put(path, old);
                 this.previous = previous;
             } else {
@@ -167,6 +167,26 @@ public final class SiteVerifier {
 
         private SiteVerifier owner() {
             return SiteVerifier.this;
+        }
+
+        /** {@code previous} and the size of this verifier's excuses when they were last found equal to its own. */
+        private volatile Object[] sameAs = {null, -1};
+
+        /**
+         * Whether {@code previous}'s verifier excuses the same content links as this one: compared once per size of
+         * this one's (excuses are only ever added), not once per page taken over.
+         */
+        private boolean sameExcuses(Scan previous) {
+            Object[] known = sameAs;
+            int size = brokenInContent.size();
+            if (known[0] == previous && (int) known[1] == size) {
+                return true;
+            }
+            boolean same = previous.owner().brokenInContent.equals(brokenInContent);
+            if (same && brokenInContent.size() == size) {
+                sameAs = new Object[]{previous, size};
+            }
+            return same;
         }
 
         private Summary summarize(String path, String html) {
@@ -315,10 +335,15 @@ public final class SiteVerifier {
         scan.checked = checked;
         scan.checkedFiles = Set.copyOf(files);
         scan.previous = null; // only one build back is ever needed
-        // Phase 3: fragments of other pages.
+        // Phase 3: fragments of other pages. A page whose check stands, linking only into pages scanned as before,
+        // lands as before (the previous build's links all landed, or it would have failed).
         List<String> failures = new ArrayList<>();
         for (Checked page : pages) {
             failures.addAll(page.failures());
+            if (reuse && page.pending().size() > 0 && before.checked.get(page.path()) == page
+                    && page.pending().stream().allMatch(p -> before.pages.get(p.target()) == scan.pages.get(p.target()))) {
+                continue;
+            }
             for (Pending p : page.pending()) {
                 Summary target = scan.pages.get(p.target());
                 if (target != null && !lands(p.fragment(), target.ids())) {
