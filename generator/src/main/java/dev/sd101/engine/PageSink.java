@@ -18,6 +18,15 @@ interface PageSink extends AutoCloseable {
     /** One file of the site (path relative to the site root). */
     void put(String path, byte[] bytes);
 
+    /**
+     * A file given with a version (an object that is the same as long as its bytes are; see
+     * {@link dev.sd101.search.SearchIndex.Versioned}): a sink that holds the file the previous build put with the
+     * very same version keeps it, and {@code bytes} is asked only otherwise.
+     */
+    default void put(String path, Object version, java.util.function.Supplier<byte[]> bytes) {
+        put(path, bytes.get());
+    }
+
     /** A local file published as it is (an image). */
     void copy(String path, Path from);
 

@@ -186,7 +186,8 @@ final class RenderMemo {
         if (links != null && links.relinked() != null) {
             relinked = links::relinked;
         } else {
-            String now = linkState(site, resolver);
+            // Kept as a digest: the state itself is a site's worth of text (at 10,000 pages 20 MB).
+            String now = digest(linkState(site, resolver));
             state = now;
             boolean same = prev != null && now.equals(prev.linkState());
             relinked = d -> !same;
@@ -385,6 +386,15 @@ final class RenderMemo {
             }
         }
         return s.toString();
+    }
+
+    private static String digest(String text) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("MD5")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("MD5 is part of every Java runtime", e);
+        }
     }
 
     private static void target(StringBuilder s, Target t) {

@@ -8,6 +8,7 @@ import dev.sd101.render.CatalogViews;
 import dev.sd101.render.PageViews;
 import dev.sd101.render.RenderedBody;
 import dev.sd101.render.SiteExtras;
+import dev.sd101.search.SearchIndex;
 import dev.sd101.search.SearchPage;
 import dev.sd101.site.Page;
 import dev.sd101.site.SiteModel;
@@ -180,7 +181,13 @@ final class RenderPass {
         });
         if (index != null) {
             // Thousands of small files at scale (a bundle of fragments per six sections): put in parallel.
-            clock.run("index", () -> index.files().entrySet().parallelStream().forEach(e -> put(sink, check, e.getKey(), e.getValue())));
+            clock.run("index", () -> {
+                SearchIndex files = index.files();
+                files.plain().entrySet().parallelStream().forEach(e -> put(sink, check, e.getKey(), e.getValue()));
+                // JSON only: nothing the site check scans.
+                files.versioned().entrySet().parallelStream().forEach(e -> sink.put(e.getKey(), e.getValue().version(),
+                        e.getValue().bytes()));
+            });
         }
         return unresolved;
     }

@@ -1,10 +1,10 @@
 package dev.sd101.engine;
 
 import dev.sd101.search.AnalysisCache;
+import dev.sd101.search.SearchIndex;
 import dev.sd101.search.SearchIndexer;
 import dev.sd101.search.SearchPage;
 
-import java.util.Map;
 
 /**
  * The index stage as the render pass feeds it, page by page ({@link SearchIndexer.Collector}: each page analysed at
@@ -33,8 +33,8 @@ final class SearchStage {
         collector.add(i, page);
     }
 
-    /** The index files. */
-    Map<String, byte[]> files() {
-        return collector.build().files();
+    /** The index files; a kept stage gives most of them {@linkplain SearchIndex#versioned versioned}. */
+    SearchIndex files() {
+        return collector.build();
     }
 }

@@ -34,10 +34,11 @@ final class ServeSink implements PageSink {
      *
      * @param files  path → digest of its bytes
      * @param copies path → the local file copied there, with its size and time when copied
-     * @param arrays path → the very array last put there, held weakly: a producer that hands the same array again
-     *               (the search index's unchanged chunks) costs no digest
+     * @param versions path → the version the file was last put with ({@link PageSink#put(String, Object, java.util.function.Supplier)}),
+     *                 or the very array last put there, held weakly: a producer that hands the same version again
+     *                 (the search index's unchanged chunks) costs neither bytes nor a digest
      */
-    record Served(Path output, Map<String, Digest> files, Map<String, Copy> copies, Map<String, WeakReference<byte[]>> arrays) {
+    record Served(Path output, Map<String, Digest> files, Map<String, Copy> copies, Map<String, WeakReference<Object>> versions) {
     }
 
     /** A copied file's source and what it was when copied: a change of either copies it again. */
@@ -60,7 +61,7 @@ final class ServeSink implements PageSink {
     private final SiteWriter.Staging whole;
     private final SiteWriter.Patch patch;
     private final Map<String, Digest> files = new ConcurrentHashMap<>();
-    private final Map<String, WeakReference<byte[]>> arrays = new ConcurrentHashMap<>();
+    private final Map<String, WeakReference<Object>> versions = new ConcurrentHashMap<>();
     private final Map<String, Path> copies = new ConcurrentHashMap<>();
     private Set<String> changed = Set.of();
 
@@ -80,11 +81,27 @@ final class ServeSink implements PageSink {
 
     @Override
     public void put(String path, byte[] bytes) {
+        put(path, bytes, bytes);
+    }
+
+    @Override
+    public void put(String path, Object version, java.util.function.Supplier<byte[]> bytes) {
+        WeakReference<Object> last = before == null || whole != null ? null : before.versions().get(path);
+        Digest old = last != null && last.get() == version ? before.files().get(path) : null;
+        if (old != null) {
+            files.put(path, old);
+            versions.put(path, last);
+            return;
+        }
+        put(path, version, bytes.get());
+    }
+
+    private void put(String path, Object version, byte[] bytes) {
         Digest old = before == null ? null : before.files().get(path);
-        WeakReference<byte[]> last = before == null ? null : before.arrays().get(path);
-        Digest d = old != null && last != null && last.get() == bytes ? old : Digest.of(bytes);
+        WeakReference<Object> last = before == null ? null : before.versions().get(path);
+        Digest d = old != null && last != null && last.get() == version ? old : Digest.of(bytes);
         Digest earlier = files.put(path, d);
-        arrays.put(path, new WeakReference<>(bytes));
+        versions.put(path, new WeakReference<>(version));
         if (whole != null) {
             whole.put(path, bytes);
         } else if (!d.equals(old) || earlier != null && !earlier.equals(d)) {
@@ -99,9 +116,9 @@ final class ServeSink implements PageSink {
             return false;
         }
         files.put(path, old);
-        WeakReference<byte[]> last = before.arrays().get(path);
+        WeakReference<Object> last = before.versions().get(path);
         if (last != null) {
-            arrays.put(path, last);
+            versions.put(path, last);
         }
         return true;
     }
@@ -172,7 +189,7 @@ final class ServeSink implements PageSink {
                 patch.commit();
             }
             cache.commit();
-            state.set(new Served(output, Map.copyOf(files), Map.copyOf(stamps), Map.copyOf(arrays)));
+            state.set(new Served(output, Map.copyOf(files), Map.copyOf(stamps), Map.copyOf(versions)));
             changed = Collections.unmodifiableSet(touched);
             return b;
         });

@@ -335,6 +335,7 @@ public final class SiteVerifier {
         scan.checked = checked;
         scan.checkedFiles = Set.copyOf(files);
         scan.previous = null; // only one build back is ever needed
+        scan.sameAs = new Object[]{null, -1};
         // Phase 3: fragments of other pages. A page whose check stands, linking only into pages scanned as before,
         // lands as before (the previous build's links all landed, or it would have failed).
         List<String> failures = new ArrayList<>();

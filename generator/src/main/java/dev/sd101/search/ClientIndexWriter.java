@@ -81,24 +81,24 @@ final class ClientIndexWriter {
      * The fragment files of a site's sections, with the sections each holds: a later build reuses the bytes of a
      * bundle whose sections are the very same objects (a page reused whole brings its sections).
      */
-    record Bundles(Section[][] sections, byte[][] files) {
-        static final Bundles NONE = new Bundles(new Section[0][], new byte[0][]);
+    /**
+     * Which sections each fragment file holds; a file that holds the very same sections as the previous build's is
+     * given the previous build's array, so that the array is the file's version ({@link SearchIndex.Versioned}).
+     */
+    record Bundles(Section[][] sections) {
+        static final Bundles NONE = new Bundles(new Section[0][]);
     }
 
-    /** The fragment files of {@code sections}, each taken from {@code previous} when it holds the same sections. */
+    /** The fragment files of {@code sections}, each the array of {@code previous} when it holds the same sections. */
     static Bundles bundles(List<Section> sections, Bundles previous) {
         int bundles = (sections.size() + SECTIONS_PER_FILE - 1) / SECTIONS_PER_FILE;
         Section[][] held = new Section[bundles][];
-        byte[][] bytes = new byte[bundles][];
-        // Independent of each other and a large share of the index's bytes: built on all cores.
-        IntStream.range(0, bundles).parallel().forEach(k -> {
+        for (int k = 0; k < bundles; k++) {
             int end = Math.min(sections.size(), (k + 1) * SECTIONS_PER_FILE);
             Section[] these = sections.subList(k * SECTIONS_PER_FILE, end).toArray(new Section[0]);
-            held[k] = these;
-            bytes[k] = k < previous.sections().length && same(previous.sections()[k], these) ? previous.files()[k]
-                    : bundle(sections, k);
-        });
-        return new Bundles(held, bytes);
+            held[k] = k < previous.sections().length && same(previous.sections()[k], these) ? previous.sections()[k] : these;
+        }
+        return new Bundles(held);
     }
 
     private static boolean same(Section[] a, Section[] b) {
@@ -122,7 +122,8 @@ final class ClientIndexWriter {
     static final class Memo {
         private Map<String, Chunk> chunks = Map.of();
 
-        private record Chunk(String[] terms, String[] lists, byte[] bytes) {
+        /** A chunk's terms and lists; the object itself is the chunk file's version while they stay the same. */
+        private record Chunk(String[] terms, String[] lists) {
             boolean holds(String[] keys, String[] values, int first, int end) {
                 if (terms.length != end - first) {
                     return false;
@@ -137,13 +138,19 @@ final class ClientIndexWriter {
         }
     }
 
-    /** As {@link #writeEncoded(Postings.Encoded, List)}, with the fragment files already made. */
+    /** As {@link #writeEncoded(Postings.Encoded, List)}, with the fragment files already cut. */
     static Map<String, byte[]> writeEncoded(Postings.Encoded postings, List<Section> sections, Bundles bundled) {
-        return writeEncoded(postings, sections, bundled, null);
+        return writeEncoded(postings, sections, bundled, null, null);
     }
 
-    /** As {@link #writeEncoded(Postings.Encoded, List, Bundles)}, reusing what {@code memo} kept ({@code null}: none). */
-    static Map<String, byte[]> writeEncoded(Postings.Encoded postings, List<Section> sections, Bundles bundled, Memo memo) {
+    /**
+     * As {@link #writeEncoded(Postings.Encoded, List, Bundles)}, reusing what {@code memo} kept ({@code null}: none):
+     * then the term chunks and fragment files go into {@code versioned}, each made only if a sink asks for its bytes.
+     *
+     * @return the files with their bytes
+     */
+    static Map<String, byte[]> writeEncoded(Postings.Encoded postings, List<Section> sections, Bundles bundled, Memo memo,
+                                            Map<String, SearchIndex.Versioned> versioned) {
         Map<String, byte[]> files = new TreeMap<>();
         String[] keys = postings.terms();
         String[] values = postings.lists();
@@ -153,26 +160,37 @@ final class ClientIndexWriter {
             int at = chunks.get(c)[0];
             chunkKeys[c] = c == 0 ? keys[at] : separator(keys[at - 1], keys[at]);
         }
-        byte[][] chunkBytes = new byte[chunks.size()][];
-        Map<String, Memo.Chunk> before = memo == null ? Map.of() : memo.chunks;
-        IntStream.range(0, chunks.size()).parallel().forEach(c -> {
-            int from = chunks.get(c)[0];
-            int to = chunks.get(c)[1];
-            Memo.Chunk was = before.get(chunkKeys[c]);
-            chunkBytes[c] = was != null && was.holds(keys, values, from, to) ? was.bytes() : chunk(keys, values, from, to);
-        });
-        if (memo != null) {
+        if (memo == null) {
+            byte[][] chunkBytes = new byte[chunks.size()][];
+            IntStream.range(0, chunks.size()).parallel().forEach(c -> chunkBytes[c] = chunk(keys, values, chunks.get(c)[0], chunks.get(c)[1]));
+            for (int c = 0; c < chunks.size(); c++) {
+                files.put(chunkPath(chunkKeys[c]), chunkBytes[c]);
+            }
+            byte[][] bundleBytes = new byte[bundled.sections().length][];
+            // Independent of each other and a large share of the index's bytes: built on all cores.
+            IntStream.range(0, bundleBytes.length).parallel().forEach(k -> bundleBytes[k] = bundle(sections, k));
+            for (int k = 0; k < bundleBytes.length; k++) {
+                files.put(bundlePath(k), bundleBytes[k]);
+            }
+        } else {
+            Map<String, Memo.Chunk> before = memo.chunks;
             Map<String, Memo.Chunk> kept = new java.util.HashMap<>(chunks.size() * 2);
             for (int c = 0; c < chunks.size(); c++) {
                 int from = chunks.get(c)[0];
                 int to = chunks.get(c)[1];
-                kept.put(chunkKeys[c], new Memo.Chunk(Arrays.copyOfRange(keys, from, to), Arrays.copyOfRange(values, from, to),
-                        chunkBytes[c]));
+                Memo.Chunk was = before.get(chunkKeys[c]);
+                Memo.Chunk chunk = was != null && was.holds(keys, values, from, to) ? was
+                        : new Memo.Chunk(Arrays.copyOfRange(keys, from, to), Arrays.copyOfRange(values, from, to));
+                kept.put(chunkKeys[c], chunk);
+                versioned.put(chunkPath(chunkKeys[c]), new SearchIndex.Versioned(chunk,
+                        () -> chunk(chunk.terms(), chunk.lists(), 0, chunk.terms().length)));
             }
             memo.chunks = kept;
-        }
-        for (int c = 0; c < chunks.size(); c++) {
-            files.put(chunkPath(chunkKeys[c]), chunkBytes[c]);
+            for (int k = 0; k < bundled.sections().length; k++) {
+                int bundle = k;
+                versioned.put(bundlePath(k), new SearchIndex.Versioned(bundled.sections()[k],
+                        () -> bundle(sections, bundle)));
+            }
         }
         StringBuilder meta = new StringBuilder("{\"v\":").append(FORMAT)
                 .append(",\"n\":").append(sections.size())
@@ -186,9 +204,6 @@ final class ClientIndexWriter {
         }
         meta.append("}\n");
         files.put("search/meta.json", utf8(meta));
-        for (int k = 0; k < bundled.files().length; k++) {
-            files.put(bundlePath(k), bundled.files()[k]);
-        }
         return files;
     }
 

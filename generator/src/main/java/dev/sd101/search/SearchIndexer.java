@@ -137,10 +137,11 @@ public final class SearchIndexer {
         if (keep) {
             lastBundles = bundles;
         }
+        java.util.Map<String, SearchIndex.Versioned> versioned = new java.util.TreeMap<>();
         java.util.Map<String, byte[]> files = new java.util.TreeMap<>(ClientIndexWriter.writeEncoded(extended, sections, bundles,
-                keep ? layoutMemo : null));
+                keep ? layoutMemo : null, versioned));
         files.putAll(lexical.vocabulary());
-        return new SearchIndex(files, sections.size(), postings.terms().length);
+        return new SearchIndex(files, versioned, sections.size(), postings.terms().length);
     }
 
     /** What the lexicon made of a build's terms and mined pairs: its entries and the typo word lists. */
