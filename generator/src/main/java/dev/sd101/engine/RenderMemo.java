@@ -276,14 +276,14 @@ final class RenderMemo {
          * reused, an equal {@link Frame}. Only a check: {@link #keep} keeps it.
          */
         boolean unchanged(Page page, RenderedBody body) {
-            PageEntry old = oldPages.get(page.file());
+            PageEntry old = oldPages.get(page.path());
             return old != null && affected != null && old.body() == body && samePage(old.page(), page)
                     && !affected.contains(page.path());
         }
 
         /** Whether the previous build rendered the page's file from an equal template and model. */
         boolean sameModel(Page page, String template, Map<String, Object> model) {
-            PageEntry old = keeps ? oldPages.get(page.file()) : null;
+            PageEntry old = keeps ? oldPages.get(page.path()) : null;
             return old != null && old.model() != null && old.template().equals(template) && old.model().equals(model);
         }
 
@@ -294,19 +294,20 @@ final class RenderMemo {
          * @return whether it was kept (else it must be rendered)
          */
         boolean keep(Page page, RenderedBody body, String template, Map<String, Object> model, PageSink sink) {
-            PageEntry old = oldPages.get(page.file());
-            if (!keeps || old == null || !sink.keep(page.file())) {
+            PageEntry old = oldPages.get(page.path());
+            String file = page.file();
+            if (!keeps || old == null || !sink.keep(file)) {
                 return false;
             }
-            reused.add(page.file());
-            pages.put(page.file(), model == null ? old : entry(page, body, template, model));
+            reused.add(file);
+            pages.put(page.path(), model == null ? old : entry(page, body, template, model));
             return true;
         }
 
         /** Records what the page's file was rendered from, for the next build. */
         void rendered(Page page, RenderedBody body, String template, Map<String, Object> model) {
             if (keeps) {
-                pages.put(page.file(), entry(page, body, template, model));
+                pages.put(page.path(), entry(page, body, template, model));
             }
         }
 
@@ -338,7 +339,9 @@ final class RenderMemo {
             if (!keeps) {
                 return;
             }
-            last = new Snapshot(config, linkState, theme, frame, Map.copyOf(bodies), Map.copyOf(pages), scan);
+            // This session's own maps, not copied (a large site's worth of entries): nothing changes them after.
+            last = new Snapshot(config, linkState, theme, frame, java.util.Collections.unmodifiableMap(bodies),
+                    java.util.Collections.unmodifiableMap(pages), scan);
         }
     }
 

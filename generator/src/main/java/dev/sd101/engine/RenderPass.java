@@ -124,7 +124,8 @@ final class RenderPass {
             if (left != null && left.decrementAndGet() == 0) {
                 page.document().tree().release();
             }
-            boolean mine = owner.get(page.file()) == i;
+            String file = page.file();
+            boolean mine = owner.get(file) == i;
             // Nothing it shows changed: the file the sink has stands, and no model is built.
             boolean kept = mine && reuse.unchanged(page, body) && reuse.keep(page, body, null, null, sink);
             String text = null;
@@ -146,17 +147,17 @@ final class RenderPass {
             t = clock.work("render", t);
             if (mine && !kept) {
                 byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-                sink.put(page.file(), bytes);
+                sink.put(file, bytes);
                 t = clock.work("write", t);
                 if (check != null) {
                     check.excuse(body.unresolved());
-                    check.scan(page.file(), bytes, text); // the page's text as rendered: no decoding again
+                    check.scan(file, bytes, text); // the page's text as rendered: no decoding again
                     t = clock.work("verify", t);
                 }
             } else if (mine && check != null) {
                 check.excuse(body.unresolved());
-                if (!reuse.scanStands(page.file())) {
-                    check.scan(page.file(), sink.read(page.file()), null);
+                if (!reuse.scanStands(file)) {
+                    check.scan(file, sink.read(file), null);
                 }
             }
             unresolved.addAll(body.unresolved());

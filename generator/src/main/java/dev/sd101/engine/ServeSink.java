@@ -64,6 +64,10 @@ final class ServeSink implements PageSink {
     private final Map<String, WeakReference<Object>> versions = new ConcurrentHashMap<>();
     private final Map<String, Path> copies = new ConcurrentHashMap<>();
     private Set<String> changed = Set.of();
+    /** How many distinct paths of this build the folder held before (as a file or a copy), to tell if any went. */
+    private final java.util.concurrent.atomic.AtomicInteger held = new java.util.concurrent.atomic.AtomicInteger();
+    /** Whether a path was both put and copied: then what went is found path by path. */
+    private volatile boolean mixed;
 
     /**
      * @param state what the folder holds: read at the start, cleared while the folder changes, set once it holds
@@ -89,7 +93,7 @@ final class ServeSink implements PageSink {
         WeakReference<Object> last = before == null || whole != null ? null : before.versions().get(path);
         Digest old = last != null && last.get() == version ? before.files().get(path) : null;
         if (old != null) {
-            files.put(path, old);
+            counted(path, files.put(path, old) == null);
             versions.put(path, last);
             return;
         }
@@ -101,6 +105,7 @@ final class ServeSink implements PageSink {
         WeakReference<Object> last = before == null ? null : before.versions().get(path);
         Digest d = old != null && last != null && last.get() == version ? old : Digest.of(bytes);
         Digest earlier = files.put(path, d);
+        counted(path, earlier == null);
         versions.put(path, new WeakReference<>(version));
         if (whole != null) {
             whole.put(path, bytes);
@@ -115,7 +120,7 @@ final class ServeSink implements PageSink {
         if (old == null) {
             return false;
         }
-        files.put(path, old);
+        counted(path, files.put(path, old) == null);
         WeakReference<Object> last = before.versions().get(path);
         if (last != null) {
             versions.put(path, last);
@@ -134,7 +139,23 @@ final class ServeSink implements PageSink {
 
     @Override
     public void copy(String path, Path from) {
-        copies.put(path, from);
+        boolean first = copies.put(path, from) == null;
+        if (files.containsKey(path)) {
+            mixed = true;
+        }
+        if (first && before != null && (before.files().containsKey(path) || before.copies().containsKey(path))) {
+            held.incrementAndGet();
+        }
+    }
+
+    /** Counts a file path put or kept for the first time in this build that the folder held before. */
+    private void counted(String path, boolean first) {
+        if (copies.containsKey(path)) {
+            mixed = true;
+        }
+        if (first && before != null && (before.files().containsKey(path) || before.copies().containsKey(path))) {
+            held.incrementAndGet();
+        }
     }
 
     @Override
@@ -173,28 +194,37 @@ final class ServeSink implements PageSink {
                 touched.addAll(copies.keySet());
             } else {
                 Set<String> gone = new TreeSet<>();
-                before.files().keySet().forEach(p -> {
-                    if (!files.containsKey(p) && !copies.containsKey(p)) {
-                        gone.add(p);
-                    }
-                });
-                before.copies().keySet().forEach(p -> {
-                    if (!files.containsKey(p) && !copies.containsKey(p)) {
-                        gone.add(p);
-                    }
-                });
+                if (mixed || held.get() != before.files().size() + before.copies().size()) {
+                    addGone(gone);
+                }
                 gone.forEach(patch::delete);
                 touched.addAll(patch.paths());
                 touched.addAll(gone);
                 patch.commit();
             }
             cache.commit();
-            state.set(new Served(output, Map.copyOf(files), Map.copyOf(stamps), Map.copyOf(versions)));
+            // The sink's own maps, not copied (10,000s of entries): nothing changes them once the build is done.
+            state.set(new Served(output, Collections.unmodifiableMap(files), Map.copyOf(stamps),
+                    Collections.unmodifiableMap(versions)));
             changed = Collections.unmodifiableSet(touched);
             return b;
         });
         long bytes = files.values().stream().mapToLong(Digest::length).sum() + copied;
         return new SiteBuild(PageSink.result(problems, pages, files.size() + copies.size(), output, bytes, clock), Map.of(), Map.of());
+    }
+
+    /** Adds each path the folder held that this build has neither put nor copied. */
+    private void addGone(Set<String> gone) {
+        before.files().keySet().forEach(p -> {
+            if (!files.containsKey(p) && !copies.containsKey(p)) {
+                gone.add(p);
+            }
+        });
+        before.copies().keySet().forEach(p -> {
+            if (!files.containsKey(p) && !copies.containsKey(p)) {
+                gone.add(p);
+            }
+        });
     }
 
     @Override

@@ -338,11 +338,23 @@ public final class SiteVerifier {
         scan.sameAs = new Object[]{null, -1};
         // Phase 3: fragments of other pages. A page whose check stands, linking only into pages scanned as before,
         // lands as before (the previous build's links all landed, or it would have failed).
+        Set<String> rescanned = new HashSet<>();
+        if (reuse) {
+            scan.pages.forEach((path, summary) -> {
+                if (before.pages.get(path) != summary) {
+                    rescanned.add(path);
+                }
+            });
+            before.pages.keySet().forEach(path -> {
+                if (!scan.pages.containsKey(path)) {
+                    rescanned.add(path);
+                }
+            });
+        }
         List<String> failures = new ArrayList<>();
         for (Checked page : pages) {
             failures.addAll(page.failures());
-            if (reuse && page.pending().size() > 0 && before.checked.get(page.path()) == page
-                    && page.pending().stream().allMatch(p -> before.pages.get(p.target()) == scan.pages.get(p.target()))) {
+            if (reuse && before.checked.get(page.path()) == page && noneInto(page.pending(), rescanned)) {
                 continue;
             }
             for (Pending p : page.pending()) {
@@ -365,6 +377,15 @@ public final class SiteVerifier {
             }
             throw new BuildException(m.toString());
         }
+    }
+
+    private static boolean noneInto(List<Pending> pending, Set<String> pages) {
+        for (Pending p : pending) {
+            if (pages.contains(p.target())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private Checked check(Summary page, Set<String> files, Map<String, Map<String, String>> resolved) {

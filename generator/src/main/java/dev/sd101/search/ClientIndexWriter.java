@@ -121,6 +121,8 @@ final class ClientIndexWriter {
      */
     static final class Memo {
         private Map<String, Chunk> chunks = Map.of();
+        /** The postings counted for {@link #stopBigrams}, by the very list string (an unchanged list is the same one). */
+        private Map<String, Integer> counts = new java.util.IdentityHashMap<>();
 
         /** A chunk's terms and lists; the object itself is the chunk file's version while they stay the same. */
         private record Chunk(String[] terms, String[] lists) {
@@ -198,7 +200,7 @@ final class ClientIndexWriter {
                 .append(",\"g\":").append(SECTIONS_PER_FILE)
                 .append(",\"chunks\":");
         Json.strings(meta, Arrays.asList(chunkKeys));
-        List<String> stop = stopBigrams(keys, values, sections.size());
+        List<String> stop = stopBigrams(keys, values, sections.size(), memo);
         if (!stop.isEmpty()) {
             Json.strings(meta.append(",\"s\":"), stop);
         }
@@ -260,16 +262,27 @@ final class ClientIndexWriter {
      * out and matches by the word's other bigrams. None on a small site: there every list is cheap.
      */
     static List<String> stopBigrams(String[] terms, String[] lists, int sections) {
+        return stopBigrams(terms, lists, sections, null);
+    }
+
+    /** As {@link #stopBigrams(String[], String[], int)}, counting only the lists {@code memo} has not counted. */
+    private static List<String> stopBigrams(String[] terms, String[] lists, int sections, Memo memo) {
         long least = Math.max(STOP_MIN_SECTIONS, (long) Math.ceil(sections * STOP_SHARE));
         List<Map.Entry<String, Integer>> stop = new ArrayList<>();
+        Map<String, Integer> counted = new java.util.IdentityHashMap<>();
         for (int i = 0; i < terms.length; i++) {
             // A posting is two digits at least: a shorter list cannot hold enough (most lists, skipped unread).
             if (isHangulBigram(terms[i]) && lists[i].length() >= 2 * least) {
-                int count = PostingCodec.count(lists[i]);
+                Integer known = memo == null ? null : memo.counts.get(lists[i]);
+                int count = known != null ? known : PostingCodec.count(lists[i]);
+                counted.put(lists[i], count);
                 if (count >= least) {
                     stop.add(Map.entry(terms[i], count));
                 }
             }
+        }
+        if (memo != null) {
+            memo.counts = counted;
         }
         // Rarest first: when a word keeps fewer than two bigrams, the browser adds the rarest stop ones.
         stop.sort(Map.Entry.<String, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey()));

@@ -91,7 +91,9 @@ public final class SearchIndexer {
         boolean samePairs = before.sections().length == now.length;
         for (int i = 0; i < now.length; i++) {
             List<List<String>> pairs = i < before.sections().length && before.sections()[i] == now[i] ? before.pairs().get(i) : null;
-            if (pairs == null) {
+            if (pairs == null && before.sections().length != now.length) {
+                // Sections came or went, so the others moved: found by identity. (With as many sections as before,
+                // one not at its place is a changed one: mined below.)
                 if (byIdentity == null) {
                     byIdentity = new java.util.IdentityHashMap<>();
                     for (int k = 0; k < before.sections().length; k++) {
@@ -99,11 +101,12 @@ public final class SearchIndexer {
                     }
                 }
                 pairs = byIdentity.get(now[i]);
-                if (pairs == null) {
-                    misses.add(i);
-                } else {
+                if (pairs != null) {
                     samePairs &= i < before.pairs().size() && pairs.equals(before.pairs().get(i));
                 }
+            }
+            if (pairs == null) {
+                misses.add(i);
             }
             pairsNow.add(pairs);
         }
@@ -157,6 +160,9 @@ public final class SearchIndexer {
         List<Postings.Analyzed> find(int index, SearchPage page, java.util.function.Supplier<java.util.Map<SearchPage, List<Postings.Analyzed>>> byValue) {
             if (index < pages.length && page.equals(pages[index])) {
                 return sections.get(index); // the same string objects compare at once
+            }
+            if (index < pages.length && pages[index] != null && pages[index].url().equals(page.url())) {
+                return null; // the page at its place, changed: no other page of the last build can be it
             }
             return pages.length == 0 ? null : byValue.get().get(page);
         }
