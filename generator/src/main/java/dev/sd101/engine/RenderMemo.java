@@ -71,7 +71,8 @@ final class RenderMemo {
         }
     }
 
-    private record BodyEntry(BodyKey key, RenderedBody body) {
+    /** @param page the page it was made for: the very same page object again (a plan taken over) has the same key */
+    private record BodyEntry(BodyKey key, RenderedBody body, Page page) {
     }
 
     /**
@@ -247,6 +248,10 @@ final class RenderMemo {
             }
             Document d = page.document();
             BodyEntry old = oldBodies.get(page.path());
+            if (old != null && old.page() == page && old.key().document() == d && !relinked.test(d.source().path())) {
+                bodies.put(page.path(), old); // the same page object of the same document: every input is the same
+                return old.body();
+            }
             String raw = null;
             if (page.fromBlock() != 0 || page.toBlock() != d.blockCount()) {
                 raw = old != null && old.key().document() == d && old.key().raw() != null ? old.key().raw()
@@ -256,7 +261,7 @@ final class RenderMemo {
                     d.source().frontMatter(), raw);
             RenderedBody body = old != null && old.key().same(key) && !relinked.test(page.document().source().path())
                     ? old.body() : render.get();
-            bodies.put(page.path(), new BodyEntry(key, body));
+            bodies.put(page.path(), new BodyEntry(key, body, page));
             return body;
         }
 
@@ -277,7 +282,7 @@ final class RenderMemo {
          */
         boolean unchanged(Page page, RenderedBody body) {
             PageEntry old = oldPages.get(page.path());
-            return old != null && affected != null && old.body() == body && samePage(old.page(), page)
+            return old != null && affected != null && old.body() == body && (old.page() == page || samePage(old.page(), page))
                     && !affected.contains(page.path());
         }
 

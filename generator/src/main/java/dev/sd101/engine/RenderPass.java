@@ -115,6 +115,8 @@ final class RenderPass {
         Set<String> unresolved = ConcurrentHashMap.newKeySet();
         Map<String, Integer> owner = owners(site);
         Deferred deferred = new Deferred();
+        // A page's breadcrumb is its parent's ancestry: made once per parent (a large site has many pages, few parents).
+        Map<String, List<String>> breadcrumbs = new ConcurrentHashMap<>();
         IntStream.range(0, site.pages().size()).parallel().forEach(i -> {
             Page page = site.pages().get(i);
             long t = System.nanoTime();
@@ -162,7 +164,9 @@ final class RenderPass {
             }
             unresolved.addAll(body.unresolved());
             if (index != null && indexed(site, page)) {
-                SearchPage searched = CatalogViews.searchPage(site, page, breadcrumb(site, page), body.html());
+                SearchPage searched = CatalogViews.searchPage(site, page,
+                        breadcrumbs.computeIfAbsent(page.parent() == null ? "" : page.parent(), k -> breadcrumb(site, page)),
+                        body.html());
                 if (!(indexBusy.getAsBoolean() && deferred.offer(i, searched))) {
                     index.add(i, searched);
                     clock.work("index", t);
