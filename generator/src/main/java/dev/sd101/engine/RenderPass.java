@@ -5,6 +5,7 @@ import dev.sd101.markdown.Document;
 import dev.sd101.markdown.MarkdownParser;
 import dev.sd101.render.BodyRenderer;
 import dev.sd101.render.CatalogViews;
+import dev.sd101.render.NavTreeFile;
 import dev.sd101.render.PageViews;
 import dev.sd101.render.RenderedBody;
 import dev.sd101.render.SiteExtras;
@@ -180,7 +181,11 @@ final class RenderPass {
             clock.run("index", () -> List.copyOf(deferred.pages).parallelStream().forEach(p -> index.add(p.order(), p.page())));
         }
         clock.run("render", () -> {
-            new SiteExtras(config, site, views, theme, redirects).files().forEach((path, bytes) -> put(sink, check, path, bytes));
+            new SiteExtras(config, site, views, theme, redirects).filesButNavTree().forEach((path, bytes) -> put(sink, check, path, bytes));
+            if (!views.fullNav()) {
+                // JSON made of the navigation tree alone: kept while the tree is the same object (a plan taken over).
+                sink.put(NavTreeFile.PATH, site.nav(), views::navTreeFile);
+            }
             lists.files().forEach((path, bytes) -> put(sink, check, path, bytes));
             ThemeAssets.forPages(compiled.assets(), vendorUsed).forEach((path, bytes) -> put(sink, check, path, bytes));
         });

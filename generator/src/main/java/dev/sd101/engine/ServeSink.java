@@ -37,8 +37,10 @@ final class ServeSink implements PageSink {
      * @param versions path → the version the file was last put with ({@link PageSink#put(String, Object, java.util.function.Supplier)}),
      *                 or the very array last put there, held weakly: a producer that hands the same version again
      *                 (the search index's unchanged chunks) costs neither bytes nor a digest
+     * @param paths    every path of the site (files and copies), as {@link #paths()} gave them
      */
-    record Served(Path output, Map<String, Digest> files, Map<String, Copy> copies, Map<String, WeakReference<Object>> versions) {
+    record Served(Path output, Map<String, Digest> files, Map<String, Copy> copies, Map<String, WeakReference<Object>> versions,
+                  Set<String> paths) {
     }
 
     /** A copied file's source and what it was when copied: a change of either copies it again. */
@@ -160,9 +162,13 @@ final class ServeSink implements PageSink {
 
     @Override
     public Set<String> paths() {
+        if (before != null && before.paths() != null && !mixed && files.size() + copies.size() == held.get()
+                && held.get() == before.files().size() + before.copies().size()) {
+            return before.paths(); // every path this build has, the folder held, and as many: the same set
+        }
         Set<String> all = new HashSet<>(files.keySet());
         all.addAll(copies.keySet());
-        return all;
+        return Collections.unmodifiableSet(all);
     }
 
     /** The files this build wrote or deleted (paths relative to the site root); all of them when written whole. */
@@ -205,7 +211,7 @@ final class ServeSink implements PageSink {
             cache.commit();
             // The sink's own maps, not copied (10,000s of entries): nothing changes them once the build is done.
             state.set(new Served(output, Collections.unmodifiableMap(files), Map.copyOf(stamps),
-                    Collections.unmodifiableMap(versions)));
+                    Collections.unmodifiableMap(versions), paths()));
             changed = Collections.unmodifiableSet(touched);
             return b;
         });

@@ -91,7 +91,7 @@ public final class LinkState {
 
     /** @param pagePaths as the caller gave them (it does not change them), so that an equal plan's compare at once */
     private record Snapshot(Object scope, Map<String, String> pagePaths, Map<String, List<String>> pagesOf,
-                            Map<String, Entry> entries) {
+                            Map<String, Entry> entries, Result result) {
     }
 
     /**
@@ -209,21 +209,43 @@ public final class LinkState {
                 }
             }
         }
-        // In document order (by path), each document's problems sorted: the list is sorted but for what planning adds.
-        List<Problem> problems = new ArrayList<>();
-        Set<String> hrefs = new HashSet<>();
-        Set<String> fragments = new HashSet<>();
-        for (String path : documents.keySet()) {
-            Entry e = entries.get(path);
-            problems.addAll(e.problems());
-            hrefs.addAll(e.hrefs());
-            fragments.addAll(e.fragments());
+        Result result;
+        if (todo != null && documents.size() == before.size() && sameFindings(todo, before, entries)) {
+            // The documents checked again found what they found before (a body edit): the site's findings stand.
+            Result was = prev.result();
+            result = new Result(was.problems(), was.hrefs(), was.fragments(), Collections.unmodifiableSet(todo),
+                    Collections.unmodifiableSet(relinked));
+        } else {
+            // In document order (by path), each document's problems sorted: the list is sorted but for what planning adds.
+            List<Problem> problems = new ArrayList<>();
+            Set<String> hrefs = new HashSet<>();
+            Set<String> fragments = new HashSet<>();
+            for (String path : documents.keySet()) {
+                Entry e = entries.get(path);
+                problems.addAll(e.problems());
+                hrefs.addAll(e.hrefs());
+                fragments.addAll(e.fragments());
+            }
+            problems.sort(null);
+            result = new Result(Collections.unmodifiableList(problems), Collections.unmodifiableSet(hrefs),
+                    Collections.unmodifiableSet(fragments), rechecked == null ? null : Collections.unmodifiableSet(rechecked),
+                    relinked == null ? null : Collections.unmodifiableSet(relinked));
         }
-        problems.sort(null);
-        last = new Snapshot(scope, pagePaths, pagesOf, Collections.unmodifiableMap(entries));
-        return new Result(Collections.unmodifiableList(problems), hrefs, fragments,
-                rechecked == null ? null : Collections.unmodifiableSet(rechecked),
-                relinked == null ? null : Collections.unmodifiableSet(relinked));
+        last = new Snapshot(scope, pagePaths, pagesOf, Collections.unmodifiableMap(entries), result);
+        return result;
+    }
+
+    /** Whether each document checked again has an entry before and found the same problems and excuses there. */
+    private static boolean sameFindings(Set<String> todo, Map<String, Entry> before, Map<String, Entry> now) {
+        for (String path : todo) {
+            Entry was = before.get(path);
+            Entry is = now.get(path);
+            if (was == null || !was.problems().equals(is.problems()) || !was.hrefs().equals(is.hrefs())
+                    || !was.fragments().equals(is.fragments())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static Map<String, List<String>> pagesOf(Map<String, String> pagePaths) {

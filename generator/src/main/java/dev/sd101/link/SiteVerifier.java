@@ -311,7 +311,8 @@ public final class SiteVerifier {
      * Verifies a site whose pages were {@linkplain Scan#add scanned} as they were written.
      *
      * @param scan  every HTML page of the site, scanned
-     * @param files every path of the site (pages, other generated files, copies), relative to its root
+     * @param files every path of the site (pages, other generated files, copies), relative to its root; not to be
+     *              changed afterwards (the next verify of a scan taken over from this one compares it)
      * @throws BuildException naming each page and link that does not land
      */
     public void verify(Scan scan, Set<String> files) {
@@ -333,7 +334,7 @@ public final class SiteVerifier {
                 })
                 .toList();
         scan.checked = checked;
-        scan.checkedFiles = Set.copyOf(files);
+        scan.checkedFiles = files; // the caller's, unchanged once given: a sink hands the very same set while it holds
         scan.previous = null; // only one build back is ever needed
         scan.sameAs = new Object[]{null, -1};
         // Phase 3: fragments of other pages. A page whose check stands, linking only into pages scanned as before,

@@ -67,6 +67,19 @@ public final class SiteExtras {
 
     /** Path relative to the site root → bytes. */
     public Map<String, byte[]> files() {
+        Map<String, byte[]> out = filesButNavTree();
+        byte[] tree = views.navTreeFile();
+        if (tree != null) {
+            out.put(NavTreeFile.PATH, tree);
+        }
+        return out;
+    }
+
+    /**
+     * As {@link #files()} without the shared navigation file, which depends on the navigation tree alone (a caller
+     * that keeps files by version puts it with the tree as its version).
+     */
+    public Map<String, byte[]> filesButNavTree() {
         Map<String, byte[]> out = new TreeMap<>();
         out.put("404.html", notFound().getBytes(StandardCharsets.UTF_8));
         out.put(".nojekyll", new byte[0]);
@@ -76,10 +89,6 @@ public final class SiteExtras {
             out.put("sitemap.xml", sitemap().getBytes(StandardCharsets.UTF_8));
         }
         out.put("robots.txt", robots.toString().getBytes(StandardCharsets.UTF_8));
-        byte[] tree = views.navTreeFile();
-        if (tree != null) {
-            out.put(NavTreeFile.PATH, tree);
-        }
         return out;
     }
 
