@@ -94,19 +94,21 @@ final class ClientIndexWriter {
         int bundles = (sections.size() + SECTIONS_PER_FILE - 1) / SECTIONS_PER_FILE;
         Section[][] held = new Section[bundles][];
         for (int k = 0; k < bundles; k++) {
-            int end = Math.min(sections.size(), (k + 1) * SECTIONS_PER_FILE);
-            Section[] these = sections.subList(k * SECTIONS_PER_FILE, end).toArray(new Section[0]);
-            held[k] = k < previous.sections().length && same(previous.sections()[k], these) ? previous.sections()[k] : these;
+            int from = k * SECTIONS_PER_FILE;
+            int end = Math.min(sections.size(), from + SECTIONS_PER_FILE);
+            held[k] = k < previous.sections().length && same(previous.sections()[k], sections, from, end) ? previous.sections()[k]
+                    : sections.subList(from, end).toArray(new Section[0]);
         }
         return new Bundles(held);
     }
 
-    private static boolean same(Section[] a, Section[] b) {
-        if (a.length != b.length) {
+    /** Whether {@code a} holds the very sections {@code from..end} of {@code sections}. */
+    private static boolean same(Section[] a, List<Section> sections, int from, int end) {
+        if (a.length != end - from) {
             return false;
         }
         for (int i = 0; i < a.length; i++) {
-            if (a[i] != b[i]) {
+            if (a[i] != sections.get(from + i)) {
                 return false;
             }
         }

@@ -29,6 +29,7 @@ final class PostingsMemo {
     private long length;
     private boolean termsChanged = true;
 
+    /** @param sections this build's, in order; kept as given until the next build (the caller does not change it) */
     Postings.Encoded encoded(List<Postings.Analyzed> sections) {
         int[] changed = changed(sections);
         if (changed == null) {
@@ -38,7 +39,7 @@ final class PostingsMemo {
         } else {
             merge(sections, changed);
         }
-        last = List.copyOf(sections);
+        last = sections; // the caller's own list, not changed after (a copy of 60,000 sections per edit)
         return new Postings.Encoded(terms, lists, length);
     }
 

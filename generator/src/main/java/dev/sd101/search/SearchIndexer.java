@@ -301,7 +301,10 @@ public final class SearchIndexer {
                     pages.set(i, null);
                 }
             }
-            List<Section> sections = all.stream().map(Postings.Analyzed::section).toList();
+            List<Section> sections = new ArrayList<>(all.size());
+            for (Postings.Analyzed a : all) {
+                sections.add(a.section());
+            }
             if (previous != null) {
                 lastPages = new Kept(added, perPage);
                 synchronized (postingsMemo) {
