@@ -105,7 +105,7 @@ final class PostingsMemo {
         for (Map.Entry<String, List<Integer>> e : added.entrySet()) {
             int at = Arrays.binarySearch(terms, e.getKey());
             int[] before = at >= 0 ? packed[at] : new int[0];
-            int[] after = merged(before, e.getValue(), isChanged);
+            int[] after = merged(before, e.getValue(), isChanged, changed[0], changed[changed.length - 1]);
             if (at < 0) {
                 if (after.length > 0) {
                     newTerms.add(e.getKey());
@@ -154,12 +154,20 @@ final class PostingsMemo {
         lists = l;
     }
 
-    /** {@code before} without the changed sections' postings, with {@code added} (sorted) merged in by section. */
-    private static int[] merged(int[] before, List<Integer> added, BitSet isChanged) {
+    /**
+     * {@code before} without the changed sections' postings, with {@code added} (sorted) merged in by section. A list
+     * is in section order and the changed sections lie in {@code first..last}: only that stretch is merged, the rest
+     * copied as it is (a common term's list holds a quarter of a large site's sections).
+     */
+    private static int[] merged(int[] before, List<Integer> added, BitSet isChanged, int first, int last) {
+        int lo = firstAtOrAfter(before, first);
+        int hi = firstAtOrAfter(before, last + 1);
         int[] out = new int[before.length + added.size()];
-        int k = 0;
+        System.arraycopy(before, 0, out, 0, lo);
+        int k = lo;
         int a = 0;
-        for (int p : before) {
+        for (int i = lo; i < hi; i++) {
+            int p = before[i];
             int section = PostingCodec.section(p);
             while (a < added.size() && PostingCodec.section(added.get(a)) < section) {
                 out[k++] = added.get(a++);
@@ -171,6 +179,23 @@ final class PostingsMemo {
         while (a < added.size()) {
             out[k++] = added.get(a++);
         }
+        System.arraycopy(before, hi, out, k, before.length - hi);
+        k += before.length - hi;
         return k == out.length ? out : Arrays.copyOf(out, k);
+    }
+
+    /** The index of the first posting of a section at or after {@code section} in a list in section order. */
+    private static int firstAtOrAfter(int[] list, int section) {
+        int lo = 0;
+        int hi = list.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (PostingCodec.section(list[mid]) < section) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
     }
 }
