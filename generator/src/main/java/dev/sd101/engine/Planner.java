@@ -68,7 +68,7 @@ final class Planner {
         SiteModel site = clock.time("plan", () -> new SitePlanner(config, changed == null ? null : planMemo).plan(documents));
         Keyed keyed = lastKeyed;
         if (changed != null && keyed != null && planMemo.reusedShape()) {
-            keyed = new Keyed(keyed.pagePaths(), keyed.resolver().withDocuments(root, site.documents()));
+            keyed = new Keyed(keyed.pagePaths(), keyed.resolver().withDocuments(root, site.documents(), planMemo.reIded()));
         } else {
             Map<String, String> paths = new TreeMap<>();
             site.pages().forEach(p -> paths.put(p.path(), p.document() == null ? "" : p.document().source().path()));

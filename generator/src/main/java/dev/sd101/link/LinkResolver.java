@@ -53,12 +53,7 @@ public final class LinkResolver {
         this.documents = Map.copyOf(documents);
         this.imageBaseUrl = imageBaseUrl;
         for (Document d : documents.values()) {
-            Map<String, String> lower = new HashMap<>();
-            for (Heading h : d.headings()) {
-                lower.putIfAbsent(h.id().toLowerCase(Locale.ROOT), h.id());
-            }
-            d.htmlAnchors().keySet().forEach(id -> lower.putIfAbsent(id.toLowerCase(Locale.ROOT), id));
-            lowerIds.put(d.source().path(), lower);
+            lowerIds.put(d.source().path(), lowerIds(d));
         }
     }
 
@@ -72,13 +67,31 @@ public final class LinkResolver {
 
     /**
      * This resolver for the same documents, some of them parsed again with the same ids (a body edit: every heading
-     * id and HTML anchor as it was), so the ids are not gathered again.
+     * id and HTML anchor as it was), so their ids are not gathered again.
      *
      * @param root      the same root as this resolver's, as it is now (a root remembers what it found on disk)
      * @param documents the documents now, by path: the same paths as this resolver's, not to be changed
      */
     public LinkResolver withDocuments(ContentRoot root, Map<String, Document> documents) {
-        return new LinkResolver(this, root, java.util.Collections.unmodifiableMap(documents));
+        return withDocuments(root, documents, java.util.Set.of());
+    }
+
+    /** As {@link #withDocuments(ContentRoot, Map)}, the ids of the documents at {@code reIded} gathered again. */
+    public LinkResolver withDocuments(ContentRoot root, Map<String, Document> documents, java.util.Set<String> reIded) {
+        LinkResolver r = new LinkResolver(this, root, java.util.Collections.unmodifiableMap(documents));
+        for (String path : reIded) {
+            r.lowerIds.put(path, lowerIds(documents.get(path)));
+        }
+        return r;
+    }
+
+    private static Map<String, String> lowerIds(Document d) {
+        Map<String, String> lower = new HashMap<>();
+        for (Heading h : d.headings()) {
+            lower.putIfAbsent(h.id().toLowerCase(Locale.ROOT), h.id());
+        }
+        d.htmlAnchors().keySet().forEach(id -> lower.putIfAbsent(id.toLowerCase(Locale.ROOT), id));
+        return lower;
     }
 
     /** The published document at {@code path} relative to the root, or {@code null}. */

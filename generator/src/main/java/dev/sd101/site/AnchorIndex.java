@@ -19,6 +19,17 @@ public final class AnchorIndex {
         this.byDocument = Collections.unmodifiableMap(copy);
     }
 
+    private AnchorIndex(Map<String, Map<String, String>> byDocument, boolean copied) {
+        this.byDocument = byDocument;
+    }
+
+    /** This index with one document's ids (in document order, each with its page path) replaced. */
+    AnchorIndex with(String documentPath, Map<String, String> ids) {
+        Map<String, Map<String, String>> copy = new LinkedHashMap<>(byDocument);
+        copy.put(documentPath, Collections.unmodifiableMap(new LinkedHashMap<>(ids)));
+        return new AnchorIndex(Collections.unmodifiableMap(copy), true);
+    }
+
     /** The path of the page holding {@code id} of the document at {@code documentPath}, matched exactly. */
     public Optional<String> pageOf(String documentPath, String id) {
         return Optional.ofNullable(byDocument.getOrDefault(documentPath, Map.of()).get(id));

@@ -31,22 +31,30 @@ public final class PlanMemo {
 
     private volatile Last lastPlan;
     private volatile boolean reshaped;
+    private volatile java.util.Set<String> reIded = java.util.Set.of();
 
     Last lastPlan() {
         return lastPlan;
     }
 
-    void lastPlan(Last plan, boolean reusedShape) {
+    void lastPlan(Last plan, boolean reusedShape, java.util.Set<String> retitled) {
         lastPlan = plan;
         reshaped = reusedShape;
+        reIded = java.util.Set.copyOf(retitled);
     }
 
     /**
-     * Whether the latest plan was the previous one with changed documents in place: every page, id, title and
-     * the order as they were, so what is keyed by them (page paths, the resolver's ids) stands.
+     * Whether the latest plan was the previous one with changed documents in place: every page and the order as they
+     * were, and every id and title too but in the documents {@link #reIded} names, so what is keyed by pages (their
+     * paths) stands, and what is keyed by ids stands for the other documents.
      */
     public boolean reusedShape() {
         return reshaped;
+    }
+
+    /** The paths of the documents whose headings' text and ids the latest plan taken over found changed. */
+    public java.util.Set<String> reIded() {
+        return reIded;
     }
 
     private volatile Map<Source, Optional<String>> last = Map.of();

@@ -76,11 +76,11 @@ public final class SiteModel {
     }
 
     /** A copy of {@code from} with other pages, documents and catalog; the rest of its indexes as they were. */
-    private SiteModel(SiteModel from, List<Page> pages, Map<String, Document> documents, Catalog catalog,
-                      List<dev.sd101.Problem> problems, Map<String, String> languages) {
+    private SiteModel(SiteModel from, List<Page> pages, List<NavNode> nav, AnchorIndex anchors, Map<String, Document> documents,
+                      Catalog catalog, List<dev.sd101.Problem> problems, Map<String, String> languages) {
         this.title = from.title;
-        this.nav = from.nav;
-        this.anchors = from.anchors;
+        this.nav = nav;
+        this.anchors = anchors;
         this.pages = List.copyOf(pages);
         this.documents = Collections.unmodifiableMap(documents);
         this.catalog = catalog;
@@ -97,11 +97,13 @@ public final class SiteModel {
      * those pages only.
      *
      * @param swapped   old document → its replacement
+     * @param nav       the navigation tree now (this site's, unless a title changed)
+     * @param anchors   where each id lives now (this site's, unless ids changed)
      * @param problems  the site's planning problems now
      * @param languages the documents' languages now
      */
-    SiteModel reshaped(Map<Document, Document> swapped, java.util.function.UnaryOperator<Page> rebuild,
-                       List<dev.sd101.Problem> problems, Map<String, String> languages) {
+    SiteModel reshaped(Map<Document, Document> swapped, java.util.function.UnaryOperator<Page> rebuild, List<NavNode> nav,
+                       AnchorIndex anchors, List<dev.sd101.Problem> problems, Map<String, String> languages) {
         List<Page> now = new ArrayList<>(pages);
         List<Page> rebuilt = new ArrayList<>();
         for (int i = 0; i < now.size(); i++) {
@@ -114,7 +116,7 @@ public final class SiteModel {
         }
         Map<String, Document> docs = new LinkedHashMap<>(documents);
         swapped.values().forEach(d -> docs.put(d.source().path(), d));
-        SiteModel site = new SiteModel(this, now, docs, catalog.withDocuments(swapped), problems, languages);
+        SiteModel site = new SiteModel(this, now, nav, anchors, docs, catalog.withDocuments(swapped), problems, languages);
         java.util.Set<String> parents = new java.util.HashSet<>();
         for (Page q : rebuilt) {
             site.byPath.put(q.path(), q);

@@ -102,7 +102,7 @@ public final class SitePlanner {
                 planned.catalog(), problems, languages);
         if (memo != null) {
             memo.lastPlan(new PlanMemo.Last(config, List.copyOf(all), new Object[all.size()], site,
-                    List.copyOf(planned.problems()), decisions), false);
+                    List.copyOf(planned.problems()), decisions), false, java.util.Set.of());
         }
         return site;
     }
@@ -117,6 +117,9 @@ public final class SitePlanner {
             return null;
         }
         Map<Document, Document> swapped = new java.util.IdentityHashMap<>();
+        // Documents of one page each whose headings (its title among them) changed, nothing else: their page's
+        // title, the navigation's entry and the document's ids are made again.
+        Map<String, Document> retitled = new LinkedHashMap<>();
         for (int i = 0; i < all.size(); i++) {
             Document now = all.get(i);
             Document before = last.documents().get(i);
@@ -132,7 +135,10 @@ public final class SitePlanner {
             }
             Object is = shape(now);
             if (!is.equals(was)) {
-                return null;
+                if (!retitles(last.site(), before, now)) {
+                    return null;
+                }
+                retitled.put(now.source().path(), now);
             }
             last.shapes()[i] = is;
             swapped.put(before, now);
@@ -150,14 +156,88 @@ public final class SitePlanner {
                 problems.add(decision.note());
             }
         });
+        Map<String, String> titles = new java.util.HashMap<>();
+        AnchorIndex anchors = last.site().anchors();
+        for (Document d : retitled.values()) {
+            Page page = last.site().firstPageOf(d.source().path()).orElseThrow();
+            titles.put(page.path(), title(d)[0]);
+            Map<String, String> ids = new LinkedHashMap<>();
+            d.headings().forEach(h -> ids.put(h.id(), page.path()));
+            d.htmlAnchors().keySet().forEach(id -> ids.putIfAbsent(id, page.path()));
+            anchors = anchors.with(d.source().path(), ids);
+        }
+        List<NavNode> nav = titles.isEmpty() ? last.site().nav() : retitle(last.site().nav(), titles);
         SiteModel reused = last.site().reshaped(swapped, p -> {
             Document d = swapped.get(p.document());
+            if (retitled.containsKey(d.source().path())) {
+                String[] t = title(d);
+                return new Page(p.path(), p.kind(), t[0], t[1], d, 0, d.blockCount(), p.parent(), d.headings());
+            }
             int from = sameBlock(p.document(), d, p.fromBlock());
             int to = sameBlock(p.document(), d, p.toBlock());
             return new Page(p.path(), p.kind(), p.title(), p.titleId(), d, from, to, p.parent(), headingsIn(d, from, to));
-        }, problems, langs);
-        memo.lastPlan(new PlanMemo.Last(config, List.copyOf(all), last.shapes(), reused, last.planned(), decisions), true);
+        }, nav, anchors, problems, langs);
+        memo.lastPlan(new PlanMemo.Last(config, List.copyOf(all), last.shapes(), reused, last.planned(), decisions), true,
+                retitled.keySet());
         return reused;
+    }
+
+    /**
+     * Whether a changed document differs from its previous self, for planning, only in its headings' text and ids
+     * (a title renamed): one whole page, not split before or now, not the home page (whose title is the site's), in a
+     * site without collections (whose listings show titles).
+     */
+    private boolean retitles(SiteModel site, Document before, Document now) {
+        if (!site.catalog().isEmpty() || splitLevels(before) != null || splitLevels(now) != null) {
+            return false;
+        }
+        Page page = site.firstPageOf(before.source().path()).orElse(null);
+        if (page == null || page.path().isEmpty() || page.document() != before || page.fromBlock() != 0
+                || page.toBlock() != before.blockCount()) {
+            return false;
+        }
+        return looseShape(before).equals(looseShape(now));
+    }
+
+    /** {@link #shape} without the headings' text and ids (their levels, nesting and places stay). */
+    private static Object looseShape(Document d) {
+        List<Object> shape = new ArrayList<>();
+        shape.add(d.source().path());
+        shape.add(d.source().frontMatter());
+        List<Integer> starts = new ArrayList<>();
+        for (Heading h : d.headings()) {
+            if (h.block() >= 0) {
+                starts.add(h.block());
+            }
+        }
+        shape.add(starts.isEmpty() || starts.get(0) > 0);
+        for (Heading h : d.headings()) {
+            shape.add(List.of(h.level(), h.block() >= 0 ? "top" : "in " + after(starts, d.blockAt(h.line()))));
+        }
+        d.htmlAnchors().forEach((id, line) -> shape.add("a " + id + ' ' + after(starts, d.blockAt(line))));
+        d.toc().forEach(e -> shape.add("t " + e.target()));
+        String name = d.source().path().substring(d.source().path().lastIndexOf('/') + 1);
+        if (INDEX_STEMS.contains(name.substring(0, Math.max(0, name.length() - 3)).toLowerCase(Locale.ROOT))) {
+            d.links().forEach(l -> shape.add("l " + l.kind() + ' ' + l.target()));
+        }
+        return shape;
+    }
+
+    /** The navigation tree with the entries at {@code titles}' paths retitled; unchanged branches are the same lists. */
+    private static List<NavNode> retitle(List<NavNode> nodes, Map<String, String> titles) {
+        List<NavNode> out = null;
+        for (int i = 0; i < nodes.size(); i++) {
+            NavNode n = nodes.get(i);
+            List<NavNode> children = retitle(n.children(), titles);
+            String title = titles.getOrDefault(n.path(), n.title());
+            if (children != n.children() || !title.equals(n.title())) {
+                if (out == null) {
+                    out = new ArrayList<>(nodes);
+                }
+                out.set(i, new NavNode(n.path(), title, children));
+            }
+        }
+        return out == null ? nodes : List.copyOf(out);
     }
 
     /**
@@ -222,15 +302,9 @@ public final class SitePlanner {
         String parent = base.isEmpty() ? null : parentBase(base, byBase);
         PageKind ownKind = base.isEmpty() ? PageKind.HOME : PageKind.PAGE;
         List<Heading> topLevel = doc.headings().stream().filter(h -> h.block() >= 0).toList();
-        String docTitle = topLevel.isEmpty() ? fileTitle(doc) : topLevel.get(0).text();
-        String docTitleId = topLevel.isEmpty() ? null : topLevel.get(0).id();
-        String ownTitle = doc.source().frontMatter().title();
-        if (ownTitle != null) {
-            // Front matter names the page, as Hugo's and Jekyll's do; its first heading is its title only if it
-            // says the same (else the first sub-heading would be taken for the title and lifted to h1).
-            docTitleId = docTitleId != null && topLevel.get(0).text().strip().equals(ownTitle.strip()) ? docTitleId : null;
-            docTitle = ownTitle.strip();
-        }
+        String[] titled = title(doc);
+        String docTitle = titled[0];
+        String docTitleId = titled[1];
 
         int[] levels = splitLevels(doc);
         if (levels == null) {
@@ -260,6 +334,21 @@ public final class SitePlanner {
                 section = path;
             }
         }
+    }
+
+    /** A document's title and the id of the heading that is its title ({@code null} for none). */
+    private static String[] title(Document doc) {
+        List<Heading> topLevel = doc.headings().stream().filter(h -> h.block() >= 0).toList();
+        String docTitle = topLevel.isEmpty() ? fileTitle(doc) : topLevel.get(0).text();
+        String docTitleId = topLevel.isEmpty() ? null : topLevel.get(0).id();
+        String ownTitle = doc.source().frontMatter().title();
+        if (ownTitle != null) {
+            // Front matter names the page, as Hugo's and Jekyll's do; its first heading is its title only if it
+            // says the same (else the first sub-heading would be taken for the title and lifted to h1).
+            docTitleId = docTitleId != null && topLevel.get(0).text().strip().equals(ownTitle.strip()) ? docTitleId : null;
+            docTitle = ownTitle.strip();
+        }
+        return new String[]{docTitle, docTitleId};
     }
 
     /**

@@ -123,6 +123,23 @@ class PlanReuseTest {
     }
 
     @Test
+    void aRenamedHeadingOfAOnePageDocumentTakesOverThePlanWithTheNewTitleAndIds() {
+        PlanMemo memo = new PlanMemo();
+        List<Document> docs = site();
+        assertPlansAsFresh(memo, docs, false);
+        List<Document> renamed = edit(docs, "docs/guide.md", t -> t.replace("# Guide", "# Guide renamed"));
+        assertPlansAsFresh(memo, renamed, true);
+        assertEquals(java.util.Set.of("docs/guide.md"), memo.reIded());
+        assertTrue(describe(new SitePlanner(CONFIG).plan(renamed)).contains("title=Guide renamed"), "the navigation shows it");
+        renamed = edit(renamed, "docs/guide.md", t -> t.replace("## Part", "## Part two"));
+        assertPlansAsFresh(memo, renamed, true);
+        renamed = edit(renamed, "docs/setup.md", t -> t + "\nMore.\n");
+        assertPlansAsFresh(memo, renamed, true);
+        assertEquals(java.util.Set.of(), memo.reIded(), "a body edit changes no ids");
+        assertPlansAsFresh(memo, docs, true);
+    }
+
+    @Test
     void whatDecidesPagesPlansAgain() {
         PlanMemo memo = new PlanMemo();
         List<Document> docs = site();
@@ -135,7 +152,8 @@ class PlanReuseTest {
                 edit(docs, "docs/book.md", t -> t.replace("<a name=\"old-anchor\"></a>", "")),      // an HTML anchor
                 edit(docs, "docs/book.md", t -> t.replace("- [B](#b)\n", "")),                    // its contents
                 edit(docs, "docs/guide.md", t -> t.replace("weight: 2", "weight: 0")),            // front matter
-                edit(docs, "docs/guide.md", t -> t.replace("# Guide", "# Guide renamed")),        // a title
+                edit(docs, "README.md", t -> t.replace("# Home", "# Home renamed")),              // the site's title
+                edit(docs, "docs/guide.md", t -> t.replace("Text.", "Text.\n\n## Added")),         // a heading more
                 edit(docs, "docs/README.md", t -> t.replace("[Second](guide.md) ", "")),          // the folder's order
                 docs.subList(0, 4));                                                              // a document gone
         for (List<Document> changed : changes) {
