@@ -218,10 +218,11 @@ final class RenderMemo {
         private final Map<String, PageEntry> oldPages;
         private final Frame oldFrame;
         private final SiteVerifier.Scan oldScan;
-        private final Map<String, BodyEntry> bodies = new ConcurrentHashMap<>();
-        private final Map<String, PageEntry> pages = new ConcurrentHashMap<>();
+        // Sized for the previous build's (as many again, as a rule): not grown from empty on every edit.
+        private final Map<String, BodyEntry> bodies;
+        private final Map<String, PageEntry> pages;
         /** Pages this build kept as they were, by file: their old scan stands. */
-        private final java.util.Set<String> reused = ConcurrentHashMap.newKeySet();
+        private final java.util.Set<String> reused;
         private volatile Frame frame;
         /** The pages whose model may differ from the previous build's by what they show of others; {@code null}: any. */
         private volatile Set<String> affected;
@@ -239,6 +240,9 @@ final class RenderMemo {
             this.oldPages = oldPages;
             this.oldFrame = oldFrame;
             this.oldScan = oldScan;
+            this.bodies = new ConcurrentHashMap<>(Math.max(16, oldBodies.size() + oldBodies.size() / 8));
+            this.pages = new ConcurrentHashMap<>(Math.max(16, oldPages.size() + oldPages.size() / 8));
+            this.reused = ConcurrentHashMap.newKeySet(Math.max(16, oldPages.size() + oldPages.size() / 8));
         }
 
         /** The page's body: the previous one when its inputs are the same, else {@code render}'s. */

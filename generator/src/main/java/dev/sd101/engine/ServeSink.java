@@ -62,8 +62,10 @@ final class ServeSink implements PageSink {
     private final Served before;
     private final SiteWriter.Staging whole;
     private final SiteWriter.Patch patch;
-    private final Map<String, Digest> files = new ConcurrentHashMap<>();
-    private final Map<String, WeakReference<Object>> versions = new ConcurrentHashMap<>();
+    // Sized for what the folder held: a rebuild puts or keeps about as many, and growing a map of 20,000 entries
+    // from empty on every edit cost more than filling it.
+    private final Map<String, Digest> files;
+    private final Map<String, WeakReference<Object>> versions;
     private final Map<String, Path> copies = new ConcurrentHashMap<>();
     private Set<String> changed = Set.of();
     /** How many distinct paths of this build the folder held before (as a file or a copy), to tell if any went. */
@@ -81,6 +83,9 @@ final class ServeSink implements PageSink {
         this.state = state;
         Served last = state.get();
         this.before = last != null && last.output().equals(output) && writer.isSite() ? last : null;
+        int size = before == null ? 16 : before.files().size() + before.files().size() / 8;
+        this.files = new ConcurrentHashMap<>(size);
+        this.versions = new ConcurrentHashMap<>(size);
         this.whole = before == null ? writer.stage() : null;
         this.patch = before == null ? null : writer.patch();
     }
@@ -122,7 +127,12 @@ final class ServeSink implements PageSink {
         if (old == null) {
             return false;
         }
-        counted(path, files.put(path, old) == null);
+        if (files.put(path, old) == null) {
+            held.incrementAndGet(); // the folder held it: old is its digest
+        }
+        if (copies.containsKey(path)) {
+            mixed = true;
+        }
         WeakReference<Object> last = before.versions().get(path);
         if (last != null) {
             versions.put(path, last);

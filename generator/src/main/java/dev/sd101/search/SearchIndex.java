@@ -40,7 +40,7 @@ public final class SearchIndex {
     /** An index of which {@code versioned} files are made when asked for (see {@link Versioned}). */
     public SearchIndex(Map<String, byte[]> plain, Map<String, Versioned> versioned, int sections, int terms) {
         this.plain = Collections.unmodifiableMap(new TreeMap<>(Objects.requireNonNull(plain, "plain")));
-        this.versioned = Collections.unmodifiableMap(new TreeMap<>(Objects.requireNonNull(versioned, "versioned")));
+        this.versioned = Collections.unmodifiableMap(new java.util.LinkedHashMap<>(Objects.requireNonNull(versioned, "versioned")));
         this.sections = sections;
         this.terms = terms;
     }
@@ -60,7 +60,10 @@ public final class SearchIndex {
         return plain;
     }
 
-    /** The files given with a version and made when asked for; empty but for an indexer that builds again. */
+    /**
+     * The files given with a version and made when asked for, in no particular order; empty but for an indexer that
+     * builds again.
+     */
     public Map<String, Versioned> versioned() {
         return versioned;
     }
