@@ -16,29 +16,30 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class ParseCache {
     private final MarkdownParser parser;
-    private volatile Map<String, Document> last = Map.of();
+    private volatile Map<Path, Document> last = Map.of();
     private final Map<Path, List<Source>> loads = new ConcurrentHashMap<>();
 
     ParseCache(MarkdownParser parser) {
         this.parser = parser;
     }
 
-    Document parse(Source source, Map<String, Document> next) {
-        String key = source.file() + "\n" + source.displayPath();
-        Document old = last.get(key);
-        Document doc = old != null && old.source().text().equals(source.text()) && old.source().path().equals(source.path())
+    Document parse(Source source, Map<Path, Document> next) {
+        Document old = last.get(source.file());
+        Document doc = old != null && (old.source() == source || old.source().text().equals(source.text())
+                && old.source().path().equals(source.path()) && old.source().displayPath().equals(source.displayPath()))
                 ? old : parser.parse(source);
-        next.put(key, doc);
+        next.put(source.file(), doc);
         return doc;
     }
 
     /** A map to collect this build's documents in; pass it to {@link #keep} once the build parsed everything. */
-    Map<String, Document> begin() {
-        return new ConcurrentHashMap<>();
+    Map<Path, Document> begin() {
+        return new ConcurrentHashMap<>(Math.max(16, last.size() + last.size() / 8));
     }
 
-    void keep(Map<String, Document> next) {
-        last = Map.copyOf(next);
+    /** Keeps {@code next} itself (not changed after) as what the next build reuses. */
+    void keep(Map<Path, Document> next) {
+        last = java.util.Collections.unmodifiableMap(next);
     }
 
     /** The sources the latest in-memory build loaded for {@code source}, in path order; empty before one. */

@@ -104,7 +104,7 @@ final class Planner {
     }
 
     private List<Document> parse(List<Source> sources, boolean renderBlocks) {
-        Map<String, Document> seen = parseCache.begin();
+        Map<java.nio.file.Path, Document> seen = parseCache.begin();
         List<Document> docs = sources.parallelStream().map(s -> {
             Document d = parseCache.parse(s, seen);
             if (renderBlocks) {
