@@ -201,26 +201,7 @@ public final class SitePlanner {
 
     /** {@link #shape} without the headings' text and ids (their levels, nesting and places stay). */
     private static Object looseShape(Document d) {
-        List<Object> shape = new ArrayList<>();
-        shape.add(d.source().path());
-        shape.add(d.source().frontMatter());
-        List<Integer> starts = new ArrayList<>();
-        for (Heading h : d.headings()) {
-            if (h.block() >= 0) {
-                starts.add(h.block());
-            }
-        }
-        shape.add(starts.isEmpty() || starts.get(0) > 0);
-        for (Heading h : d.headings()) {
-            shape.add(List.of(h.level(), h.block() >= 0 ? "top" : "in " + after(starts, d.blockAt(h.line()))));
-        }
-        d.htmlAnchors().forEach((id, line) -> shape.add("a " + id + ' ' + after(starts, d.blockAt(line))));
-        d.toc().forEach(e -> shape.add("t " + e.target()));
-        String name = d.source().path().substring(d.source().path().lastIndexOf('/') + 1);
-        if (INDEX_STEMS.contains(name.substring(0, Math.max(0, name.length() - 3)).toLowerCase(Locale.ROOT))) {
-            d.links().forEach(l -> shape.add("l " + l.kind() + ' ' + l.target()));
-        }
-        return shape;
+        return shape(d, false);
     }
 
     /** The navigation tree with the entries at {@code titles}' paths retitled; unchanged branches are the same lists. */
@@ -246,6 +227,10 @@ public final class SitePlanner {
      * follow, not as lines or blocks: an edit that adds a paragraph or a line moves what follows, not its page.
      */
     private static Object shape(Document d) {
+        return shape(d, true);
+    }
+
+    private static Object shape(Document d, boolean headingNames) {
         List<Object> shape = new ArrayList<>();
         shape.add(d.source().path());
         shape.add(d.source().frontMatter()); // at the top: a body edit moves none of its lines
@@ -257,7 +242,8 @@ public final class SitePlanner {
         }
         shape.add(starts.isEmpty() || starts.get(0) > 0); // whether a page's bound 0 is a heading's
         for (Heading h : d.headings()) {
-            shape.add(List.of(h.level(), h.text(), h.id(), h.block() >= 0 ? "top" : "in " + after(starts, d.blockAt(h.line()))));
+            String place = h.block() >= 0 ? "top" : "in " + after(starts, d.blockAt(h.line()));
+            shape.add(headingNames ? List.of(h.level(), h.text(), h.id(), place) : List.of(h.level(), place));
         }
         d.htmlAnchors().forEach((id, line) -> shape.add("a " + id + ' ' + after(starts, d.blockAt(line))));
         d.toc().forEach(e -> shape.add("t " + e.target()));
