@@ -297,14 +297,13 @@ final class RenderMemo {
         }
 
         /**
-         * Keeps the page's file as the previous build left it, if the sink still has it; the model is {@code null}
-         * when it was not built ({@link #unchanged}).
+         * Keeps the page's file ({@code file}, {@link Page#file()}) as the previous build left it, if the sink still
+         * has it; the model is {@code null} when it was not built ({@link #unchanged}).
          *
          * @return whether it was kept (else it must be rendered)
          */
-        boolean keep(Page page, RenderedBody body, String template, Map<String, Object> model, PageSink sink) {
+        boolean keep(Page page, String file, RenderedBody body, String template, Map<String, Object> model, PageSink sink) {
             PageEntry old = oldPages.get(page.path());
-            String file = page.file();
             if (!keeps || old == null || !sink.keep(file)) {
                 return false;
             }

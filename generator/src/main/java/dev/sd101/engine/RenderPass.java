@@ -127,10 +127,10 @@ final class RenderPass {
             if (left != null && left.decrementAndGet() == 0) {
                 page.document().tree().release();
             }
+            boolean mine = owner.get(page.path()) == i;
             String file = page.file();
-            boolean mine = owner.get(file) == i;
             // Nothing it shows changed: the file the sink has stands, and no model is built.
-            boolean kept = mine && reuse.unchanged(page, body) && reuse.keep(page, body, null, null, sink);
+            boolean kept = mine && reuse.unchanged(page, body) && reuse.keep(page, file, body, null, null, sink);
             String text = null;
             if (!kept) {
                 Map<String, Object> model = views.model(page, lists.withFrontMatter(page, body));
@@ -139,7 +139,7 @@ final class RenderPass {
                     model.put("editions", editions.apply(page));
                 }
                 String template = lists.template(page);
-                kept = mine && reuse.sameModel(page, template, model) && reuse.keep(page, body, template, model, sink);
+                kept = mine && reuse.sameModel(page, template, model) && reuse.keep(page, file, body, template, model, sink);
                 if (!kept) {
                     text = theme.render(template, model);
                     if (mine) {
@@ -238,9 +238,9 @@ final class RenderPass {
      * (the pass writes them in parallel).
      */
     private static Map<String, Integer> owners(SiteModel site) {
-        Map<String, Integer> owner = new java.util.HashMap<>();
+        Map<String, Integer> owner = new java.util.HashMap<>(site.pages().size() * 2);
         for (int i = 0; i < site.pages().size(); i++) {
-            owner.put(site.pages().get(i).file(), i);
+            owner.put(site.pages().get(i).path(), i); // a path has one file: no file name made per page
         }
         return owner;
     }

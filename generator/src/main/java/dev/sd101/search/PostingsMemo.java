@@ -162,26 +162,30 @@ final class PostingsMemo {
     private static int[] merged(int[] before, List<Integer> added, BitSet isChanged, int first, int last) {
         int lo = firstAtOrAfter(before, first);
         int hi = firstAtOrAfter(before, last + 1);
-        int[] out = new int[before.length + added.size()];
-        System.arraycopy(before, 0, out, 0, lo);
-        int k = lo;
+        int[] mid = new int[hi - lo + added.size()];
+        int m = 0;
         int a = 0;
         for (int i = lo; i < hi; i++) {
             int p = before[i];
             int section = PostingCodec.section(p);
             while (a < added.size() && PostingCodec.section(added.get(a)) < section) {
-                out[k++] = added.get(a++);
+                mid[m++] = added.get(a++);
             }
             if (!isChanged.get(section)) {
-                out[k++] = p;
+                mid[m++] = p;
             }
         }
         while (a < added.size()) {
-            out[k++] = added.get(a++);
+            mid[m++] = added.get(a++);
         }
-        System.arraycopy(before, hi, out, k, before.length - hi);
-        k += before.length - hi;
-        return k == out.length ? out : Arrays.copyOf(out, k);
+        if (m == hi - lo && Arrays.equals(mid, 0, m, before, lo, hi)) {
+            return before; // the edit left this term's postings as they were (most of a page's terms): no copy
+        }
+        int[] out = new int[lo + m + before.length - hi];
+        System.arraycopy(before, 0, out, 0, lo);
+        System.arraycopy(mid, 0, out, lo, m);
+        System.arraycopy(before, hi, out, lo + m, before.length - hi);
+        return out;
     }
 
     /** The index of the first posting of a section at or after {@code section} in a list in section order. */
