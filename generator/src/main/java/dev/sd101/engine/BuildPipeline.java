@@ -149,7 +149,7 @@ final class BuildPipeline {
         // serve's memo keeps no trees either: a body it reuses needs none, and one rendered again parses its file again.
         boolean lean = streamed || memo == serveMemo;
         Planned planned = planner.plan(config, clock, searchIndexer, cache::isEmpty, lean, changed); // load, parse, plan, link
-        List<Problem> problems = problems(config, planned.problems());
+        List<Problem> problems = reported(config, planned.problems());
         if (stops(config, problems)) {
             return stopped(problems, clock);
         }
@@ -209,6 +209,21 @@ final class BuildPipeline {
 
     String version() {
         return version;
+    }
+
+    /** The latest {@link #reported} input (by identity), its strictness and its result. */
+    private volatile Object[] lastReported = {null, false, null};
+
+    /** {@link #problems}, the previous build's result again for the very same list (a rebuild whose findings stood). */
+    @SuppressWarnings("unchecked")
+    private List<Problem> reported(SiteConfig config, List<Problem> planned) {
+        Object[] last = lastReported;
+        if (last[0] == planned && (boolean) last[1] == config.strict()) {
+            return (List<Problem>) last[2];
+        }
+        List<Problem> out = java.util.Collections.unmodifiableList(problems(config, planned));
+        lastReported = new Object[]{planned, config.strict(), out};
+        return out;
     }
 
     /** Content problems as a build reports them: all with one severity, GitHub still renders such a file. */

@@ -37,6 +37,12 @@ final class Planner {
     private record Keyed(Map<String, String> pagePaths, LinkResolver resolver) {
     }
 
+    /** The latest plan's problems: the link stage's list, the plan's own and both sorted together. */
+    private volatile Problems lastProblems;
+
+    private record Problems(List<Problem> links, List<Problem> site, List<Problem> all) {
+    }
+
     Planner(MarkdownParser parser) {
         this.parser = parser;
         this.parseCache = new ParseCache(parser);
@@ -81,10 +87,18 @@ final class Planner {
         // Only published documents are checked: a draft left out of the site is not the reader's problem.
         LinkState.Result links = changed == null ? null
                 : clock.time("link", () -> linkState.check(config, site.documents(), resolver, pagePaths, changed));
-        List<Problem> problems = new ArrayList<>(links != null ? links.problems()
-                : clock.time("link", () -> new LinkChecker(resolver).check(site.documents().values())));
-        problems.addAll(site.problems());
-        problems.sort(null);
+        Problems last = lastProblems;
+        List<Problem> problems;
+        if (links != null && last != null && last.links() == links.problems() && last.site().equals(site.problems())) {
+            problems = last.all(); // the link stage's findings stood, the plan's are the same: so is the list
+        } else {
+            List<Problem> all = new ArrayList<>(links != null ? links.problems()
+                    : clock.time("link", () -> new LinkChecker(resolver).check(site.documents().values())));
+            all.addAll(site.problems());
+            all.sort(null);
+            problems = java.util.Collections.unmodifiableList(all);
+        }
+        lastProblems = links == null ? null : new Problems(links.problems(), site.problems(), problems);
         return new Planned(root, site, resolver, problems, links);
     }
 
