@@ -125,6 +125,8 @@ final class ClientIndexWriter {
         private Map<String, Chunk> chunks = Map.of();
         /** The postings counted for {@link #stopBigrams}, by the very list string (an unchanged list is the same one). */
         private Map<String, Integer> counts = new java.util.IdentityHashMap<>();
+        /** {@code bundlePaths[k]}: fragment file {@code k}'s path. */
+        private String[] bundlePaths = new String[0];
 
         /** A chunk's terms and lists; the object itself is the chunk file's version while they stay the same. */
         private record Chunk(String[] terms, String[] lists) {
@@ -190,9 +192,17 @@ final class ClientIndexWriter {
                         () -> chunk(chunk.terms(), chunk.lists(), 0, chunk.terms().length)));
             }
             memo.chunks = kept;
+            if (memo.bundlePaths.length < bundled.sections().length) {
+                // The paths made once (10,000s of them at scale), not again on every edit.
+                String[] paths = Arrays.copyOf(memo.bundlePaths, bundled.sections().length);
+                for (int k = memo.bundlePaths.length; k < paths.length; k++) {
+                    paths[k] = bundlePath(k);
+                }
+                memo.bundlePaths = paths;
+            }
             for (int k = 0; k < bundled.sections().length; k++) {
                 int bundle = k;
-                versioned.put(bundlePath(k), new SearchIndex.Versioned(bundled.sections()[k],
+                versioned.put(memo.bundlePaths[k], new SearchIndex.Versioned(bundled.sections()[k],
                         () -> bundle(sections, bundle)));
             }
         }
