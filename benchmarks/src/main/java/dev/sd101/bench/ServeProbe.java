@@ -19,7 +19,7 @@ import java.util.Set;
  * changed page) and rebuilt as {@code serve} rebuilds after a save: {@link Sd101#rebuild(SiteConfig, Set)} told the
  * edited file as the watcher tells it, which writes what changed into the output folder the server answers from:
  * the time {@code serve} prints and after which it tells open pages to reload. Finally one heading is renamed, which changes every page's
- * navigation. Prints one {@code PROBE} line: the first build, the first edit's rebuild (the least warm), the median
+ * navigation (or the front matter's {@code title}, in a file titled by it). Prints one {@code PROBE} line: the first build, the first edit's rebuild (the least warm), the median
  * and 90th percentile of the rest, the median of each stage, the heading rename, and the memory: the heap's peak
  * (garbage included, as the pools saw it), the most it held live after a build (a full collection after each, outside
  * the timings) and the process's peak resident size. Between the first build and
@@ -91,7 +91,7 @@ public final class ServeProbe {
             stages.add(t.result().stageNanos());
         }
         Path last = files.get(files.size() - 1);
-        append(last, headingLine(Files.readAllLines(last), files.size() == 1 ? "### " : "# "), " (renamed)");
+        rename(last, files.size() == 1 ? "### " : "# ");
         Timed renamed = build(engine, config, Set.of(last));
 
         long heapPeak = java.lang.management.ManagementFactory.getMemoryPoolMXBeans().stream()
@@ -214,6 +214,25 @@ public final class ServeProbe {
             }
         }
         return out;
+    }
+
+    /**
+     * Renames the file's title: its last heading of {@code prefix}'s level, or, in a file titled by its front matter
+     * (the {@code small} corpus shape, Hugo's layout), the front matter's {@code title}.
+     */
+    private static void rename(Path file, String prefix) throws IOException {
+        List<String> lines = new ArrayList<>(Files.readAllLines(file));
+        if (!lines.isEmpty() && lines.get(0).equals("---")) {
+            for (int i = 1; i < lines.size() && !lines.get(i).equals("---"); i++) {
+                String l = lines.get(i);
+                if (l.startsWith("title:")) {
+                    lines.set(i, l.endsWith("\"") ? l.substring(0, l.length() - 1) + " (renamed)\"" : l + " (renamed)");
+                    Files.write(file, lines);
+                    return;
+                }
+            }
+        }
+        append(file, headingLine(lines, prefix), " (renamed)");
     }
 
     private static int headingLine(List<String> lines, String prefix) {
