@@ -92,9 +92,9 @@ public final class SiteModel {
     }
 
     /**
-     * This site with some documents replaced by others of the same shape (same pages, titles, ids: see
-     * {@link SitePlanner}): each page of a replaced document made again by {@code rebuild}, the indexes updated for
-     * those pages only.
+     * This site with some documents replaced by others of the same shape (the same pages; the same titles and ids
+     * but where {@code nav} and {@code anchors} say otherwise: see {@link SitePlanner}): each page of a replaced
+     * document made again by {@code rebuild}, the indexes updated for those pages only.
      *
      * @param swapped   old document → its replacement
      * @param nav       the navigation tree now (this site's, unless a title changed)
