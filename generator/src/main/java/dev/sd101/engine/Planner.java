@@ -16,6 +16,7 @@ import dev.sd101.site.PlanMemo;
 import dev.sd101.site.SiteModel;
 import dev.sd101.site.SitePlanner;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -96,7 +97,7 @@ final class Planner {
                     : clock.time("link", () -> new LinkChecker(resolver).check(site.documents().values())));
             all.addAll(site.problems());
             all.sort(null);
-            problems = java.util.Collections.unmodifiableList(all);
+            problems = Collections.unmodifiableList(all);
         }
         lastProblems = links == null ? null : new Problems(links.problems(), site.problems(), problems);
         return new Planned(root, site, resolver, problems, links);
@@ -118,7 +119,7 @@ final class Planner {
     }
 
     private List<Document> parse(List<Source> sources, boolean renderBlocks) {
-        Map<java.nio.file.Path, Document> seen = parseCache.begin();
+        Map<Path, Document> seen = parseCache.begin();
         List<Document> docs = sources.parallelStream().map(s -> {
             Document d = parseCache.parse(s, seen);
             if (renderBlocks) {

@@ -53,7 +53,7 @@ final class RenderMemo {
     private volatile Snapshot last;
 
     /** One build's results: the inputs they were made from, and the outputs by page. */
-    private record Snapshot(SiteConfig config, String linkState, ThemeRenderer theme, Frame frame,
+    private record Snapshot(SiteConfig config, Digest linkState, ThemeRenderer theme, Frame frame,
                             Map<String, BodyEntry> bodies, Map<String, PageEntry> pages, SiteVerifier.Scan scan) {
     }
 
@@ -182,13 +182,13 @@ final class RenderMemo {
                   LinkState.Result links) {
         Snapshot prev = last;
         boolean sameConfig = prev != null && prev.config().equals(config);
-        String state = null;
+        Digest state = null;
         java.util.function.Predicate<String> relinked;
         if (links != null && links.relinked() != null) {
             relinked = links::relinked;
         } else {
             // Kept as a digest: the state itself is a site's worth of text (at 10,000 pages 20 MB).
-            String now = digest(linkState(site, resolver));
+            Digest now = Digest.of(linkState(site, resolver).getBytes(java.nio.charset.StandardCharsets.UTF_8));
             state = now;
             boolean same = prev != null && now.equals(prev.linkState());
             relinked = d -> !same;
@@ -210,7 +210,7 @@ final class RenderMemo {
     final class Session {
         private final boolean keeps;
         private final SiteConfig config;
-        private final String linkState;
+        private final Digest linkState;
         private final ThemeRenderer theme;
         private final MarkdownParser parser;
         private final Map<String, BodyEntry> oldBodies;
@@ -227,7 +227,7 @@ final class RenderMemo {
         /** The pages whose model may differ from the previous build's by what they show of others; {@code null}: any. */
         private volatile Set<String> affected;
 
-        private Session(boolean keeps, SiteConfig config, String linkState, ThemeRenderer theme, MarkdownParser parser,
+        private Session(boolean keeps, SiteConfig config, Digest linkState, ThemeRenderer theme, MarkdownParser parser,
                         Map<String, BodyEntry> oldBodies, java.util.function.Predicate<String> relinked,
                         Map<String, PageEntry> oldPages, Frame oldFrame, SiteVerifier.Scan oldScan) {
             this.keeps = keeps;
@@ -397,15 +397,6 @@ final class RenderMemo {
             }
         }
         return s.toString();
-    }
-
-    private static String digest(String text) {
-        try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("MD5")
-                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("MD5 is part of every Java runtime", e);
-        }
     }
 
     private static void target(StringBuilder s, Target t) {

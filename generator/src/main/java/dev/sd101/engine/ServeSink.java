@@ -97,7 +97,7 @@ final class ServeSink implements PageSink {
 
     @Override
     public void put(String path, Object version, java.util.function.Supplier<byte[]> bytes) {
-        WeakReference<Object> last = before == null || whole != null ? null : before.versions().get(path);
+        WeakReference<Object> last = before == null ? null : before.versions().get(path); // none: written whole
         Digest old = last != null && last.get() == version ? before.files().get(path) : null;
         if (old != null) {
             counted(path, files.put(path, old) == null);

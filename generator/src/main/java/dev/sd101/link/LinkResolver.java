@@ -7,10 +7,12 @@ import dev.sd101.web.UrlPaths;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -73,12 +75,12 @@ public final class LinkResolver {
      * @param documents the documents now, by path: the same paths as this resolver's, not to be changed
      */
     public LinkResolver withDocuments(ContentRoot root, Map<String, Document> documents) {
-        return withDocuments(root, documents, java.util.Set.of());
+        return withDocuments(root, documents, Set.of());
     }
 
     /** As {@link #withDocuments(ContentRoot, Map)}, the ids of the documents at {@code reIded} gathered again. */
-    public LinkResolver withDocuments(ContentRoot root, Map<String, Document> documents, java.util.Set<String> reIded) {
-        LinkResolver r = new LinkResolver(this, root, java.util.Collections.unmodifiableMap(documents));
+    public LinkResolver withDocuments(ContentRoot root, Map<String, Document> documents, Set<String> reIded) {
+        LinkResolver r = new LinkResolver(this, root, Collections.unmodifiableMap(documents));
         for (String path : reIded) {
             r.lowerIds.put(path, lowerIds(documents.get(path)));
         }

@@ -8,6 +8,7 @@ import dev.sd101.markdown.Document;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -31,16 +32,16 @@ public final class PlanMemo {
 
     private volatile Last lastPlan;
     private volatile boolean reshaped;
-    private volatile java.util.Set<String> reIded = java.util.Set.of();
+    private volatile Set<String> reIded = Set.of();
 
     Last lastPlan() {
         return lastPlan;
     }
 
-    void lastPlan(Last plan, boolean reusedShape, java.util.Set<String> retitled) {
+    void lastPlan(Last plan, boolean reusedShape, Set<String> retitled) {
         lastPlan = plan;
         reshaped = reusedShape;
-        reIded = java.util.Set.copyOf(retitled);
+        reIded = Set.copyOf(retitled);
     }
 
     /**
@@ -53,7 +54,7 @@ public final class PlanMemo {
     }
 
     /** The paths of the documents whose headings' text and ids the latest plan taken over found changed. */
-    public java.util.Set<String> reIded() {
+    public Set<String> reIded() {
         return reIded;
     }
 

@@ -5,10 +5,13 @@ import dev.sd101.markdown.Document;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * The planned site, immutable: which pages exist in reading order, their navigation tree, and where
@@ -102,7 +105,7 @@ public final class SiteModel {
      * @param problems  the site's planning problems now
      * @param languages the documents' languages now
      */
-    SiteModel reshaped(Map<Document, Document> swapped, java.util.function.UnaryOperator<Page> rebuild, List<NavNode> nav,
+    SiteModel reshaped(Map<Document, Document> swapped, UnaryOperator<Page> rebuild, List<NavNode> nav,
                        AnchorIndex anchors, List<dev.sd101.Problem> problems, Map<String, String> languages) {
         List<Page> now = new ArrayList<>(pages);
         List<Page> rebuilt = new ArrayList<>();
@@ -117,7 +120,7 @@ public final class SiteModel {
         Map<String, Document> docs = new LinkedHashMap<>(documents);
         swapped.values().forEach(d -> docs.put(d.source().path(), d));
         SiteModel site = new SiteModel(this, now, nav, anchors, docs, catalog.withDocuments(swapped), problems, languages);
-        java.util.Set<String> parents = new java.util.HashSet<>();
+        Set<String> parents = new HashSet<>();
         for (Page q : rebuilt) {
             site.byPath.put(q.path(), q);
             if (q.parent() != null) {

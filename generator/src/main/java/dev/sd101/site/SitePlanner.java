@@ -10,6 +10,7 @@ import dev.sd101.markdown.TocEntry;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -102,7 +103,7 @@ public final class SitePlanner {
                 planned.catalog(), problems, languages);
         if (memo != null) {
             memo.lastPlan(new PlanMemo.Last(config, List.copyOf(all), new Object[all.size()], site,
-                    List.copyOf(planned.problems()), decisions), false, java.util.Set.of());
+                    List.copyOf(planned.problems()), decisions), false, Set.of());
         }
         return site;
     }
@@ -116,7 +117,7 @@ public final class SitePlanner {
         if (!last.config().equals(config) || all.size() != last.documents().size()) {
             return null;
         }
-        Map<Document, Document> swapped = new java.util.IdentityHashMap<>();
+        Map<Document, Document> swapped = new IdentityHashMap<>();
         // Documents of one page each whose headings (its title among them) changed, nothing else: their page's
         // title, the navigation's entry and the document's ids are made again.
         Map<String, Document> retitled = new LinkedHashMap<>();
@@ -147,7 +148,7 @@ public final class SitePlanner {
         PageLanguages languages = new PageLanguages(config, null);
         swapped.values().forEach(d -> decisions.put(d.source().path(), languages.decide(d)));
         List<dev.sd101.Problem> problems = new ArrayList<>(last.planned());
-        Map<String, String> langs = new java.util.TreeMap<>();
+        Map<String, String> langs = new TreeMap<>();
         decisions.forEach((path, decision) -> {
             if (!decision.lang().equals(config.language())) {
                 langs.put(path, decision.lang());
@@ -156,22 +157,24 @@ public final class SitePlanner {
                 problems.add(decision.note());
             }
         });
-        Map<String, String> titles = new java.util.HashMap<>();
+        // A retitled document's one page, made as planDocument makes it; its ids by the same rule as every page's.
+        Map<String, Page> retitledPages = new HashMap<>();
+        Map<String, String> titles = new HashMap<>();
         AnchorIndex anchors = last.site().anchors();
         for (Document d : retitled.values()) {
-            Page page = last.site().firstPageOf(d.source().path()).orElseThrow();
-            titles.put(page.path(), title(d)[0]);
-            Map<String, String> ids = new LinkedHashMap<>();
-            d.headings().forEach(h -> ids.put(h.id(), page.path()));
-            d.htmlAnchors().keySet().forEach(id -> ids.putIfAbsent(id, page.path()));
-            anchors = anchors.with(d.source().path(), ids);
+            Page p = last.site().firstPageOf(d.source().path()).orElseThrow();
+            String[] t = title(d);
+            Page page = new Page(p.path(), p.kind(), t[0], t[1], d, 0, d.blockCount(), p.parent(), d.headings());
+            retitledPages.put(d.source().path(), page);
+            titles.put(page.path(), page.title());
+            anchors = anchors.with(d.source().path(), anchors(List.of(page), Map.of(d.source().path(), d)).ids(d.source().path()));
         }
         List<NavNode> nav = titles.isEmpty() ? last.site().nav() : retitle(last.site().nav(), titles);
         SiteModel reused = last.site().reshaped(swapped, p -> {
             Document d = swapped.get(p.document());
-            if (retitled.containsKey(d.source().path())) {
-                String[] t = title(d);
-                return new Page(p.path(), p.kind(), t[0], t[1], d, 0, d.blockCount(), p.parent(), d.headings());
+            Page retitledPage = retitledPages.get(d.source().path());
+            if (retitledPage != null) {
+                return retitledPage;
             }
             int from = sameBlock(p.document(), d, p.fromBlock());
             int to = sameBlock(p.document(), d, p.toBlock());
