@@ -38,22 +38,26 @@ public final class PlanMemo {
         return lastPlan;
     }
 
-    void lastPlan(Last plan, boolean reusedShape, Set<String> retitled) {
+    void lastPlan(Last plan, boolean reusedShape, Set<String> reIded) {
         lastPlan = plan;
         reshaped = reusedShape;
-        reIded = Set.copyOf(retitled);
+        this.reIded = Set.copyOf(reIded);
     }
 
     /**
      * Whether the latest plan was the previous one with changed documents in place: every page and the order as they
-     * were, and every id and title too but in the documents {@link #reIded} names, so what is keyed by pages (their
-     * paths) stands, and what is keyed by ids stands for the other documents.
+     * were, every id too but in the documents {@link #reIded} names, and every title but those of retitled one-page
+     * documents (and with the home page's, the site's), so what is keyed by pages (their paths) stands, and what is
+     * keyed by ids stands for the other documents.
      */
     public boolean reusedShape() {
         return reshaped;
     }
 
-    /** The paths of the documents whose headings' text and ids the latest plan taken over found changed. */
+    /**
+     * The paths of the documents whose heading ids the latest plan taken over found changed (a heading renamed; a
+     * front matter title changes none).
+     */
     public Set<String> reIded() {
         return reIded;
     }

@@ -78,10 +78,11 @@ public final class SiteModel {
         }
     }
 
-    /** A copy of {@code from} with other pages, documents and catalog; the rest of its indexes as they were. */
-    private SiteModel(SiteModel from, List<Page> pages, List<NavNode> nav, AnchorIndex anchors, Map<String, Document> documents,
-                      Catalog catalog, List<dev.sd101.Problem> problems, Map<String, String> languages) {
-        this.title = from.title;
+    /** A copy of {@code from} with another title, pages, documents and catalog; the rest of its indexes as they were. */
+    private SiteModel(SiteModel from, String title, List<Page> pages, List<NavNode> nav, AnchorIndex anchors,
+                      Map<String, Document> documents, Catalog catalog, List<dev.sd101.Problem> problems,
+                      Map<String, String> languages) {
+        this.title = title;
         this.nav = nav;
         this.anchors = anchors;
         this.pages = List.copyOf(pages);
@@ -96,16 +97,17 @@ public final class SiteModel {
 
     /**
      * This site with some documents replaced by others of the same shape (the same pages; the same titles and ids
-     * but where {@code nav} and {@code anchors} say otherwise: see {@link SitePlanner}): each page of a replaced
-     * document made again by {@code rebuild}, the indexes updated for those pages only.
+     * but where {@code title}, {@code nav} and {@code anchors} say otherwise: see {@link SitePlanner}): each page of a
+     * replaced document made again by {@code rebuild}, the indexes updated for those pages only.
      *
+     * @param title     the site's title now (this site's, unless the home page's changed)
      * @param swapped   old document → its replacement
      * @param nav       the navigation tree now (this site's, unless a title changed)
      * @param anchors   where each id lives now (this site's, unless ids changed)
      * @param problems  the site's planning problems now
      * @param languages the documents' languages now
      */
-    SiteModel reshaped(Map<Document, Document> swapped, UnaryOperator<Page> rebuild, List<NavNode> nav,
+    SiteModel reshaped(String title, Map<Document, Document> swapped, UnaryOperator<Page> rebuild, List<NavNode> nav,
                        AnchorIndex anchors, List<dev.sd101.Problem> problems, Map<String, String> languages) {
         List<Page> now = new ArrayList<>(pages);
         List<Page> rebuilt = new ArrayList<>();
@@ -119,7 +121,8 @@ public final class SiteModel {
         }
         Map<String, Document> docs = new LinkedHashMap<>(documents);
         swapped.values().forEach(d -> docs.put(d.source().path(), d));
-        SiteModel site = new SiteModel(this, now, nav, anchors, docs, catalog.withDocuments(swapped), problems, languages);
+        SiteModel site = new SiteModel(this, title, now, nav, anchors, docs, catalog.withDocuments(swapped), problems,
+                languages);
         Set<String> parents = new HashSet<>();
         for (Page q : rebuilt) {
             site.byPath.put(q.path(), q);

@@ -3,6 +3,7 @@ package dev.sd101.site;
 import dev.sd101.BuildException;
 import dev.sd101.SiteConfig;
 import dev.sd101.content.ContentRoot;
+import dev.sd101.content.FrontMatter;
 import dev.sd101.markdown.Document;
 import dev.sd101.markdown.Heading;
 import dev.sd101.markdown.TocEntry;
@@ -118,9 +119,11 @@ public final class SitePlanner {
             return null;
         }
         Map<Document, Document> swapped = new IdentityHashMap<>();
-        // Documents of one page each whose headings (its title among them) changed, nothing else: their page's
-        // title, the navigation's entry and the document's ids are made again.
+        // Documents of one page each whose title (its front matter's or its heading's) or headings' text changed,
+        // nothing else: their page's title, the navigation's entry and the document's ids are made again.
         Map<String, Document> retitled = new LinkedHashMap<>();
+        // Those of them whose heading ids changed, for what gathers ids by document (a front matter title has none).
+        Set<String> reIded = new HashSet<>();
         for (int i = 0; i < all.size(); i++) {
             Document now = all.get(i);
             Document before = last.documents().get(i);
@@ -140,6 +143,9 @@ public final class SitePlanner {
                     return null;
                 }
                 retitled.put(now.source().path(), now);
+                if (!headingIds(before).equals(headingIds(now))) {
+                    reIded.add(now.source().path());
+                }
             }
             last.shapes()[i] = is;
             swapped.put(before, now);
@@ -160,6 +166,7 @@ public final class SitePlanner {
         // A retitled document's one page, made as planDocument makes it; its ids by the same rule as every page's.
         Map<String, Page> retitledPages = new HashMap<>();
         Map<String, String> titles = new HashMap<>();
+        String siteTitle = last.site().title();
         AnchorIndex anchors = last.site().anchors();
         for (Document d : retitled.values()) {
             Page p = last.site().firstPageOf(d.source().path()).orElseThrow();
@@ -167,10 +174,13 @@ public final class SitePlanner {
             Page page = new Page(p.path(), p.kind(), t[0], t[1], d, 0, d.blockCount(), p.parent(), d.headings());
             retitledPages.put(d.source().path(), page);
             titles.put(page.path(), page.title());
+            if (page.path().isEmpty() && config.siteTitle() == null) {
+                siteTitle = page.title(); // the home page names the site, as plan has it
+            }
             anchors = anchors.with(d.source().path(), anchors(List.of(page), Map.of(d.source().path(), d)).ids(d.source().path()));
         }
         List<NavNode> nav = titles.isEmpty() ? last.site().nav() : retitle(last.site().nav(), titles);
-        SiteModel reused = last.site().reshaped(swapped, p -> {
+        SiteModel reused = last.site().reshaped(siteTitle, swapped, p -> {
             Document d = swapped.get(p.document());
             Page retitledPage = retitledPages.get(d.source().path());
             if (retitledPage != null) {
@@ -181,30 +191,49 @@ public final class SitePlanner {
             return new Page(p.path(), p.kind(), p.title(), p.titleId(), d, from, to, p.parent(), headingsIn(d, from, to));
         }, nav, anchors, problems, langs);
         memo.lastPlan(new PlanMemo.Last(config, List.copyOf(all), last.shapes(), reused, last.planned(), decisions), true,
-                retitled.keySet());
+                reIded);
         return reused;
     }
 
     /**
-     * Whether a changed document differs from its previous self, for planning, only in its headings' text and ids
-     * (a title renamed): one whole page, not split before or now, not the home page (whose title is the site's), in a
-     * site without collections (whose listings show titles).
+     * Whether a changed document differs from its previous self, for planning, only in its title (its front matter's
+     * {@code title}, or its headings' text and ids): one whole page, not split before or now, in a site without
+     * collections (whose listings are sorted by title and show it). Outside collections a title decides no page's
+     * path (a file's name does) nor order (an index's links, {@code weight}, then names: {@link ReadingOrder}), only
+     * the page's title, its navigation entry and, at the home page, the site's title.
      */
     private boolean retitles(SiteModel site, Document before, Document now) {
         if (!site.catalog().isEmpty() || splitLevels(before) != null || splitLevels(now) != null) {
             return false;
         }
         Page page = site.firstPageOf(before.source().path()).orElse(null);
-        if (page == null || page.path().isEmpty() || page.document() != before || page.fromBlock() != 0
-                || page.toBlock() != before.blockCount()) {
+        if (page == null || page.document() != before || page.fromBlock() != 0 || page.toBlock() != before.blockCount()) {
             return false;
         }
         return looseShape(before).equals(looseShape(now));
     }
 
-    /** {@link #shape} without the headings' text and ids (their levels, nesting and places stay). */
+    /**
+     * {@link #shape} without the titles: the front matter but its {@code title}, the headings without their text and
+     * ids (their levels, nesting and places stay).
+     */
     private static Object looseShape(Document d) {
         return shape(d, false);
+    }
+
+    /**
+     * The front matter's values but the title's: what else planning reads of it (weight, draft, lang…) is read from
+     * them. Not their lines, which only collections' messages show, nor where the body starts: a longer title moves
+     * only that.
+     */
+    private static Map<String, Object> untitled(FrontMatter fm) {
+        Map<String, Object> values = new HashMap<>(fm.params());
+        values.remove("title");
+        return values;
+    }
+
+    private static List<String> headingIds(Document d) {
+        return d.headings().stream().map(Heading::id).toList();
     }
 
     /** The navigation tree with the entries at {@code titles}' paths retitled; unchanged branches are the same lists. */
@@ -233,10 +262,11 @@ public final class SitePlanner {
         return shape(d, true);
     }
 
-    private static Object shape(Document d, boolean headingNames) {
+    private static Object shape(Document d, boolean titles) {
         List<Object> shape = new ArrayList<>();
         shape.add(d.source().path());
-        shape.add(d.source().frontMatter()); // at the top: a body edit moves none of its lines
+        // At the top: a body edit moves none of its lines.
+        shape.add(titles ? d.source().frontMatter() : untitled(d.source().frontMatter()));
         List<Integer> starts = new ArrayList<>();
         for (Heading h : d.headings()) {
             if (h.block() >= 0) {
@@ -246,7 +276,7 @@ public final class SitePlanner {
         shape.add(starts.isEmpty() || starts.get(0) > 0); // whether a page's bound 0 is a heading's
         for (Heading h : d.headings()) {
             String place = h.block() >= 0 ? "top" : "in " + after(starts, d.blockAt(h.line()));
-            shape.add(headingNames ? List.of(h.level(), h.text(), h.id(), place) : List.of(h.level(), place));
+            shape.add(titles ? List.of(h.level(), h.text(), h.id(), place) : List.of(h.level(), place));
         }
         d.htmlAnchors().forEach((id, line) -> shape.add("a " + id + ' ' + after(starts, d.blockAt(line))));
         d.toc().forEach(e -> shape.add("t " + e.target()));
