@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -32,17 +31,17 @@ public final class SourceLoader {
     public static final long MAX_BYTES = 16L * 1024 * 1024;
 
     private final ContentRoot root;
-    private final Map<Path, Source> previous;
+    private final java.util.function.Function<Path, Source> previous;
 
     public SourceLoader(ContentRoot root) {
-        this(root, Map.of());
+        this(root, file -> null);
     }
 
     /**
      * @param previous the previous build's sources by file ({@code serve}): a file whose text, path and name are
      *                 unchanged is returned as the same {@link Source}, its front matter and line index not made again
      */
-    public SourceLoader(ContentRoot root, Map<Path, Source> previous) {
+    public SourceLoader(ContentRoot root, java.util.function.Function<Path, Source> previous) {
         this.root = root;
         this.previous = previous;
     }
@@ -182,7 +181,7 @@ public final class SourceLoader {
         }
         String text = decode(bytes, shown);
         String relative = root.relative(abs);
-        Source old = previous.get(abs);
+        Source old = previous.apply(abs);
         if (old != null && old.text().equals(text) && old.path().equals(relative) && old.displayPath().equals(shown)) {
             return old;
         }

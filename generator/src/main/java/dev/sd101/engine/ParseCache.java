@@ -53,10 +53,15 @@ final class ParseCache {
         loads.put(source.toAbsolutePath().normalize(), List.copyOf(sources));
     }
 
-    /** The latest build's sources by file, for the loader to hand back unchanged ones (and their front matter). */
-    Map<java.nio.file.Path, Source> sources() {
-        Map<java.nio.file.Path, Source> sources = new java.util.HashMap<>();
-        last.values().forEach(d -> sources.put(d.source().file(), d.source()));
-        return sources;
+    /**
+     * The latest build's source of a file, for the loader to hand back unchanged ones (and their front matter); looked
+     * up in the documents themselves, not gathered into a map of every file on each edit.
+     */
+    java.util.function.Function<Path, Source> sources() {
+        Map<Path, Document> docs = last;
+        return file -> {
+            Document d = docs.get(file);
+            return d == null ? null : d.source();
+        };
     }
 }

@@ -87,12 +87,28 @@ final class RenderMemo {
      * in reading order (previous/next, breadcrumbs, children), the navigation tree, the licence shown in every
      * footer. Equal frames give every unchanged page the same model.
      */
-    record Frame(String title, List<Shown> pages, List<NavNode> nav, String license, boolean fullNav) {
+    record Frame(String title, List<Shown> pages, List<NavNode> nav, String license, boolean fullNav, List<Page> from,
+                 Map<String, Integer> owners) {
+        /**
+         * Equal by what pages show; {@code from}, the page objects it was last checked against, and {@code owners},
+         * which page's HTML each file holds (of its paths alone), are not part of it.
+         */
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Frame f && title.equals(f.title) && pages.equals(f.pages) && nav.equals(f.nav)
+                    && license.equals(f.license) && fullNav == f.fullNav;
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(title, pages, nav, license, fullNav);
+        }
+
         /** What other pages show of one page. */
         record Shown(String path, dev.sd101.site.PageKind kind, String title, String parent, String language) {
         }
 
-        /** As {@link #of(SiteModel, String, boolean)}; {@code before} itself when equal (no frame of the site made). */
+        /** As {@link #of(SiteModel, String, boolean)}; {@code before}'s values when equal (no frame of the site made). */
         static Frame of(SiteModel site, String license, boolean fullNav, Frame before) {
             if (before == null || before.nav != site.nav() || before.fullNav != fullNav || !before.title.equals(site.title())
                     || !before.license.equals(license) || before.pages.size() != site.pages().size()) {
@@ -101,14 +117,17 @@ final class RenderMemo {
             // The same navigation tree object: a plan taken over from the previous one, whose pages are as they were
             // but for their documents, whose language an edit may change.
             for (int i = 0; i < before.pages.size(); i++) {
-                Shown was = before.pages.get(i);
                 Page p = site.pages().get(i);
+                if (p == before.from.get(i)) {
+                    continue; // the very page object (its document unchanged, so its language too)
+                }
+                Shown was = before.pages.get(i);
                 if (!was.path().equals(p.path()) || was.kind() != p.kind() || !was.title().equals(p.title())
                         || !Objects.equals(was.parent(), p.parent()) || !was.language().equals(site.language(p, ""))) {
                     return of(site, license, fullNav);
                 }
             }
-            return before;
+            return new Frame(before.title, before.pages, before.nav, before.license, fullNav, site.pages(), before.owners);
         }
 
         static Frame of(SiteModel site, String license, boolean fullNav) {
@@ -116,7 +135,7 @@ final class RenderMemo {
             for (Page p : site.pages()) {
                 pages.add(new Shown(p.path(), p.kind(), p.title(), p.parent(), site.language(p, "")));
             }
-            return new Frame(site.title(), pages, site.nav(), license, fullNav);
+            return new Frame(site.title(), pages, site.nav(), license, fullNav, site.pages(), RenderMemo.owners(site));
         }
 
         /**
@@ -342,7 +361,16 @@ final class RenderMemo {
             }
         }
 
-        /** Keeps this build's results for the next; call once the build succeeded. */
+        /**
+     * Which page's HTML each page file holds: the last of the pages at that path, as if they were written in order
+     * (the pass writes them in parallel). The same for an equal frame (the same paths in the same order).
+     */
+    Map<String, Integer> owners(SiteModel site) {
+        Frame f = frame;
+        return f != null && f.from() == site.pages() ? f.owners() : RenderMemo.owners(site);
+    }
+
+    /** Keeps this build's results for the next; call once the build succeeded. */
         void commit(SiteVerifier.Scan scan) {
             if (!keeps) {
                 return;
@@ -351,6 +379,14 @@ final class RenderMemo {
             last = new Snapshot(config, linkState, theme, frame, java.util.Collections.unmodifiableMap(bodies),
                     java.util.Collections.unmodifiableMap(pages), scan);
         }
+    }
+
+    static Map<String, Integer> owners(SiteModel site) {
+        Map<String, Integer> owner = new HashMap<>(site.pages().size() * 2);
+        for (int i = 0; i < site.pages().size(); i++) {
+            owner.put(site.pages().get(i).path(), i); // a path has one file: no file name made per page
+        }
+        return owner;
     }
 
     /**

@@ -112,9 +112,10 @@ final class RenderPass {
         CatalogViews lists = new CatalogViews(config, site);
         reuse.frame(site, license, editions == null, views.fullNav());
         Map<Document, AtomicInteger> pagesLeft = releaseTrees ? pagesLeft(site) : new IdentityHashMap<>();
+        Queue<Document> revived = new ConcurrentLinkedQueue<>(); // by identity: a document record hashes its text
         Set<String> vendorUsed = ConcurrentHashMap.newKeySet();
         Set<String> unresolved = ConcurrentHashMap.newKeySet();
-        Map<String, Integer> owner = owners(site);
+        Map<String, Integer> owner = reuse.owners(site);
         Deferred deferred = new Deferred();
         // A page's breadcrumb is its parent's ancestry: made once per parent (a large site has many pages, few parents).
         Map<String, List<String>> breadcrumbs = new ConcurrentHashMap<>();
@@ -126,6 +127,8 @@ final class RenderPass {
             AtomicInteger left = pagesLeft.get(page.document());
             if (left != null && left.decrementAndGet() == 0) {
                 page.document().tree().release();
+            } else if (left == null && releaseTrees && page.document() != null && page.document().tree().held()) {
+                revived.add(page.document()); // released before, rendered again (its links changed): released after
             }
             boolean mine = owner.get(page.path()) == i;
             String file = page.file();
@@ -177,6 +180,7 @@ final class RenderPass {
             vendorUsed.addAll(body.scripts().vendorFolders());
         });
         clock.endPass();
+        revived.forEach(d -> d.tree().release());
         if (index != null) {
             clock.run("index", () -> List.copyOf(deferred.pages).parallelStream().forEach(p -> index.add(p.order(), p.page())));
         }
@@ -233,22 +237,11 @@ final class RenderPass {
         }
     }
 
-    /**
-     * Which page's HTML each page file holds: the last of the pages at that path, as if they were written in order
-     * (the pass writes them in parallel).
-     */
-    private static Map<String, Integer> owners(SiteModel site) {
-        Map<String, Integer> owner = new java.util.HashMap<>(site.pages().size() * 2);
-        for (int i = 0; i < site.pages().size(); i++) {
-            owner.put(site.pages().get(i).path(), i); // a path has one file: no file name made per page
-        }
-        return owner;
-    }
-
     private static Map<Document, AtomicInteger> pagesLeft(SiteModel site) {
         Map<Document, AtomicInteger> left = new IdentityHashMap<>();
         for (Page p : site.pages()) {
-            if (p.document() != null) {
+            // A document a previous build released holds nothing: most of them, after an edit.
+            if (p.document() != null && p.document().tree().held()) {
                 left.computeIfAbsent(p.document(), d -> new AtomicInteger()).incrementAndGet();
             }
         }

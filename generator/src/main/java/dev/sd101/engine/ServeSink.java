@@ -70,8 +70,8 @@ final class ServeSink implements PageSink {
     private Set<String> changed = Set.of();
     /** How many distinct paths of this build the folder held before (as a file or a copy), to tell if any went. */
     private final java.util.concurrent.atomic.AtomicInteger held = new java.util.concurrent.atomic.AtomicInteger();
-    /** Whether a path was both put and copied: then what went is found path by path. */
-    private volatile boolean mixed;
+    /** Bytes of the files put or kept, summed as they come: not a walk over 10,000s of digests at the end. */
+    private final java.util.concurrent.atomic.LongAdder fileBytes = new java.util.concurrent.atomic.LongAdder();
 
     /**
      * @param state what the folder holds: read at the start, cleared while the folder changes, set once it holds
@@ -100,7 +100,7 @@ final class ServeSink implements PageSink {
         WeakReference<Object> last = before == null ? null : before.versions().get(path); // none: written whole
         Digest old = last != null && last.get() == version ? before.files().get(path) : null;
         if (old != null) {
-            counted(path, files.put(path, old) == null);
+            counted(path, old, files.put(path, old));
             versions.put(path, last);
             return;
         }
@@ -112,7 +112,7 @@ final class ServeSink implements PageSink {
         WeakReference<Object> last = before == null ? null : before.versions().get(path);
         Digest d = old != null && last != null && last.get() == version ? old : Digest.of(bytes);
         Digest earlier = files.put(path, d);
-        counted(path, earlier == null);
+        counted(path, d, earlier);
         versions.put(path, new WeakReference<>(version));
         if (whole != null) {
             whole.put(path, bytes);
@@ -127,12 +127,11 @@ final class ServeSink implements PageSink {
         if (old == null) {
             return false;
         }
-        if (files.put(path, old) == null) {
+        Digest earlier = files.put(path, old);
+        if (earlier == null) {
             held.incrementAndGet(); // the folder held it: old is its digest
         }
-        if (copies.containsKey(path)) {
-            mixed = true;
-        }
+        fileBytes.add(old.length() - (earlier == null ? 0 : earlier.length()));
         WeakReference<Object> last = before.versions().get(path);
         if (last != null) {
             versions.put(path, last);
@@ -152,19 +151,15 @@ final class ServeSink implements PageSink {
     @Override
     public void copy(String path, Path from) {
         boolean first = copies.put(path, from) == null;
-        if (files.containsKey(path)) {
-            mixed = true;
-        }
         if (first && before != null && (before.files().containsKey(path) || before.copies().containsKey(path))) {
             held.incrementAndGet();
         }
     }
 
-    /** Counts a file path put or kept for the first time in this build that the folder held before. */
-    private void counted(String path, boolean first) {
-        if (copies.containsKey(path)) {
-            mixed = true;
-        }
+    /** Counts a file path put or kept for the first time in this build that the folder held before, and its bytes. */
+    private void counted(String path, Digest now, Digest earlier) {
+        fileBytes.add(now.length() - (earlier == null ? 0 : earlier.length()));
+        boolean first = earlier == null;
         if (first && before != null && (before.files().containsKey(path) || before.copies().containsKey(path))) {
             held.incrementAndGet();
         }
@@ -172,7 +167,7 @@ final class ServeSink implements PageSink {
 
     @Override
     public Set<String> paths() {
-        if (before != null && before.paths() != null && !mixed && files.size() + copies.size() == held.get()
+        if (before != null && before.paths() != null && !mixed() && files.size() + copies.size() == held.get()
                 && held.get() == before.files().size() + before.copies().size()) {
             return before.paths(); // every path this build has, the folder held, and as many: the same set
         }
@@ -210,7 +205,7 @@ final class ServeSink implements PageSink {
                 touched.addAll(copies.keySet());
             } else {
                 Set<String> gone = new TreeSet<>();
-                if (mixed || held.get() != before.files().size() + before.copies().size()) {
+                if (mixed() || held.get() != before.files().size() + before.copies().size()) {
                     addGone(gone);
                 }
                 gone.forEach(patch::delete);
@@ -225,8 +220,21 @@ final class ServeSink implements PageSink {
             changed = Collections.unmodifiableSet(touched);
             return b;
         });
-        long bytes = files.values().stream().mapToLong(Digest::length).sum() + copied;
+        long bytes = fileBytes.sum() + copied;
         return new SiteBuild(PageSink.result(problems, pages, files.size() + copies.size(), output, bytes, clock), Map.of(), Map.of());
+    }
+
+    /**
+     * Whether a path was both put and copied: then what went is found path by path. Asked of the copies (a site's
+     * images and assets), not on every put: pages outnumber them.
+     */
+    private boolean mixed() {
+        for (String c : copies.keySet()) {
+            if (files.containsKey(c)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Adds each path the folder held that this build has neither put nor copied. */

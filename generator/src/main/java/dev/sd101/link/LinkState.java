@@ -148,41 +148,57 @@ public final class LinkState {
         };
         Set<String> rechecked = null;
         Set<Path> renamed = new HashSet<>();
+        boolean sameKeys = false; // the documents have the previous build's paths, no more, no fewer
         if (scoped) {
             // Paths whose targets may resolve otherwise now: documents whose offer changed, came or went, and every
             // other changed path except documents parsed again (a body edit, whose offer is compared here).
             Set<Path> moved = new HashSet<>();
-            for (Map.Entry<String, Entry> e : before.entrySet()) {
-                Document now = documents.get(e.getKey());
-                if (now == e.getValue().document()) {
+            Set<String> again = new HashSet<>();
+            int found = 0;
+            // One walk over the documents (10,000s): most are the very documents of the previous build.
+            for (Map.Entry<String, Document> e : documents.entrySet()) {
+                Entry was = before.get(e.getKey());
+                Document now = e.getValue();
+                if (was == null) {
+                    moved.add(now.source().file());
+                    renamed.add(now.source().file());
+                    again.add(e.getKey());
                     continue;
                 }
-                if (now == null || !offers.apply(e.getKey()).equals(e.getValue().offer())) {
-                    moved.add(e.getValue().document().source().file());
-                    if (now == null || !offers.apply(e.getKey()).ids(now).equals(e.getValue().ids())) {
-                        renamed.add(e.getValue().document().source().file());
+                found++;
+                if (now == was.document()) {
+                    continue;
+                }
+                again.add(e.getKey());
+                if (!offers.apply(e.getKey()).equals(was.offer())) {
+                    moved.add(was.document().source().file());
+                    if (!offers.apply(e.getKey()).ids(now).equals(was.ids())) {
+                        renamed.add(was.document().source().file());
                     }
                 }
             }
-            documents.forEach((path, d) -> {
-                if (!before.containsKey(path)) {
-                    moved.add(d.source().file());
-                    renamed.add(d.source().file());
-                }
-            });
+            if (found != before.size()) {
+                before.forEach((path, was) -> {
+                    if (!documents.containsKey(path)) {
+                        moved.add(was.document().source().file());
+                        renamed.add(was.document().source().file());
+                    }
+                });
+            }
             for (Path p : changed.paths()) {
                 if (!documents.containsKey(resolver.root().relative(p))) {
                     moved.add(p); // a file that is no document of the site (an image, a new folder, a draft)
                     renamed.add(p);
                 }
             }
-            Set<String> again = new HashSet<>();
-            documents.forEach((path, d) -> {
-                Entry old = before.get(path);
-                if (old == null || old.document() != d || usesAny(old.uses(), moved)) {
-                    again.add(path);
-                }
-            });
+            if (!moved.isEmpty()) {
+                documents.forEach((path, d) -> {
+                    if (!again.contains(path) && usesAny(before.get(path).uses(), moved)) {
+                        again.add(path);
+                    }
+                });
+            }
+            sameKeys = found == before.size() && found == documents.size();
             rechecked = again;
         }
         Set<String> todo = rechecked;
@@ -195,7 +211,9 @@ public final class LinkState {
             Map<String, Entry> fresh = new ConcurrentHashMap<>();
             todo.parallelStream().forEach(path -> fresh.put(path, entry(documents.get(path), offers.apply(path), resolver)));
             entries = new HashMap<>(before);
-            entries.keySet().retainAll(documents.keySet());
+            if (!sameKeys) {
+                entries.keySet().retainAll(documents.keySet());
+            }
             entries.putAll(fresh);
         }
         Set<String> relinked = null;

@@ -337,25 +337,33 @@ public final class SiteVerifier {
         scan.checkedFiles = files; // the caller's, unchanged once given: a sink hands the very same set while it holds
         scan.previous = null; // only one build back is ever needed
         scan.sameAs = new Object[]{null, -1};
-        // Phase 3: fragments of other pages. A page whose check stands, linking only into pages scanned as before,
-        // lands as before (the previous build's links all landed, or it would have failed).
-        Set<String> rescanned = new HashSet<>();
+        // Phase 3: fragments of other pages. A page whose check stands, linking only into pages with the same ids as
+        // before, lands as before (the previous build's links all landed, or it would have failed); an edit that
+        // keeps a page's headings changes no page's fragments.
+        Set<String> reIded = new HashSet<>();
         if (reuse) {
+            int[] kept = {0};
             scan.pages.forEach((path, summary) -> {
-                if (before.pages.get(path) != summary) {
-                    rescanned.add(path);
+                Summary was = before.pages.get(path);
+                if (was != null) {
+                    kept[0]++;
+                }
+                if (was != summary && (was == null || !Arrays.equals(was.ids(), summary.ids()))) {
+                    reIded.add(path);
                 }
             });
-            before.pages.keySet().forEach(path -> {
-                if (!scan.pages.containsKey(path)) {
-                    rescanned.add(path);
-                }
-            });
+            if (kept[0] != before.pages.size()) {
+                before.pages.keySet().forEach(path -> {
+                    if (!scan.pages.containsKey(path)) {
+                        reIded.add(path);
+                    }
+                });
+            }
         }
         List<String> failures = new ArrayList<>();
         for (Checked page : pages) {
             failures.addAll(page.failures());
-            if (reuse && before.checked.get(page.path()) == page && noneInto(page.pending(), rescanned)) {
+            if (reuse && (reIded.isEmpty() || noneInto(page.pending(), reIded)) && before.checked.get(page.path()) == page) {
                 continue;
             }
             for (Pending p : page.pending()) {

@@ -15,10 +15,13 @@ public final class ParsedTree {
     private String[] blockHtml;
     /** For each referenced footnote in number order, the top-level blocks that reference it. */
     private final int[][] noteBlocks;
+    /** Whether the tree or its HTML is held: read without the lock, once per page of every build. */
+    private volatile boolean held = true;
 
     synchronized String[] blockHtml(java.util.function.Supplier<String[]> render) {
         if (blockHtml == null) {
             blockHtml = render.get();
+            held = true;
         }
         return blockHtml;
     }
@@ -50,6 +53,12 @@ public final class ParsedTree {
         root = null;
         blocks = null;
         blockHtml = null;
+        held = false;
+    }
+
+    /** Whether there is anything left to {@linkplain #release() release}. */
+    public boolean held() {
+        return held;
     }
 
     ParsedTree(com.vladsch.flexmark.util.ast.Document root, List<Node> blocks, int[][] noteBlocks) {

@@ -139,11 +139,17 @@ public final class SiteExtras {
         return licenseHtml(site, (IntFunction<RenderedBody>) bodies::get);
     }
 
+    /** Whether a title names the licence; the length first: most titles are longer than any of the words. */
+    private static boolean isLicense(String title) {
+        String t = title.strip();
+        return t.length() <= 7 && LICENSE.matcher(t).matches();
+    }
+
     /** As {@link #licenseHtml(SiteModel, List)}, rendering only the licence page's body, so pages can be streamed. */
     public static String licenseHtml(SiteModel site, IntFunction<RenderedBody> body) {
         for (int i = 0; i < site.pages().size(); i++) {
             Page p = site.pages().get(i);
-            if (p.titleId() != null && LICENSE.matcher(p.title().strip()).matches()) {
+            if (p.titleId() != null && isLicense(p.title())) {
                 Document dom = Jsoup.parseBodyFragment(body.apply(i).html());
                 dom.outputSettings().prettyPrint(false);
                 Element first = dom.body().firstElementChild();

@@ -20,7 +20,7 @@ public final class SearchIndexer {
     private final Sectioner sectioner = new Sectioner();
     private final Lexicon lexicon = new Lexicon();
     /** The last kept build's pages and their analysed sections, reused for equal pages by the next. */
-    private volatile Kept lastPages = new Kept(new SearchPage[0], List.of());
+    private volatile Kept lastPages = new Kept(new SearchPage[0], List.of(), List.of());
     /** The last {@link #build}'s sections and the pairs mined from each (a reused page brings its very sections). */
     private volatile Mined lastMined = new Mined(new Section[0], List.of());
     /** The last {@link #build}'s fragment files, reused where a bundle holds the very same sections. */
@@ -157,23 +157,27 @@ public final class SearchIndexer {
      * A kept build's pages and each one's analysed sections, by order number ({@code null} where no page was added).
      * The pages' HTML is the render stage's own (its memo keeps each body), so keeping a page costs a reference.
      */
-    private record Kept(SearchPage[] pages, List<List<Postings.Analyzed>> sections) {
-        /** The sections of the page equal to {@code page}: looked for at its place first, else by value. */
-        List<Postings.Analyzed> find(int index, SearchPage page, java.util.function.Supplier<java.util.Map<SearchPage, List<Postings.Analyzed>>> byValue) {
+    private record Kept(SearchPage[] pages, List<List<Postings.Analyzed>> sections, List<List<Section>> sectionsOf) {
+        /**
+         * The order number of the page equal to {@code page} in the kept build, or -1: looked for at its place first,
+         * else by value.
+         */
+        int find(int index, SearchPage page, java.util.function.Supplier<java.util.Map<SearchPage, Integer>> byValue) {
             if (index < pages.length && page.equals(pages[index])) {
-                return sections.get(index); // the same string objects compare at once
+                return index; // the same string objects compare at once
             }
             if (index < pages.length && pages[index] != null && pages[index].url().equals(page.url())) {
-                return null; // the page at its place, changed: no other page of the last build can be it
+                return -1; // the page at its place, changed: no other page of the last build can be it
             }
-            return pages.length == 0 ? null : byValue.get().get(page);
+            Integer k = pages.length == 0 ? null : byValue.get().get(page);
+            return k == null ? -1 : k;
         }
 
-        java.util.Map<SearchPage, List<Postings.Analyzed>> byValue() {
-            java.util.Map<SearchPage, List<Postings.Analyzed>> map = new java.util.HashMap<>();
+        java.util.Map<SearchPage, Integer> byValue() {
+            java.util.Map<SearchPage, Integer> map = new java.util.HashMap<>();
             for (int k = 0; k < pages.length; k++) {
                 if (pages[k] != null) {
-                    map.put(pages[k], sections.get(k));
+                    map.put(pages[k], k);
                 }
             }
             return map;
@@ -246,13 +250,19 @@ public final class SearchIndexer {
         private final Kept previous;
         /** This build's pages by order number, when it keeps them. */
         private final SearchPage[] added;
-        private volatile java.util.Map<SearchPage, List<Postings.Analyzed>> previousByValue;
+        private volatile java.util.Map<SearchPage, Integer> previousByValue;
+        /**
+         * Each page's sections, when this build keeps them: the site's list of sections is joined from these, where
+         * reading each analysed section's own field cost a cache miss per section (60,000 at 10,000 pages).
+         */
+        private final java.util.concurrent.atomic.AtomicReferenceArray<List<Section>> sectionsOf;
 
         private Collector(int pages, AnalysisCache cache, Kept previous) {
             this.pages = new java.util.concurrent.atomic.AtomicReferenceArray<>(pages);
             this.analyse = text -> cache.terms(text, analysis::terms);
             this.previous = previous;
             this.added = previous == null ? null : new SearchPage[pages];
+            this.sectionsOf = previous == null ? null : new java.util.concurrent.atomic.AtomicReferenceArray<>(pages);
         }
 
         /** Sections and analyses the page with order number {@code index}. */
@@ -260,9 +270,10 @@ public final class SearchIndexer {
             Objects.requireNonNull(page, "page");
             if (previous != null) {
                 added[index] = page;
-                List<Postings.Analyzed> same = previous.find(index, page, this::previousByValue);
-                if (same != null) {
-                    pages.set(index, same);
+                int same = previous.find(index, page, this::previousByValue);
+                if (same >= 0) {
+                    pages.set(index, previous.sections().get(same));
+                    sectionsOf.set(index, previous.sectionsOf().get(same));
                     return;
                 }
             }
@@ -273,11 +284,14 @@ public final class SearchIndexer {
                 out.add(Postings.analyze(s, t -> seen.computeIfAbsent(t, x -> repeats.terms(x, analyse)), intern));
             }
             pages.set(index, out);
+            if (sectionsOf != null) {
+                sectionsOf.set(index, out.stream().map(Postings.Analyzed::section).toList());
+            }
         }
 
         /** Built when pages came or went: most builds find every page at its place. */
-        private java.util.Map<SearchPage, List<Postings.Analyzed>> previousByValue() {
-            java.util.Map<SearchPage, List<Postings.Analyzed>> map = previousByValue;
+        private java.util.Map<SearchPage, Integer> previousByValue() {
+            java.util.Map<SearchPage, Integer> map = previousByValue;
             if (map == null) {
                 synchronized (this) {
                     map = previousByValue;
@@ -291,24 +305,32 @@ public final class SearchIndexer {
 
         /** The index files of every page added, in order-number order; the same bytes whether kept or not. */
         public SearchIndex build() {
-            List<Postings.Analyzed> all = new ArrayList<>();
+            List<Postings.Analyzed> all = new ArrayList<>(previous == null ? 16 : lastMined.sections().length + 64);
             List<List<Postings.Analyzed>> perPage = previous == null ? null : new ArrayList<>(pages.length());
+            List<List<Section>> sectionsPerPage = previous == null ? null : new ArrayList<>(pages.length());
+            List<Section> sections = new ArrayList<>(previous == null ? 16 : lastMined.sections().length + 64);
             for (int i = 0; i < pages.length(); i++) {
                 List<Postings.Analyzed> p = pages.get(i);
                 if (perPage != null) {
                     perPage.add(p);
+                    List<Section> s = sectionsOf.get(i);
+                    sectionsPerPage.add(s);
+                    if (s != null) {
+                        sections.addAll(s);
+                    }
                 }
                 if (p != null) {
                     all.addAll(p);
                     pages.set(i, null);
                 }
             }
-            List<Section> sections = new ArrayList<>(all.size());
-            for (Postings.Analyzed a : all) {
-                sections.add(a.section());
+            if (previous == null) {
+                for (Postings.Analyzed a : all) {
+                    sections.add(a.section());
+                }
             }
             if (previous != null) {
-                lastPages = new Kept(added, perPage);
+                lastPages = new Kept(added, perPage, sectionsPerPage);
                 synchronized (postingsMemo) {
                     Postings.Encoded encoded = postingsMemo.encoded(all);
                     return layOut(encoded, sections, true, postingsMemo.termsChanged());

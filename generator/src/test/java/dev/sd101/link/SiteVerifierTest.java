@@ -85,6 +85,29 @@ class SiteVerifierTest {
     }
 
     @Test
+    void aScanTakenOverChecksLinksIntoAPageWhoseIdsChangedAndOnlyThose() {
+        byte[] a = "<a href='../b/#setup'>s</a>".getBytes(StandardCharsets.UTF_8);
+        Set<String> files = Set.of("a/index.html", "b/index.html");
+        SiteVerifier.Scan first = NOTHING_EXCUSED.scan();
+        first.add("a/index.html", a);
+        first.add("b/index.html", "<h2 id='setup'>Setup</h2>");
+        NOTHING_EXCUSED.verify(first, files);
+
+        // b's text changed, its ids did not: a's link, taken over unchecked, still lands.
+        SiteVerifier.Scan edited = NOTHING_EXCUSED.scan();
+        edited.addUnchanged("a/index.html", a, first);
+        edited.add("b/index.html", "<h2 id='setup'>Setup</h2><p>more</p>");
+        assertDoesNotThrow(() -> NOTHING_EXCUSED.verify(edited, files));
+
+        // b's heading renamed: a's link, taken over, is checked again and no longer lands.
+        SiteVerifier.Scan renamed = NOTHING_EXCUSED.scan();
+        renamed.addUnchanged("a/index.html", a, edited);
+        renamed.add("b/index.html", "<h2 id='install'>Install</h2><p>more</p>");
+        String m = assertThrows(BuildException.class, () -> NOTHING_EXCUSED.verify(renamed, files)).getMessage();
+        assertTrue(m.startsWith("a/index.html: a href=\"../b/#setup\": no element with id \"setup\" in b/index.html"), m);
+    }
+
+    @Test
     void theSamePathWrittenOnManyPagesResolvesFromEachPagesOwnFolder() {
         // Results are shared between pages whose leading ../ climb to the same folder; these pages write the same
         // paths from different folders and depths, where some land and some do not.
