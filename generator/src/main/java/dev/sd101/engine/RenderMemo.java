@@ -10,7 +10,9 @@ import dev.sd101.markdown.Document;
 import dev.sd101.markdown.Heading;
 import dev.sd101.markdown.Link;
 import dev.sd101.markdown.MarkdownParser;
+import dev.sd101.render.PageViews;
 import dev.sd101.render.RenderedBody;
+import dev.sd101.search.SearchPage;
 import dev.sd101.site.NavNode;
 import dev.sd101.site.Page;
 import dev.sd101.site.SiteModel;
@@ -51,6 +53,8 @@ import java.util.function.Supplier;
 final class RenderMemo {
     private static final RenderMemo NONE = new RenderMemo();
     private volatile Snapshot last;
+    /** The last committed build's page views, whose page order and navigation lookups an equal plan reuses. */
+    private volatile PageViews lastViews;
 
     /** One build's results: the inputs they were made from, and the outputs by page. */
     private record Snapshot(SiteConfig config, Digest linkState, ThemeRenderer theme, Frame frame,
@@ -79,7 +83,8 @@ final class RenderMemo {
      * What a page's HTML was made from; the HTML itself is not kept (the sink has it: on disk for {@code serve}, or
      * the previous build's files), so a page is reused only where the sink {@linkplain PageSink#keep keeps} it.
      */
-    private record PageEntry(Page page, RenderedBody body, String template, Map<String, Object> model) {
+    private record PageEntry(Page page, RenderedBody body, String template, Map<String, Object> model,
+                             java.util.concurrent.atomic.AtomicReference<SearchPage> searched) {
     }
 
     /**
@@ -202,9 +207,10 @@ final class RenderMemo {
         Snapshot prev = last;
         boolean sameConfig = prev != null && prev.config().equals(config);
         Digest state = null;
-        java.util.function.Predicate<String> relinked;
+        java.util.function.Predicate<Document> relinked;
         if (links != null && links.relinked() != null) {
-            relinked = links::relinked;
+            // None relinked (a body edit): no document's path is read to be looked up, 10,000s of cache misses.
+            relinked = links.relinked().isEmpty() ? d -> false : d -> links.relinked(d.source().path());
         } else {
             // Kept as a digest: the state itself is a site's worth of text (at 10,000 pages 20 MB).
             Digest now = Digest.of(linkState(site, resolver).getBytes(java.nio.charset.StandardCharsets.UTF_8));
@@ -233,7 +239,7 @@ final class RenderMemo {
         private final ThemeRenderer theme;
         private final MarkdownParser parser;
         private final Map<String, BodyEntry> oldBodies;
-        private final java.util.function.Predicate<String> relinked;
+        private final java.util.function.Predicate<Document> relinked;
         private final Map<String, PageEntry> oldPages;
         private final Frame oldFrame;
         private final SiteVerifier.Scan oldScan;
@@ -243,11 +249,12 @@ final class RenderMemo {
         /** Pages this build kept as they were, by file: their old scan stands. */
         private final java.util.Set<String> reused;
         private volatile Frame frame;
+        private volatile PageViews views;
         /** The pages whose model may differ from the previous build's by what they show of others; {@code null}: any. */
         private volatile Set<String> affected;
 
         private Session(boolean keeps, SiteConfig config, Digest linkState, ThemeRenderer theme, MarkdownParser parser,
-                        Map<String, BodyEntry> oldBodies, java.util.function.Predicate<String> relinked,
+                        Map<String, BodyEntry> oldBodies, java.util.function.Predicate<Document> relinked,
                         Map<String, PageEntry> oldPages, Frame oldFrame, SiteVerifier.Scan oldScan) {
             this.keeps = keeps;
             this.config = config;
@@ -271,7 +278,7 @@ final class RenderMemo {
             }
             Document d = page.document();
             BodyEntry old = oldBodies.get(page.path());
-            if (old != null && old.page() == page && old.key().document() == d && !relinked.test(d.source().path())) {
+            if (old != null && old.page() == page && old.key().document() == d && !relinked.test(d)) {
                 bodies.put(page.path(), old); // the same page object of the same document: every input is the same
                 return old.body();
             }
@@ -282,7 +289,7 @@ final class RenderMemo {
             }
             BodyKey key = new BodyKey(page.title(), page.root(), d, page.fromBlock(), page.toBlock(),
                     d.source().frontMatter(), raw);
-            RenderedBody body = old != null && old.key().same(key) && !relinked.test(page.document().source().path())
+            RenderedBody body = old != null && old.key().same(key) && !relinked.test(page.document())
                     ? old.body() : render.get();
             bodies.put(page.path(), new BodyEntry(key, body, page));
             return body;
@@ -343,7 +350,26 @@ final class RenderMemo {
          * since a model holds the page's navigation views and the frame makes them unnecessary.
          */
         private PageEntry entry(Page page, RenderedBody body, String template, Map<String, Object> model) {
-            return new PageEntry(page, body, template, frame == null ? model : null);
+            return new PageEntry(page, body, template, frame == null ? model : null,
+                    new java.util.concurrent.atomic.AtomicReference<>());
+        }
+
+        /**
+         * The search index's view of a page this build {@linkplain #keep kept} or {@linkplain #rendered rendered}: made
+         * once per entry, so a page kept unchanged hands the index the very object it had (compared at once, where a
+         * page without a title heading had its HTML joined to a new title and compared char by char on every edit).
+         */
+        SearchPage searchPage(Page page, Supplier<SearchPage> make) {
+            PageEntry e = keeps ? pages.get(page.path()) : null;
+            if (e == null || e.page() != page && !samePage(e.page(), page)) {
+                return make.get();
+            }
+            SearchPage s = e.searched().get();
+            if (s == null) {
+                s = make.get();
+                e.searched().set(s);
+            }
+            return s;
         }
 
         /** Whether the previous build's scan of this page stands: its file was kept ({@link #scanReused}). */
@@ -362,19 +388,30 @@ final class RenderMemo {
         }
 
         /**
-     * Which page's HTML each page file holds: the last of the pages at that path, as if they were written in order
-     * (the pass writes them in parallel). The same for an equal frame (the same paths in the same order).
-     */
-    Map<String, Integer> owners(SiteModel site) {
-        Frame f = frame;
-        return f != null && f.from() == site.pages() ? f.owners() : RenderMemo.owners(site);
-    }
+         * Which page's HTML each page file holds: the last of the pages at that path, as if they were written in order
+         * (the pass writes them in parallel). The same for an equal frame (the same paths in the same order).
+         */
+        Map<String, Integer> owners(SiteModel site) {
+            Frame f = frame;
+            return f != null && f.from() == site.pages() ? f.owners() : RenderMemo.owners(site);
+        }
 
-    /** Keeps this build's results for the next; call once the build succeeded. */
+        /** The previous build's page views, for {@link PageViews#PageViews(SiteConfig, SiteModel, String, String, PageViews)}. */
+        PageViews previousViews() {
+            return keeps ? lastViews : null;
+        }
+
+        /** This build's page views, kept for the next build on {@link #commit}. */
+        void views(PageViews views) {
+            this.views = views;
+        }
+
+        /** Keeps this build's results for the next; call once the build succeeded. */
         void commit(SiteVerifier.Scan scan) {
             if (!keeps) {
                 return;
             }
+            lastViews = views;
             // This session's own maps, not copied (a large site's worth of entries): nothing changes them after.
             last = new Snapshot(config, linkState, theme, frame, java.util.Collections.unmodifiableMap(bodies),
                     java.util.Collections.unmodifiableMap(pages), scan);

@@ -108,7 +108,8 @@ final class RenderPass {
         // The licence page's body feeds every page's footer; rendered for it first, and reused by the pass.
         Map<Integer, RenderedBody> early = new ConcurrentHashMap<>();
         String license = SiteExtras.licenseHtml(site, i -> early.computeIfAbsent(i, k -> body(bodies, site.pages().get(k))));
-        PageViews views = new PageViews(config, site, license, version);
+        PageViews views = new PageViews(config, site, license, version, reuse.previousViews());
+        reuse.views(views);
         CatalogViews lists = new CatalogViews(config, site);
         reuse.frame(site, license, editions == null, views.fullNav());
         Map<Document, AtomicInteger> pagesLeft = releaseTrees ? pagesLeft(site) : new IdentityHashMap<>();
@@ -168,9 +169,8 @@ final class RenderPass {
             }
             unresolved.addAll(body.unresolved());
             if (index != null && indexed(site, page)) {
-                SearchPage searched = CatalogViews.searchPage(site, page,
-                        breadcrumbs.computeIfAbsent(page.parent() == null ? "" : page.parent(), k -> breadcrumb(site, page)),
-                        body.html());
+                SearchPage searched = !mine ? searchPage(site, page, breadcrumbs, body)
+                        : reuse.searchPage(page, () -> searchPage(site, page, breadcrumbs, body));
                 if (!(indexBusy.getAsBoolean() && deferred.offer(i, searched))) {
                     index.add(i, searched);
                     clock.work("index", t);
@@ -224,6 +224,12 @@ final class RenderPass {
             pages.add(new Entry(order, page));
             return true;
         }
+    }
+
+    private static SearchPage searchPage(SiteModel site, Page page, Map<String, List<String>> breadcrumbs, RenderedBody body) {
+        return CatalogViews.searchPage(site, page,
+                breadcrumbs.computeIfAbsent(page.parent() == null ? "" : page.parent(), k -> breadcrumb(site, page)),
+                body.html());
     }
 
     private RenderedBody body(BodyRenderer bodies, Page page) {

@@ -107,6 +107,10 @@ public final class SiteVerifier {
     private record Checked(String path, List<String> failures, List<Pending> pending) {
     }
 
+    /** A page's check in one verify: {@code stands}, taken over from the previous verify of the same page. */
+    private record Outcome(Checked checked, boolean stands) {
+    }
+
     /**
      * What the check needs of one page: its element ids (sorted) and its internal links as {tag, attribute,
      * value} triples, every string shared with the other pages' (navigation repeats the same links).
@@ -323,14 +327,14 @@ public final class SiteVerifier {
         Scan before = scan.previous;
         boolean reuse = before != null && before.owner().brokenFragmentsInContent.equals(brokenFragmentsInContent)
                 && before.owner().brokenInContent.equals(brokenInContent) && before.checkedFiles.equals(files);
-        Map<String, Checked> checked = new ConcurrentHashMap<>();
+        Map<String, Checked> checked = new ConcurrentHashMap<>(Math.max(16, scan.pages.size() + scan.pages.size() / 8));
         // Phase 2, in parallel: files, and fragments of the page itself.
-        List<Checked> pages = scan.pages.entrySet().parallelStream()
+        List<Outcome> pages = scan.pages.entrySet().parallelStream()
                 .map(e -> {
                     Checked old = reuse && before.pages.get(e.getKey()) == e.getValue() ? before.checked.get(e.getKey()) : null;
                     Checked c = old != null ? old : check(e.getValue(), files, resolved);
                     checked.put(e.getKey(), c);
-                    return c;
+                    return new Outcome(c, old != null);
                 })
                 .toList();
         scan.checked = checked;
@@ -361,9 +365,10 @@ public final class SiteVerifier {
             }
         }
         List<String> failures = new ArrayList<>();
-        for (Checked page : pages) {
+        for (Outcome outcome : pages) {
+            Checked page = outcome.checked();
             failures.addAll(page.failures());
-            if (reuse && (reIded.isEmpty() || noneInto(page.pending(), reIded)) && before.checked.get(page.path()) == page) {
+            if (outcome.stands() && (reIded.isEmpty() || noneInto(page.pending(), reIded))) {
                 continue;
             }
             for (Pending p : page.pending()) {

@@ -31,28 +31,49 @@ public final class PageViews {
     private final SiteConfig config;
     private final SiteModel site;
     private final Views.SiteView siteView;
-    private final Map<String, Integer> order = new HashMap<>();
+    private final Map<String, Integer> order;
     private final String editBase;
     private final Path repositoryRoot;
     /** Whether every page carries the whole navigation tree, or only its own branch expanded (large sites). */
     private final boolean fullNav;
     /** Each navigation entry's encoded path, computed once: every page's sidebar repeats most of them. */
-    private final Map<String, String> encoded = new HashMap<>();
+    private final Map<String, String> encoded;
     /** Each navigation entry's parent entry ({@code ""} at the top level): a page's way down the tree. */
-    private final Map<String, String> navParent = new HashMap<>();
+    private final Map<String, String> navParent;
     /** Each navigation entry's index among its parent's children. */
-    private final Map<String, Integer> navIndex = new HashMap<>();
+    private final Map<String, Integer> navIndex;
 
     public PageViews(SiteConfig config, SiteModel site, String licenseHtml, String version) {
+        this(config, site, licenseHtml, version, null);
+    }
+
+    /**
+     * As {@link #PageViews(SiteConfig, SiteModel, String, String)}; the page order and the navigation's lookups
+     * taken from {@code before} when it was made for the same navigation tree object and as many pages (a plan taken
+     * over, whose pages keep their paths and order): at 10,000 pages they are 40,000 map entries made on every edit.
+     */
+    public PageViews(SiteConfig config, SiteModel site, String licenseHtml, String version, PageViews before) {
         this.config = config;
         this.site = site;
         this.siteView = new Views.SiteView(site.title(), config.language(), nz(config.siteUrl()),
                 nz(config.repositoryUrl()), licenseHtml, "sd101 " + version);
+        this.editBase = editBase(config);
+        this.repositoryRoot = editBase == null ? null : repositoryRoot(config.contentRoot());
+        if (before != null && before.site.nav() == site.nav() && before.site.pages().size() == site.pages().size()) {
+            this.order = before.order;
+            this.encoded = before.encoded;
+            this.navParent = before.navParent;
+            this.navIndex = before.navIndex;
+            this.fullNav = before.fullNav;
+            return;
+        }
+        this.order = new HashMap<>();
+        this.encoded = new HashMap<>();
+        this.navParent = new HashMap<>();
+        this.navIndex = new HashMap<>();
         for (int i = 0; i < site.pages().size(); i++) {
             order.put(site.pages().get(i).path(), i);
         }
-        this.editBase = editBase(config);
-        this.repositoryRoot = editBase == null ? null : repositoryRoot(config.contentRoot());
         this.fullNav = count(site.nav()) <= FULL_NAV_LIMIT;
         encodeAll(site.nav(), "");
     }

@@ -233,16 +233,17 @@ final class ClientIndexWriter {
         List<int[]> chunks = new ArrayList<>();
         int first = 0;
         long bytes = 0;
+        boolean lexicon = keys.length > 0 && Lexicon.isEntry(keys[0]); // whether the chunk begun at first holds entries
         for (int i = 0; i < keys.length; i++) {
             // Hangul is 3 bytes in UTF-8, ~2 chars' worth; a list is ASCII, one byte a char (and the JSON quotes).
             bytes += 2L * (keys[i].length() + 3) + values[i].length() + 3;
-            boolean lexicon = Lexicon.isEntry(keys[first]);
             boolean lexiconEnds = lexicon && (i + 1 == keys.length || !Lexicon.isEntry(keys[i + 1]));
             int size = lexicon ? LEXICON_CHUNK_BYTES : CHUNK_BYTES;
             if (lexiconEnds || bytes >= size * 6L / 5 || bytes >= size * 17L / 20 && cutHere(keys[i])) {
                 chunks.add(new int[] {first, i + 1});
                 first = i + 1;
                 bytes = 0;
+                lexicon = first < keys.length && Lexicon.isEntry(keys[first]);
             }
         }
         if (first < keys.length) {
