@@ -233,23 +233,42 @@ final class ClientIndexWriter {
         List<int[]> chunks = new ArrayList<>();
         int first = 0;
         long bytes = 0;
-        boolean lexicon = keys.length > 0 && Lexicon.isEntry(keys[0]); // whether the chunk begun at first holds entries
+        int entries = leadingEntries(keys);
+        boolean lexicon = entries > 0; // whether the chunk begun at first holds entries
         for (int i = 0; i < keys.length; i++) {
             // Hangul is 3 bytes in UTF-8, ~2 chars' worth; a list is ASCII, one byte a char (and the JSON quotes).
             bytes += 2L * (keys[i].length() + 3) + values[i].length() + 3;
-            boolean lexiconEnds = lexicon && (i + 1 == keys.length || !Lexicon.isEntry(keys[i + 1]));
+            boolean lexiconEnds = lexicon && i + 1 == entries;
             int size = lexicon ? LEXICON_CHUNK_BYTES : CHUNK_BYTES;
             if (lexiconEnds || bytes >= size * 6L / 5 || bytes >= size * 17L / 20 && cutHere(keys[i])) {
                 chunks.add(new int[] {first, i + 1});
                 first = i + 1;
                 bytes = 0;
-                lexicon = first < keys.length && Lexicon.isEntry(keys[first]);
+                lexicon = first < entries;
             }
         }
         if (first < keys.length) {
             chunks.add(new int[] {first, keys.length});
         }
         return chunks;
+    }
+
+    /**
+     * How many keys at the start are lexicon entries: their prefixes (U+0001, U+0002) sort before every term, so they
+     * are a leading stretch of the sorted keys, found by binary search (there are 10,000s at scale).
+     */
+    private static int leadingEntries(String[] keys) {
+        int lo = 0;
+        int hi = keys.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (Lexicon.isEntry(keys[mid])) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
     }
 
     /** Whether a term's hash picks it as a chunk's last term: one term in {@link #CUT_ONE_IN}. */

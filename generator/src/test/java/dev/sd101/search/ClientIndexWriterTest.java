@@ -53,6 +53,15 @@ class ClientIndexWriterTest {
         assertTrue(changes < 25, "most edits move no chunk end at all: " + changes);
     }
 
+    @Test
+    void lexiconEntriesEndAChunkOfTheirOwn() {
+        String[] keys = {Lexicon.ALIAS + "캐시", Lexicon.ALIAS + "큐", Lexicon.GLOSS + "cdn", "api", "cache", "queue"};
+        String[] lists = {"1", "2", "3", "4", "5", "6"};
+        assertEquals(List.of("0-3", "3-6"), ends(ClientIndexWriter.cut(keys, lists)));
+        assertEquals(List.of("0-3"), ends(ClientIndexWriter.cut(java.util.Arrays.copyOf(keys, 3), lists)));
+        assertEquals(List.of("0-3"), ends(ClientIndexWriter.cut(java.util.Arrays.copyOfRange(keys, 3, 6), lists)));
+    }
+
     private static List<String> ends(List<int[]> chunks) {
         return chunks.stream().map(c -> c[0] + "-" + c[1]).toList();
     }
