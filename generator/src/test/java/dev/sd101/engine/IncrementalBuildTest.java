@@ -127,7 +127,7 @@ class IncrementalBuildTest {
      * written into the output folder the server answers from, only the files that changed. After each kind of edit
      * the output folder must hold byte for byte what a fresh {@code generate} writes, and the rebuild must name as
      * changed exactly the files that differ from the folder before it: a body edit, a heading renamed that other pages link to, a page's
-     * title renamed (navigation, previous/next and section listings change), a page deleted (its linkers' links
+     * title renamed (navigation, previous/next and section listings change), a front matter title renamed, a page deleted (its linkers' links
      * break), a page added (a broken link now lands), a page moved to another file name, an image added where a link
      * was missing, and another config. A body edit must leave the other pages' bytes as they were.
      */
@@ -159,6 +159,20 @@ class IncrementalBuildTest {
         Path titled = site.article(8, 4);
         Files.writeString(titled, Files.readString(titled).replace("# Article 8.4", "# Article 8.4, renamed"));
         sameAsGenerate(serve, config, tmp, Set.of(titled));
+
+        // A page titled by its front matter (no title heading: the index gives it one), then that title alone
+        // changed (the plan is taken over, retitled), then its body, then another page's body (its search view kept).
+        Path fronted = docs.resolve("s07/fronted.md");
+        Files.writeString(fronted, "---\ntitle: Front matter page\nweight: 3\n---\n\nIts intro.\n\n## Details\n\nMore.\n");
+        sameAsGenerate(serve, config, tmp, Set.of(fronted));
+        Files.writeString(fronted, Files.readString(fronted).replace("title: Front matter page", "title: \"Front matter page, renamed\""));
+        Set<String> retitled = sameAsGenerate(serve, config, tmp, Set.of(fronted));
+        assertTrue(retitled.contains("s07/fronted/index.html"), retitled.toString());
+        Files.writeString(fronted, Files.readString(fronted).replace("Its intro.", "Its intro, edited."));
+        sameAsGenerate(serve, config, tmp, Set.of(fronted));
+        Path beside = site.article(7, 1);
+        Files.writeString(beside, Files.readString(beside).replace("Paragraph one", "Paragraph one, again"));
+        sameAsGenerate(serve, config, tmp, Set.of(beside));
 
         // A page deleted (a link to it breaks), then written again (it lands) beside a new page; a page moved.
         Path deleted = site.article(9, 9);
