@@ -296,7 +296,7 @@ final class RenderMemo {
         }
 
         /**
-         * Sets what pages show of each other in this build ({@link Frame}); before {@link #unchanged}. A page of a
+         * Sets what pages show of each other in this build ({@link Frame}); before {@link #keepUnchanged}. A page of a
          * site with collections lists other pages' front matter, and one of several editions their pages: their
          * models are always built.
          */
@@ -308,12 +308,25 @@ final class RenderMemo {
 
         /**
          * Whether the previous build's HTML of a page stands without building its model: the same page, the very body
-         * reused, an equal {@link Frame}. Only a check: {@link #keep} keeps it.
+         * reused, an equal {@link Frame}; {@code old}, the previous build's entry of the page.
          */
-        boolean unchanged(Page page, RenderedBody body) {
-            PageEntry old = oldPages.get(page.path());
+        private boolean unchanged(PageEntry old, Page page, RenderedBody body) {
             return old != null && affected != null && old.body() == body && (old.page() == page || samePage(old.page(), page))
                     && !affected.contains(page.path());
+        }
+
+        /**
+         * Keeps the page's file as the previous build left it when its HTML stands without building its model (the
+         * same page, the very body reused, an equal {@link Frame}) and the sink still has it: most pages of a body edit.
+         */
+        boolean keepUnchanged(Page page, String file, RenderedBody body, PageSink sink) {
+            PageEntry old = oldPages.get(page.path());
+            if (!keeps || !unchanged(old, page, body) || !sink.keep(file)) {
+                return false;
+            }
+            reused.add(file);
+            pages.put(page.path(), old);
+            return true;
         }
 
         /** Whether the previous build rendered the page's file from an equal template and model. */
@@ -324,7 +337,7 @@ final class RenderMemo {
 
         /**
          * Keeps the page's file ({@code file}, {@link Page#file()}) as the previous build left it, if the sink still
-         * has it; the model is {@code null} when it was not built ({@link #unchanged}).
+         * has it; the model is {@code null} when it was not built ({@link #keepUnchanged} keeps those).
          *
          * @return whether it was kept (else it must be rendered)
          */

@@ -134,7 +134,7 @@ final class RenderPass {
             boolean mine = owner.get(page.path()) == i;
             String file = page.file();
             // Nothing it shows changed: the file the sink has stands, and no model is built.
-            boolean kept = mine && reuse.unchanged(page, body) && reuse.keep(page, file, body, null, null, sink);
+            boolean kept = mine && reuse.keepUnchanged(page, file, body, sink);
             String text = null;
             if (!kept) {
                 Map<String, Object> model = views.model(page, lists.withFrontMatter(page, body));

@@ -100,7 +100,11 @@ final class ServeSink implements PageSink {
         WeakReference<Object> last = before == null ? null : before.versions().get(path); // none: written whole
         Digest old = last != null && last.get() == version ? before.files().get(path) : null;
         if (old != null) {
-            counted(path, old, files.put(path, old));
+            Digest earlier = files.put(path, old);
+            if (earlier == null) {
+                held.incrementAndGet(); // the folder held it: old is its digest
+            }
+            fileBytes.add(old.length() - (earlier == null ? 0 : earlier.length()));
             versions.put(path, last);
             return;
         }
