@@ -326,12 +326,16 @@ public final class SiteVerifier {
         // same (serve: a one-page edit checks one page here, and the other pages' links into it below).
         Scan before = scan.previous;
         boolean reuse = before != null && before.owner().brokenFragmentsInContent.equals(brokenFragmentsInContent)
-                && before.owner().brokenInContent.equals(brokenInContent) && before.checkedFiles.equals(files);
+                && before.owner().brokenInContent.equals(brokenInContent);
+        // Files that came or went (a search term chunk renamed, a page added) change the check of the pages whose
+        // links may lead to them, by their last path segment; every other page's check stands.
+        Set<String> cameOrWent = reuse && !before.checkedFiles.equals(files) ? namesOfChanged(before.checkedFiles, files) : null;
         Map<String, Checked> checked = new ConcurrentHashMap<>(Math.max(16, scan.pages.size() + scan.pages.size() / 8));
         // Phase 2, in parallel: files, and fragments of the page itself.
         List<Outcome> pages = scan.pages.entrySet().parallelStream()
                 .map(e -> {
-                    Checked old = reuse && before.pages.get(e.getKey()) == e.getValue() ? before.checked.get(e.getKey()) : null;
+                    Checked old = reuse && before.pages.get(e.getKey()) == e.getValue()
+                            && (cameOrWent == null || !mayLeadTo(e.getValue(), cameOrWent)) ? before.checked.get(e.getKey()) : null;
                     Checked c = old != null ? old : check(e.getValue(), files, resolved);
                     checked.put(e.getKey(), c);
                     return new Outcome(c, old != null);
@@ -391,6 +395,68 @@ public final class SiteVerifier {
             }
             throw new BuildException(m.toString());
         }
+    }
+
+    /** Marks a folder's {@code index.html} among {@link #namesOfChanged}: a link to a folder may end in no name. */
+    private static final String FOLDER_INDEX = "/";
+
+    /** The last path segments of the paths in one set and not the other (a folder's index also by its folder's name). */
+    private static Set<String> namesOfChanged(Set<String> was, Set<String> now) {
+        Set<String> names = new HashSet<>();
+        for (String p : now) {
+            if (!was.contains(p)) {
+                addNames(names, p);
+            }
+        }
+        for (String p : was) {
+            if (!now.contains(p)) {
+                addNames(names, p);
+            }
+        }
+        return names;
+    }
+
+    private static void addNames(Set<String> names, String path) {
+        int slash = path.lastIndexOf('/');
+        String name = path.substring(slash + 1);
+        names.add(name);
+        if (name.equals("index.html")) {
+            names.add(FOLDER_INDEX);
+            String folder = slash < 0 ? "" : path.substring(0, slash);
+            names.add(folder.substring(folder.lastIndexOf('/') + 1));
+        }
+    }
+
+    /**
+     * Whether one of a page's links may resolve to a path whose last segment is in {@code names}: a link resolves to a
+     * path ending in its own last segment, or to a folder's index (a link ending in {@code /}, {@code .} or
+     * {@code ..}, or a folder's name without its slash). Conservative: a link that does not decode may lead anywhere.
+     */
+    private static boolean mayLeadTo(Summary page, Set<String> names) {
+        for (String link : page.links()) {
+            int end = link.length();
+            int hash = link.indexOf('#');
+            int query = link.indexOf('?');
+            if (hash >= 0) {
+                end = hash;
+            }
+            if (query >= 0 && query < end) {
+                end = query;
+            }
+            java.util.Optional<String> decoded = UrlPaths.percentDecode(link.substring(0, end));
+            if (decoded.isEmpty()) {
+                return true;
+            }
+            String path = decoded.get();
+            while (path.endsWith("/")) {
+                path = path.substring(0, path.length() - 1);
+            }
+            String last = path.substring(path.lastIndexOf('/') + 1);
+            if (last.isEmpty() || last.equals(".") || last.equals("..") ? names.contains(FOLDER_INDEX) : names.contains(last)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean noneInto(List<Pending> pending, Set<String> pages) {

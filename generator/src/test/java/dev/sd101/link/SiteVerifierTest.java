@@ -108,6 +108,41 @@ class SiteVerifierTest {
     }
 
     @Test
+    void aScanTakenOverWhileFilesCameAndWentChecksAgainThePagesThatMayLinkToThem() {
+        byte[] a = "<img src='img/x%20y.png'><a href='../c'>c</a><a href='../b/#top'>b</a>".getBytes(StandardCharsets.UTF_8);
+        byte[] b = "<h1 id='top'>B</h1><a href='../search/'>s</a>".getBytes(StandardCharsets.UTF_8);
+        Set<String> files = Set.of("a/index.html", "b/index.html", "a/img/x y.png", "c/index.html",
+                "search/index.html", "search/terms/61.json");
+        SiteVerifier.Scan first = NOTHING_EXCUSED.scan();
+        first.add("a/index.html", a);
+        first.add("b/index.html", b);
+        NOTHING_EXCUSED.verify(first, files);
+
+        // A search chunk renamed: no page links to it, every check stands.
+        Set<String> chunk = Set.of("a/index.html", "b/index.html", "a/img/x y.png", "c/index.html",
+                "search/index.html", "search/terms/62.json");
+        SiteVerifier.Scan renamed = NOTHING_EXCUSED.scan();
+        renamed.addUnchanged("a/index.html", a, first);
+        renamed.addUnchanged("b/index.html", b, first);
+        assertDoesNotThrow(() -> NOTHING_EXCUSED.verify(renamed, chunk));
+
+        // The image gone, then a folder's index a page links to without its slash, then one linked with it: the pages
+        // taken over are checked again, and fail.
+        Map<String, String> linkTo = Map.of("a/img/x y.png", "img src=\"img/x%20y.png\"", "c/index.html", "a href=\"../c\"",
+                "search/index.html", "a href=\"../search/\"");
+        for (String gone : List.of("a/img/x y.png", "c/index.html", "search/index.html")) {
+            Set<String> fewer = new java.util.HashSet<>(chunk);
+            fewer.remove(gone);
+            SiteVerifier.Scan again = NOTHING_EXCUSED.scan();
+            again.addUnchanged("a/index.html", a, renamed);
+            again.addUnchanged("b/index.html", b, renamed);
+            String m = assertThrows(BuildException.class, () -> NOTHING_EXCUSED.verify(again, fewer), gone).getMessage();
+            assertTrue(m.contains(linkTo.get(gone) + ": no such file"), m);
+            assertTrue(m.contains("1 broken internal link(s)"), m);
+        }
+    }
+
+    @Test
     void theSamePathWrittenOnManyPagesResolvesFromEachPagesOwnFolder() {
         // Results are shared between pages whose leading ../ climb to the same folder; these pages write the same
         // paths from different folders and depths, where some land and some do not.
