@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -31,7 +32,7 @@ public final class SourceLoader {
     public static final long MAX_BYTES = 16L * 1024 * 1024;
 
     private final ContentRoot root;
-    private final java.util.function.Function<Path, Source> previous;
+    private final Function<Path, Source> previous;
 
     public SourceLoader(ContentRoot root) {
         this(root, file -> null);
@@ -41,7 +42,7 @@ public final class SourceLoader {
      * @param previous the previous build's sources by file ({@code serve}): a file whose text, path and name are
      *                 unchanged is returned as the same {@link Source}, its front matter and line index not made again
      */
-    public SourceLoader(ContentRoot root, java.util.function.Function<Path, Source> previous) {
+    public SourceLoader(ContentRoot root, Function<Path, Source> previous) {
         this.root = root;
         this.previous = previous;
     }

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * Parse results of the previous build, reused when a source's text is unchanged: an engine kept alive by
@@ -57,7 +58,7 @@ final class ParseCache {
      * The latest build's source of a file, for the loader to hand back unchanged ones (and their front matter); looked
      * up in the documents themselves, not gathered into a map of every file on each edit.
      */
-    java.util.function.Function<Path, Source> sources() {
+    Function<Path, Source> sources() {
         Map<Path, Document> docs = last;
         return file -> {
             Document d = docs.get(file);

@@ -30,6 +30,7 @@ import java.util.HashSet;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 /**
@@ -84,7 +85,7 @@ final class RenderMemo {
      * the previous build's files), so a page is reused only where the sink {@linkplain PageSink#keep keeps} it.
      */
     private record PageEntry(Page page, RenderedBody body, String template, Map<String, Object> model,
-                             java.util.concurrent.atomic.AtomicReference<SearchPage> searched) {
+                             AtomicReference<SearchPage> searched) {
     }
 
     /**
@@ -337,17 +338,17 @@ final class RenderMemo {
 
         /**
          * Keeps the page's file ({@code file}, {@link Page#file()}) as the previous build left it, if the sink still
-         * has it; the model is {@code null} when it was not built ({@link #keepUnchanged} keeps those).
+         * has it, for a page whose model was built and found the same ({@link #sameModel}; pages kept without a model:
+         * {@link #keepUnchanged}).
          *
          * @return whether it was kept (else it must be rendered)
          */
         boolean keep(Page page, String file, RenderedBody body, String template, Map<String, Object> model, PageSink sink) {
-            PageEntry old = oldPages.get(page.path());
-            if (!keeps || old == null || !sink.keep(file)) {
+            if (!keeps || !oldPages.containsKey(page.path()) || !sink.keep(file)) {
                 return false;
             }
             reused.add(file);
-            pages.put(page.path(), model == null ? old : entry(page, body, template, model));
+            pages.put(page.path(), entry(page, body, template, model));
             return true;
         }
 
@@ -364,7 +365,7 @@ final class RenderMemo {
          */
         private PageEntry entry(Page page, RenderedBody body, String template, Map<String, Object> model) {
             return new PageEntry(page, body, template, frame == null ? model : null,
-                    new java.util.concurrent.atomic.AtomicReference<>());
+                    new AtomicReference<>());
         }
 
         /**
