@@ -100,11 +100,7 @@ final class ServeSink implements PageSink {
         WeakReference<Object> last = before == null ? null : before.versions().get(path); // none: written whole
         Digest old = last != null && last.get() == version ? before.files().get(path) : null;
         if (old != null) {
-            Digest earlier = files.put(path, old);
-            if (earlier == null) {
-                held.incrementAndGet(); // the folder held it: old is its digest
-            }
-            fileBytes.add(old.length() - (earlier == null ? 0 : earlier.length()));
+            keepDigest(path, old);
             versions.put(path, last);
             return;
         }
@@ -131,11 +127,7 @@ final class ServeSink implements PageSink {
         if (old == null) {
             return false;
         }
-        Digest earlier = files.put(path, old);
-        if (earlier == null) {
-            held.incrementAndGet(); // the folder held it: old is its digest
-        }
-        fileBytes.add(old.length() - (earlier == null ? 0 : earlier.length()));
+        keepDigest(path, old);
         WeakReference<Object> last = before.versions().get(path);
         if (last != null) {
             versions.put(path, last);
@@ -158,6 +150,15 @@ final class ServeSink implements PageSink {
         if (first && before != null && (before.files().containsKey(path) || before.copies().containsKey(path))) {
             held.incrementAndGet();
         }
+    }
+
+    /** Puts a file the folder holds as it is ({@code old}, its digest there), counted as held, with its bytes. */
+    private void keepDigest(String path, Digest old) {
+        Digest earlier = files.put(path, old);
+        if (earlier == null) {
+            held.incrementAndGet();
+        }
+        fileBytes.add(old.length() - (earlier == null ? 0 : earlier.length()));
     }
 
     /** Counts a file path put or kept for the first time in this build that the folder held before, and its bytes. */
